@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+
+/** The languages every text of Carezone is available in. */
+export const LANGUAGES = ['nl', 'fr', 'en', 'de'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/**
+ * A text in several languages. Any key may be missing (zone packs leave unknown names empty);
+ * use `pickText` to choose one with the documented fallback.
+ */
+export const LangMap = z.object({
+  nl: z.optional(z.string()),
+  fr: z.optional(z.string()),
+  en: z.optional(z.string()),
+  de: z.optional(z.string()),
+});
+export type LangMap = z.infer<typeof LangMap>;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** An instant, ISO 8601 with time zone. */
+export const IsoDateTime = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/));
+
+/** Belgian postcode: four digits, leading zeros kept. */
+export const Postcode = z.string().check(z.regex(/^\d{4}$/));
+/** Statbel REFNIS municipality code: five digits. */
+export const NisCode = z.string().check(z.regex(/^\d{5}$/));
+/** Lowercase slug used for zone and layer ids (`bxl-nord`, `elz-gent`). */
+export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(100));
+
+export const Region = z.enum(['flanders', 'wallonia', 'brussels']);
+export type Region = z.infer<typeof Region>;
+
+/** Order in which a missing translation falls back (the zone pack rule: nl, then fr). */
+const FALLBACK: readonly Language[] = ['nl', 'fr', 'en', 'de'];
+
+/** Picks the text for `lang`, falling back to nl, then fr, then any language present. */
+export function pickText(map: LangMap, lang: Language): string {
+  const direct = map[lang];
+  if (direct) return direct;
+  for (const other of FALLBACK) {
+    const text = map[other];
+    if (text) return text;
+  }
+  return '';
+}

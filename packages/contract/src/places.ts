@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { LangMap, NisCode, Postcode, Region } from './common.js';
+
+export const PlaceKind = z.enum(['postcode', 'municipality', 'locality', 'former-municipality']);
+export type PlaceKind = z.infer<typeof PlaceKind>;
+
+/** The municipality a place lies in today (after the 2025 mergers). */
+export const MunicipalityRef = z.object({
+  nis: NisCode,
+  name: LangMap,
+  region: Region,
+});
+export type MunicipalityRef = z.infer<typeof MunicipalityRef>;
+
+/**
+ * One autocomplete suggestion. `name` is what matched (a locality has one name, a municipality
+ * one per language); `postcode` and `nis` are what to pass to `/v1/lookup` to resolve it.
+ */
+export const Place = z.object({
+  kind: PlaceKind,
+  name: LangMap,
+  postcode: z.nullable(Postcode),
+  municipality: MunicipalityRef,
+});
+export type Place = z.infer<typeof Place>;
+
+export const PlaceList = z.object({ query: z.string(), data: z.array(Place) });
+export type PlaceList = z.infer<typeof PlaceList>;

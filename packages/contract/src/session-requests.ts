@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { IsoDateTime, Slug } from './common.js';
+
+const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+
+export const OrganisationKind = z.enum([
+  'welfare-service',
+  'health-service',
+  'municipal-social-service',
+  'school',
+  'other',
+]);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+export const SessionFormat = z.enum(['on-site', 'online']);
+export const SessionLanguage = z.enum(['nl', 'fr', 'bilingual', 'en', 'de']);
+export const SessionRequestStatus = z.enum(['received', 'planned', 'done', 'declined']);
+export type SessionRequestStatus = z.infer<typeof SessionRequestStatus>;
+
+/** What the form sends. `website` is a honeypot that people leave empty. */
+export const SessionRequestInput = z.object({
+  organisation: z.object({ name: Text(1, 200), kind: OrganisationKind }),
+  zone: Slug,
+  contact: z.object({
+    name: Text(1, 200),
+    email: z.email().check(z.maxLength(254)),
+    phone: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[+()\d\s./-]*$/))),
+  }),
+  topics: z.array(Slug).check(z.minLength(1), z.maxLength(20)),
+  otherTopic: z.optional(Text(0, 200)),
+  format: SessionFormat,
+  preferredPeriod: z.optional(Text(0, 200)),
+  participants: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
+  language: SessionLanguage,
+  message: z.optional(Text(0, 5000)),
+  consent: z.literal(true),
+  website: z.optional(z.string().check(z.maxLength(200))),
+  /** Milliseconds the form was open before sending; too fast is a bot. */
+  fillTimeMs: z.optional(z.int().check(z.minimum(0))),
+});
+export type SessionRequestInput = z.infer<typeof SessionRequestInput>;
+
+export const SessionRequestCreated = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: SessionRequestStatus,
+  createdAt: IsoDateTime,
+});
+export type SessionRequestCreated = z.infer<typeof SessionRequestCreated>;
+
+export const SessionRequestHistoryEntry = z.object({
+  status: SessionRequestStatus,
+  note: z.nullable(z.string()),
+  at: IsoDateTime,
+});
+
+export const SessionRequest = z.object({
+  ...SessionRequestCreated.shape,
+  request: z.omit(SessionRequestInput, { website: true, fillTimeMs: true }),
+  updatedAt: IsoDateTime,
+  history: z.array(SessionRequestHistoryEntry),
+});
+export type SessionRequest = z.infer<typeof SessionRequest>;
+
+export const SessionRequestPage = z.object({
+  data: z.array(SessionRequest),
+  nextCursor: z.nullable(z.string()),
+});
+export type SessionRequestPage = z.infer<typeof SessionRequestPage>;
+
+export const SessionRequestPatch = z.object({
+  status: SessionRequestStatus,
+  note: z.optional(Text(0, 2000)),
+});
+export type SessionRequestPatch = z.infer<typeof SessionRequestPatch>;

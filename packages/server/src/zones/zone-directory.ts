@@ -1,0 +1,51 @@
+import type {
+  Layer,
+  LookupResult,
+  Place,
+  ProblemPlace,
+  Zone,
+  ZoneGeometry,
+  ZoneSummary,
+} from '@carezone/contract';
+import type * as z from 'zod/mini';
+
+/** What one lookup asks: exactly one of postcode, NIS code or point, optionally one layer. */
+export type LookupRequest = (
+  | { by: 'postcode'; postcode: string }
+  | { by: 'nis'; nis: string }
+  | { by: 'point'; lat: number; lon: number }
+) & { layer?: string };
+
+/**
+ * The answer of a lookup before it becomes HTTP: the route maps each kind to a status code
+ * (200, 404 UNKNOWN_PLACE, 404 OUT_OF_COVERAGE).
+ */
+export type LookupOutcome =
+  | { kind: 'found'; result: LookupResult }
+  | { kind: 'unknown-place'; detail: string }
+  | { kind: 'out-of-coverage'; detail: string; places: z.infer<typeof ProblemPlace>[] };
+
+/** Identity of a loaded pack, for `/readyz` and the logs. */
+export interface PackInfo {
+  id: string;
+  dataVersion: string;
+  attribution: string;
+  layers: string[];
+  dir: string;
+}
+
+/**
+ * Read-only, in-memory view of every loaded zone pack. Built once at start
+ * (`loadZoneDirectory`), then queried by the HTTP routes; every method is synchronous and cheap.
+ */
+export interface ZoneDirectory {
+  readonly packs: readonly PackInfo[];
+  layers(): Layer[];
+  hasLayer(id: string): boolean;
+  zones(filter: { layer?: string; q?: string }): ZoneSummary[];
+  zone(id: string): Zone | undefined;
+  /** `undefined` when the zone is unknown; `null` when it exists but its pack has no polygon. */
+  geometry(id: string): ZoneGeometry | null | undefined;
+  searchPlaces(q: string, limit: number): Place[];
+  lookup(request: LookupRequest): LookupOutcome;
+}

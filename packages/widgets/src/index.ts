@@ -1,0 +1,2 @@
+// The widgets arrive with the next issue; the package exists so the workspace layout is final.
+export {};
