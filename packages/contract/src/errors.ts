@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LangMap } from './common.js';
 
 /**
  * Stable machine codes of every problem the API answers. Clients switch on these, never on
@@ -35,10 +36,11 @@ export type FieldError = z.infer<typeof FieldError>;
 /** A reference to a place that a problem is about (e.g. the place found outside coverage). */
 export const ProblemPlace = z.object({
   nis: z.string(),
-  name: z.string(),
-  postcode: z.optional(z.nullable(z.string())),
-  region: z.optional(z.string()),
+  name: LangMap,
+  postcode: z.nullable(z.string()),
+  region: z.string(),
 });
+export type ProblemPlace = z.infer<typeof ProblemPlace>;
 
 /** RFC 9457 problem details, extended with Carezone's stable `code`. */
 export const Problem = z.object({

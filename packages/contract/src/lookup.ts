@@ -16,9 +16,9 @@ export const LookupQueryEcho = z.object({
 });
 export type LookupQueryEcho = z.infer<typeof LookupQueryEcho>;
 
-/** The place through which a zone was found. */
+/** The place through which a zone was found (no municipality: a point in a pack without municipality polygons). */
 export const MatchPlace = z.object({
-  municipality: MunicipalityRef,
+  municipality: z.nullable(MunicipalityRef),
   postcode: z.nullable(Postcode),
 });
 export type MatchPlace = z.infer<typeof MatchPlace>;

@@ -13,12 +13,13 @@ export const MunicipalityRef = z.object({
 export type MunicipalityRef = z.infer<typeof MunicipalityRef>;
 
 /**
- * One autocomplete suggestion. `name` is what matched (a locality has one name, a municipality
- * one per language); `postcode` and `nis` are what to pass to `/v1/lookup` to resolve it.
+ * One autocomplete suggestion. `label` is the name (or postcode) that matched, as written in the
+ * pack: locality names exist in one language only. The municipality carries the translations.
+ * `postcode` or `municipality.nis` is what to pass to `/v1/lookup` to resolve it.
  */
 export const Place = z.object({
   kind: PlaceKind,
-  name: LangMap,
+  label: z.string(),
   postcode: z.nullable(Postcode),
   municipality: MunicipalityRef,
 });
