@@ -7,7 +7,6 @@ import type {
   ZoneGeometry,
   ZoneSummary,
 } from '@carezone/contract';
-import type * as z from 'zod/mini';
 
 /** What one lookup asks: exactly one of postcode, NIS code or point, optionally one layer. */
 export type LookupRequest = (
@@ -23,7 +22,7 @@ export type LookupRequest = (
 export type LookupOutcome =
   | { kind: 'found'; result: LookupResult }
   | { kind: 'unknown-place'; detail: string }
-  | { kind: 'out-of-coverage'; detail: string; places: z.infer<typeof ProblemPlace>[] };
+  | { kind: 'out-of-coverage'; detail: string; places: ProblemPlace[] };
 
 /** Identity of a loaded pack, for `/readyz` and the logs. */
 export interface PackInfo {

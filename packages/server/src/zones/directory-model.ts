@@ -1,0 +1,136 @@
+import type { MunicipalityRef, ZoneSummary } from '@carezone/contract';
+import type { CoverageRow, LocalityRow, PolygonGeometry, ZonePack } from '../packs/pack-types.js';
+import { PackError, type PackLayer, type PackManifest, type PackProblem } from '../packs/pack-types.js';
+import { GeoIndex } from './geo-index.js';
+
+export interface LayerEntry {
+  layer: PackLayer;
+  pack: PackManifest;
+  zoneIds: string[];
+  hasGeometry: boolean;
+}
+
+export interface ZoneEntry {
+  summary: ZoneSummary;
+  pack: PackManifest;
+  geometry: PolygonGeometry | undefined;
+}
+
+export interface MunicipalityEntry {
+  ref: MunicipalityRef;
+  postcodes: Set<string>;
+}
+
+/** Every loaded pack merged into plain maps; built once, read by search and lookup. */
+export interface DirectoryModel {
+  packs: { manifest: PackManifest; dir: string }[];
+  layers: Map<string, LayerEntry>;
+  zones: Map<string, ZoneEntry>;
+  municipalities: Map<string, MunicipalityEntry>;
+  /** NIS codes of the municipalities that have the postcode (localities count too). */
+  postcodeNis: Map<string, string[]>;
+  localities: LocalityRow[];
+  coverageByNis: Map<string, CoverageRow[]>;
+  zoneShapes: GeoIndex<{ layer: string; zoneId: string }>;
+  municipalityShapes: GeoIndex<string>;
+}
+
+function clash(dir: string, message: string): never {
+  const problem: PackProblem = { file: 'pack.json', severity: 'error', message };
+  throw new PackError(dir, [problem]);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addMunicipalities(model: DirectoryModel, pack: ZonePack): void {
+  for (const row of pack.municipalities) {
+    const known = model.municipalities.get(row.nis);
+    if (known) {
+      // Several packs may describe the same municipality: keep the first names, add what is missing.
+      known.ref.name = { ...row.name, ...known.ref.name };
+      for (const postcode of row.postcodes) known.postcodes.add(postcode);
+    } else {
+      model.municipalities.set(row.nis, {
+        ref: { nis: row.nis, name: { ...row.name }, region: row.region },
+        postcodes: new Set(row.postcodes),
+      });
+    }
+  }
+  for (const row of pack.localities) {
+    if (row.postcode !== null) model.municipalities.get(row.nis)?.postcodes.add(row.postcode);
+  }
+}
+
+function addZones(model: DirectoryModel, pack: ZonePack): void {
+  const { manifest } = pack;
+  for (const layer of manifest.layers) {
+    const other = model.layers.get(layer.id);
+    if (other) clash(pack.dir, `layer "${layer.id}" is also defined by pack "${other.pack.id}"`);
+    model.layers.set(layer.id, { layer, pack: manifest, zoneIds: [], hasGeometry: false });
+  }
+  const geometries = new Map(pack.zoneFeatures.map((feature) => [feature.zoneId, feature.geometry]));
+  for (const row of pack.zones) {
+    const other = model.zones.get(row.zoneId);
+    if (other) clash(pack.dir, `zone "${row.zoneId}" is also defined by pack "${other.pack.id}"`);
+    const geometry = geometries.get(row.zoneId);
+    const layer = model.layers.get(row.layer);
+    layer?.zoneIds.push(row.zoneId);
+    if (layer && geometry) layer.hasGeometry = true;
+    model.zones.set(row.zoneId, {
+      pack: manifest,
+      geometry,
+      summary: {
+        id: row.zoneId,
+        layer: row.layer,
+        name: row.name,
+        contact: { website: row.website, email: row.email, phone: row.phone },
+        validFrom: row.validFrom,
+        validTo: row.validTo,
+        hasGeometry: geometry !== undefined,
+      },
+    });
+  }
+  for (const row of pack.coverage) pushTo(model.coverageByNis, row.nis, row);
+}
+
+export function buildModel(packs: readonly ZonePack[]): DirectoryModel {
+  const model: DirectoryModel = {
+    packs: [],
+    layers: new Map(),
+    zones: new Map(),
+    municipalities: new Map(),
+    postcodeNis: new Map(),
+    localities: [],
+    coverageByNis: new Map(),
+    zoneShapes: new GeoIndex(),
+    municipalityShapes: new GeoIndex(),
+  };
+  const localityKeys = new Set<string>();
+  for (const pack of packs) {
+    const other = model.packs.find((known) => known.manifest.id === pack.manifest.id);
+    if (other) clash(pack.dir, `pack id "${pack.manifest.id}" is also used by ${other.dir}`);
+    model.packs.push({ manifest: pack.manifest, dir: pack.dir });
+    addMunicipalities(model, pack);
+    addZones(model, pack);
+    for (const row of pack.localities) {
+      const key = [row.postcode, row.name, row.nis, row.kind].join('\t');
+      if (!localityKeys.has(key)) model.localities.push(row);
+      localityKeys.add(key);
+    }
+    for (const feature of pack.zoneFeatures) {
+      model.zoneShapes.add({ layer: feature.layer, zoneId: feature.zoneId }, feature.geometry);
+    }
+    for (const feature of pack.municipalityFeatures)
+      model.municipalityShapes.add(feature.nis, feature.geometry);
+  }
+  for (const [nis, municipality] of model.municipalities) {
+    for (const postcode of municipality.postcodes) pushTo(model.postcodeNis, postcode, nis);
+  }
+  model.zoneShapes.finish();
+  model.municipalityShapes.finish();
+  return model;
+}
