@@ -3,6 +3,9 @@
  * install), PostgreSQL when `DATABASE_URL` is set. Both run the same migrations. Zone data never
  * lives here (it is in memory); this holds what the API writes: session requests, news, tokens.
  */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database.js';
+
 export type StorageKind = 'sqlite' | 'postgres';
 
 export interface StorageOptions {
@@ -12,8 +15,26 @@ export interface StorageOptions {
   dataDir: string;
 }
 
+export interface MigrationStatus {
+  /** Names of the applied migrations, oldest first. */
+  applied: string[];
+  /** Names known to this build but not applied (empty after a successful open). */
+  pending: string[];
+}
+
+export type StorageTransaction = Transaction<Database>;
+
 export interface Storage {
   readonly kind: StorageKind;
+  /** Same queries for both dialects; a `StorageTransaction` is also a `Kysely<Database>`. */
+  readonly db: Kysely<Database>;
+  /**
+   * Runs `fn` in one serialisable transaction: commits when it resolves, rolls back when it throws.
+   * On PostgreSQL a serialisation failure retries `fn` a few times, so `fn` must touch nothing but
+   * `trx` (no e-mails, no HTTP): use the outbox table for side effects.
+   */
+  transaction<T>(fn: (trx: StorageTransaction) => Promise<T>): Promise<T>;
+  migrationStatus(): Promise<MigrationStatus>;
   /** Fails when the database cannot be reached; used by `/readyz`. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,101 @@
+import type { Generated } from 'kysely';
+
+/*
+ * Row types of the tables made by the migrations. Timestamps are ISO-8601 UTC strings from
+ * `Date.prototype.toISOString()` and JSON columns are text: see migrations/0001-initial.ts.
+ */
+
+/** ISO-8601 UTC, always `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order. */
+export type IsoTimestamp = string;
+/** `JSON.stringify` output. */
+export type JsonText = string;
+
+export interface SessionRequestsTable {
+  id: string;
+  reference: string;
+  zone_id: string;
+  status: string;
+  request: JsonText;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface SessionRequestHistoryTable {
+  request_id: string;
+  /** 0, 1, 2… per request: orders the entries and makes two racing status changes collide. */
+  seq: number;
+  status: string;
+  note: string | null;
+  at: IsoTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: JsonText;
+  created_at: IsoTimestamp;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  payload: JsonText;
+  created_at: IsoTimestamp;
+  attempts: Generated<number>;
+  next_attempt_at: IsoTimestamp;
+  delivered_at: IsoTimestamp | null;
+  last_error: string | null;
+}
+
+export interface StaffTokensTable {
+  id: string;
+  /** `null`: a network-wide token that sees every zone. */
+  zone_id: string | null;
+  token_hash: string;
+  label: string;
+  created_at: IsoTimestamp;
+  revoked_at: IsoTimestamp | null;
+}
+
+export interface NewsItemsTable {
+  id: string;
+  /** The feed's own id of an imported item; `null` for items published through the API. */
+  source_id: string | null;
+  title: string;
+  summary: string;
+  body_html: string | null;
+  language: string | null;
+  published_at: IsoTimestamp | null;
+  updated_at: IsoTimestamp | null;
+  author: string | null;
+  zones: JsonText;
+  topics: JsonText;
+  image: string | null;
+  source_url: string | null;
+  created_at: IsoTimestamp;
+  /** `published_at ?? created_at`: the never-null key of newest-first pagination. */
+  sort_at: IsoTimestamp;
+}
+
+/** One row per zone of a news item, so filtering by zone is plain SQL on both dialects. */
+export interface NewsItemZonesTable {
+  news_id: string;
+  zone_id: string;
+}
+
+export interface NewsItemTopicsTable {
+  news_id: string;
+  topic: string;
+}
+
+export interface Database {
+  session_requests: SessionRequestsTable;
+  session_request_history: SessionRequestHistoryTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+  staff_tokens: StaffTokensTable;
+  news_items: NewsItemsTable;
+  news_item_zones: NewsItemZonesTable;
+  news_item_topics: NewsItemTopicsTable;
+}

@@ -1,0 +1,15 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './database.js';
+
+export async function openPostgres(connectionString: string): Promise<Kysely<Database>> {
+  const { default: pg } = await import('pg');
+  // bigint (count(*), sum) comes back from pg as a string but from SQLite as a number; numbers on
+  // both keep one query one result type. Nothing stored here comes near 2^53.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+  const pool = new pg.Pool({ connectionString, types, max: 10, connectionTimeoutMillis: 10_000 });
+  // An idle client whose server went away emits 'error'; unhandled, that would crash the process.
+  // The pool drops that client, the next query opens a new one, and /readyz reports the outage.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

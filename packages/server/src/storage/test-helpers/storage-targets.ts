@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error -- a plain .mjs script shared with the end-to-end tests; its JSDoc is the type.
+import { startTestPostgres } from '../../../../../scripts/postgres-for-tests.mjs';
+import type { StorageKind, StorageOptions } from '../storage.js';
+
+interface TestPostgres {
+  url: string;
+  createDatabase(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Where a shared storage suite runs: each `fresh()` is a new, empty database. */
+export interface StorageTarget {
+  readonly kind: StorageKind;
+  setUp(): Promise<void>;
+  tearDown(): Promise<void>;
+  fresh(): Promise<StorageOptions>;
+}
+
+export function sqliteTarget(): StorageTarget {
+  let root = '';
+  let count = 0;
+  return {
+    kind: 'sqlite',
+    setUp: async () => {
+      root = await mkdtemp(join(tmpdir(), 'carezone-sqlite-'));
+    },
+    tearDown: () => rm(root, { recursive: true, force: true }),
+    fresh: async () => ({ dataDir: join(root, `db-${++count}`) }),
+  };
+}
+
+export function postgresTarget(options: { durable?: boolean } = {}): StorageTarget {
+  let server: TestPostgres | undefined;
+  const running = () => {
+    if (server === undefined) throw new Error('postgresTarget: setUp() did not run or failed');
+    return server;
+  };
+  return {
+    kind: 'postgres',
+    setUp: async () => {
+      // No skipping: without a PostgreSQL this throws, saying how to get one, and the suite fails.
+      try {
+        server = (await startTestPostgres(options)) as TestPostgres;
+      } catch (error) {
+        throw new Error(`No PostgreSQL for the storage tests: ${(error as Error).message}`, { cause: error });
+      }
+    },
+    tearDown: async () => {
+      await server?.stop();
+      server = undefined;
+    },
+    fresh: async () => ({ databaseUrl: await running().createDatabase(), dataDir: ':memory:' }),
+  };
+}
