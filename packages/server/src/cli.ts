@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { delimiter } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkPackCommand } from './cli/check-pack.js';
+import { createLogger } from './logger.js';
+import { startServer } from './server.js';
+import { VERSION } from './version.js';
+
+const USAGE = `carezone ${VERSION}
+
+Usage:
+  carezone serve [--port 3000] [--host 127.0.0.1] [--zonepack DIR]... [--data DIR]
+  carezone check-pack DIR...
+  carezone --help | --version
+
+serve       Serves the API, its docs and the widgets. Without --zonepack it loads the built-in
+            Brussels pack. Environment: PORT, HOST, CAREZONE_ZONEPACK (folders separated by '${delimiter}'),
+            CAREZONE_DATA_DIR (SQLite folder, default .carezone), DATABASE_URL (postgres://… to use
+            PostgreSQL), LOG_LEVEL (default info).
+check-pack  Validates zone packs; prints each problem as file:line:column and exits 1 on any error.
+`;
+
+async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      zonepack: { type: 'string', multiple: true },
+      data: { type: 'string' },
+    },
+  });
+  const env = process.env;
+  const port = Number(values.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`invalid port: ${values.port ?? env.PORT}`);
+  const zonepacks = values.zonepack ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
+  const logger = createLogger();
+  const server = await startServer({
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    zonepacks,
+    dataDir: values.data ?? env.CAREZONE_DATA_DIR ?? '.carezone',
+    databaseUrl: env.DATABASE_URL || undefined,
+    logger,
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second signal means "now"
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Never hang forever on a stuck connection.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await serveCommand(rest);
+      return 0;
+    case 'check-pack':
+      if (rest.length === 0) throw new UsageError('check-pack needs at least one folder');
+      return checkPackCommand(rest, {
+        log: (line) => console.log(line),
+        error: (line) => console.error(line),
+      });
+    case '--version':
+    case '-v':
+      console.log(VERSION);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`carezone: ${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      console.error('carezone:', error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { LookupResult, PlaceList, Problem } from '@carezone/contract';
+import type { Hono } from 'hono';
+import { createTestApp } from '../test-helpers/app.js';
+
+let app: Hono;
+let close: () => Promise<void>;
+before(async () => ({ app, close } = await createTestApp()));
+after(() => close());
+
+async function problemOf(response: Response) {
+  assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  const parsed = Problem.safeParse(await response.json());
+  assert.ok(parsed.success, 'the body is a contract Problem');
+  return parsed.data;
+}
+
+describe('HTTP API over the reference pack', () => {
+  test('lookup by postcode answers the contract shape with ETag and Cache-Control', async () => {
+    const response = await app.request('/v1/lookup?postcode=1082');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('etag') ?? '', /^W\/".+"$/);
+    assert.match(response.headers.get('cache-control') ?? '', /public, max-age=\d+/);
+    const result = LookupResult.parse(await response.json());
+    assert.equal(result.ambiguous, false);
+    assert.ok(result.matches.some((match) => match.zone.id === 'bxl-nord'));
+  });
+
+  test('a repeated GET with If-None-Match answers 304 without a body', async () => {
+    const first = await app.request('/v1/zones/bxl-sud');
+    const tag = first.headers.get('etag');
+    assert.ok(tag);
+    const second = await app.request('/v1/zones/bxl-sud', { headers: { 'if-none-match': tag } });
+    assert.equal(second.status, 304);
+    assert.equal(await second.text(), '');
+  });
+
+  test('ambiguous postcodes return every candidate', async () => {
+    for (const postcode of ['1000', '1050', '2000']) {
+      const result = LookupResult.parse(await (await app.request(`/v1/lookup?postcode=${postcode}`)).json());
+      assert.equal(result.ambiguous, true, postcode);
+    }
+    const result = LookupResult.parse(
+      await (await app.request('/v1/lookup?postcode=1000&layer=bxl-care-zones')).json(),
+    );
+    assert.deepEqual(result.matches.map((match) => match.zone.id).sort(), ['bxl-centre-ouest', 'bxl-sud']);
+  });
+
+  test('a Walloon postcode is out of coverage and names the place found', async () => {
+    const response = await app.request('/v1/lookup?postcode=5000');
+    assert.equal(response.status, 404);
+    const problem = await problemOf(response);
+    assert.equal(problem.code, 'OUT_OF_COVERAGE');
+    assert.ok(problem.places?.some((place) => place.name.fr === 'Namur'));
+  });
+
+  test('unknown and malformed lookups are 404 UNKNOWN_PLACE and 400 INVALID_QUERY', async () => {
+    assert.equal((await problemOf(await app.request('/v1/lookup?postcode=9999'))).code, 'UNKNOWN_PLACE');
+    const malformed = await app.request('/v1/lookup?postcode=abc');
+    assert.equal(malformed.status, 400);
+    const problem = await problemOf(malformed);
+    assert.equal(problem.code, 'INVALID_QUERY');
+    assert.equal(problem.errors?.[0]?.path, 'postcode');
+    for (const query of [
+      '',
+      '?postcode=1000&nis=21004',
+      '?lat=50.8',
+      '?lat=91&lon=4',
+      '?lat=50&lon=181',
+      '?postcode=1000&layer=nope',
+    ]) {
+      const response = await app.request(`/v1/lookup${query}`);
+      assert.equal(response.status, 400, query);
+      assert.equal((await problemOf(response)).code, 'INVALID_QUERY', query);
+    }
+  });
+
+  test('places search finds Dutch and French names', async () => {
+    for (const q of ['Elsene', 'Ixelles']) {
+      const list = PlaceList.parse(await (await app.request(`/v1/places?q=${q}`)).json());
+      assert.equal(list.data[0]?.municipality.nis, '21009', q);
+    }
+  });
+
+  test('a zone without polygon answers NO_GEOMETRY, an unknown zone NOT_FOUND', async () => {
+    const geometry = await app.request('/v1/zones/elz-gent/geometry');
+    assert.equal(geometry.status, 200);
+    assert.equal(geometry.headers.get('content-type'), 'application/geo+json');
+    assert.equal((await problemOf(await app.request('/v1/zones/nope/geometry'))).code, 'NOT_FOUND');
+    assert.equal((await problemOf(await app.request('/v1/zones/nope'))).code, 'NOT_FOUND');
+  });
+
+  test('CORS lets any origin read, and preflight is answered', async () => {
+    const response = await app.request('/v1/layers', { headers: { origin: 'https://www.example.be' } });
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    const preflight = await app.request('/v1/lookup', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://www.example.be', 'access-control-request-method': 'GET' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET/);
+  });
+
+  test('unknown paths are 404 and wrong methods 405, both as problems that are not stored', async () => {
+    const missing = await app.request('/v2/nothing');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get('cache-control'), 'no-store');
+    assert.equal((await problemOf(missing)).code, 'NOT_FOUND');
+    const wrongMethod = await app.request('/v1/zones', { method: 'DELETE' });
+    assert.equal(wrongMethod.status, 405);
+    assert.equal((await problemOf(wrongMethod)).code, 'METHOD_NOT_ALLOWED');
+  });
+
+  test('health and readiness', async () => {
+    assert.deepEqual(await (await app.request('/healthz')).json(), { status: 'ok' });
+    const ready = await app.request('/readyz');
+    assert.equal(ready.status, 200);
+    const body = (await ready.json()) as { status: string; packs: { id: string }[]; storage: string };
+    assert.equal(body.status, 'ready');
+    assert.deepEqual(
+      body.packs.map((pack) => pack.id),
+      ['be-2025'],
+    );
+    assert.equal(body.storage, 'sqlite');
+  });
+
+  test('/docs renders the reference under a strict CSP, with every operation', async () => {
+    const response = await app.request('/docs');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    const page = await response.text();
+    for (const path of ['/v1/layers', '/v1/zones/{id}/geometry', '/v1/places', '/v1/lookup', '/healthz']) {
+      assert.ok(page.includes(`<code>${path}</code>`), path);
+    }
+    assert.ok(!page.includes('<script'), 'no script on the docs page');
+  });
+});

@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/storage.js';
+import type { ZoneDirectory } from '../zones/zone-directory.js';
+import { cacheControl } from './caching.js';
+import { DOCS_CSS, renderDocs } from './docs.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { ProblemError, problemResponse } from './problem.js';
+import { honoPath, type RouteSpec, registerRoutes } from './route-spec.js';
+import { lookupRoutes } from './routes/lookup.js';
+import { placeRoutes } from './routes/places.js';
+import { serviceRoutes } from './routes/service.js';
+import { zoneRoutes } from './routes/zones.js';
+
+export interface AppDependencies {
+  directory: ZoneDirectory;
+  storage: Storage;
+  logger: Logger;
+  version: string;
+}
+
+/** Every documented operation, in the order of the docs. */
+export function apiRoutes({
+  directory,
+  storage,
+}: Pick<AppDependencies, 'directory' | 'storage'>): RouteSpec[] {
+  return [
+    ...zoneRoutes(directory),
+    ...placeRoutes(directory),
+    ...lookupRoutes(directory),
+    ...serviceRoutes(directory, storage),
+  ];
+}
+
+/** The HTTP API as a Hono app: usable in-process (`app.request()`) and by the Node server. */
+export function createApp(deps: AppDependencies): Hono {
+  const { logger, version } = deps;
+  const routes = apiRoutes(deps);
+  const openApiDocument = JSON.stringify(buildOpenApiDocument(routes, { version }));
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    c.res.headers.set('referrer-policy', 'no-referrer');
+    // The query string is left out on purpose: later endpoints carry personal data in it.
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  // Reading zone data is public: any site may embed the widgets, so GET is open to every origin.
+  app.use(
+    '/v1/*',
+    cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }),
+  );
+  app.use(etag({ weak: true }));
+  app.use(cacheControl());
+
+  registerRoutes(app, routes);
+  app.get('/openapi.json', (c) => c.body(openApiDocument, 200, { 'content-type': 'application/json' }));
+  app.get('/docs', (c) =>
+    c.html(renderDocs(routes, version), 200, {
+      'content-security-policy': "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
+    }),
+  );
+  app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+
+  const knownPaths = new Set([...routes.map((route) => honoPath(route.path)), '/openapi.json', '/docs']);
+  for (const path of knownPaths) {
+    app.all(path, (c) => {
+      throw new ProblemError(405, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}`);
+    });
+  }
+  app.notFound((c) =>
+    problemResponse(new ProblemError(404, 'NOT_FOUND', `nothing at ${c.req.path}`).toProblem()),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.toProblem(c.req.path));
+    logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return problemResponse(new ProblemError(500, 'INTERNAL', 'an unexpected error occurred').toProblem());
+  });
+  return app;
+}

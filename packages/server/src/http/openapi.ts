@@ -1,0 +1,108 @@
+import * as contract from '@carezone/contract';
+import * as z from 'zod/mini';
+import type { RouteSpec } from './route-spec.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Every schema the contract exports becomes a named component, so the document reads like the contract. */
+function contractRegistry() {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, value] of Object.entries(contract)) {
+    if (value instanceof z.core.$ZodType) registry.add(value, { id: name });
+  }
+  return registry;
+}
+
+function schemaName(schema: z.ZodMiniType): string | undefined {
+  for (const [name, value] of Object.entries(contract)) if (value === schema) return name;
+  return undefined;
+}
+
+function strip(schema: JsonSchema): JsonSchema {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+function inline(schema: z.core.$ZodType): JsonSchema {
+  return strip(z.toJSONSchema(schema, { unrepresentable: 'any' }) as JsonSchema);
+}
+
+function parameters(route: RouteSpec): JsonSchema[] {
+  const list: JsonSchema[] = [];
+  for (const [where, object] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!object) continue;
+    for (const [name, field] of Object.entries(object._zod.def.shape)) {
+      const optional = field._zod.optin === 'optional';
+      list.push({ name, in: where, required: where === 'path' || !optional, schema: inline(field) });
+    }
+  }
+  return list;
+}
+
+function operation(route: RouteSpec): JsonSchema {
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    const mediaType =
+      response.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
+    const name = response.schema && schemaName(response.schema);
+    responses[status] = {
+      description: response.description,
+      ...(response.schema && {
+        content: {
+          [mediaType]: { schema: name ? { $ref: `#/components/schemas/${name}` } : inline(response.schema) },
+        },
+      }),
+    };
+  }
+  return {
+    operationId: route.operationId,
+    tags: [route.tag],
+    summary: route.summary,
+    ...(route.description && { description: route.description }),
+    parameters: parameters(route),
+    responses,
+  };
+}
+
+export interface ApiInfo {
+  version: string;
+}
+
+/** The OpenAPI 3.1 document of the given routes, with the contract's schemas as components. */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], info: ApiInfo): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, JsonSchema>)[route.method] = operation(route);
+  }
+  const generated = z.toJSONSchema(contractRegistry(), {
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: 'any',
+  }) as { schemas: Record<string, JsonSchema> };
+  const schemas = Object.fromEntries(
+    Object.entries(generated.schemas).map(([name, schema]) => [name, strip(schema)]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Carezone API',
+      version: info.version,
+      description:
+        'Which care zone covers a postcode, municipality or point, and who its zone team is. ' +
+        'Errors are RFC 9457 problem details with a stable machine `code`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'Zones', description: 'Layers, zones, their contacts and polygons.' },
+      { name: 'Places', description: 'Autocomplete over places.' },
+      { name: 'Lookup', description: 'Zone of a postcode, municipality or point.' },
+      { name: 'Service', description: 'Health, readiness and this document.' },
+    ],
+    paths,
+    components: { schemas },
+  };
+}

@@ -1,0 +1,66 @@
+import { type ErrorCode, type FieldError, type Problem, problemType } from '@carezone/contract';
+
+const TITLES: Record<ErrorCode, string> = {
+  INVALID_QUERY: 'The query is not valid',
+  VALIDATION_FAILED: 'The request body is not valid',
+  UNKNOWN_PLACE: 'No such place',
+  OUT_OF_COVERAGE: 'The place lies outside every zone layer',
+  NOT_FOUND: 'Not found',
+  NO_GEOMETRY: 'This zone has no geometry',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  UNAUTHORIZED: 'Authentication required',
+  FORBIDDEN: 'Not allowed for this token',
+  CONFLICT: 'Conflict',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  RATE_LIMITED: 'Too many requests',
+  NOT_READY: 'The service is not ready',
+  INTERNAL: 'Internal error',
+};
+
+/**
+ * Thrown anywhere in a handler to answer with an RFC 9457 problem. The app's error handler turns
+ * it into the response, so handlers read straight through without early-return plumbing.
+ */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly extras: Pick<Problem, 'errors' | 'places'>;
+
+  constructor(
+    status: number,
+    code: ErrorCode,
+    detail: string,
+    extras: Pick<Problem, 'errors' | 'places'> = {},
+  ) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.extras = extras;
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: problemType(this.code),
+      title: TITLES[this.code],
+      status: this.status,
+      code: this.code,
+      detail: this.message,
+      ...(instance === undefined ? {} : { instance }),
+      ...this.extras,
+    };
+  }
+}
+
+export function invalidQuery(errors: FieldError[]): ProblemError {
+  const detail = errors.map((error) => `${error.path || 'query'}: ${error.message}`).join('; ');
+  return new ProblemError(400, 'INVALID_QUERY', detail, { errors });
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers },
+  });
+}
