@@ -1,0 +1,40 @@
+/**
+ * @carezone/sdk: a typed client of the Carezone API v1, for browsers and Node ≥ 20.
+ * Lists without pagination resolve to plain arrays; single resources to the contract's types.
+ */
+export type {
+  ErrorCode,
+  FieldError,
+  Language,
+  Layer,
+  LookupResult,
+  Match,
+  Place,
+  Problem,
+  ProblemPlace,
+  Zone,
+  ZoneGeometry,
+  ZoneSummary,
+} from '@carezone/contract';
+export { type CarezoneClient, type ClientOptions, createClient } from './client.js';
+export {
+  ApiError,
+  CarezoneError,
+  type CarezoneErrorName,
+  isAbortError,
+  isApiError,
+  isCarezoneError,
+  isNetworkError,
+  isResponseValidationError,
+  isTimeoutError,
+  NetworkError,
+  ResponseValidationError,
+  TimeoutError,
+} from './errors.js';
+export type { RetryOptions } from './internal/http.js';
+export type { SchemaIssue } from './internal/schema.js';
+export type { RequestOptions } from './request-options.js';
+export type { LayersResource } from './resources/layers.js';
+export type { Lookup, LookupParams } from './resources/lookup.js';
+export type { PlaceSearchParams, PlacesResource } from './resources/places.js';
+export type { ZoneListParams, ZonesResource } from './resources/zones.js';

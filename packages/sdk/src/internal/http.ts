@@ -1,0 +1,132 @@
+import type { Language } from '@carezone/contract';
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { NetworkError, ResponseValidationError, TimeoutError } from '../errors.js';
+import type { RequestOptions } from '../request-options.js';
+import { apiErrorFrom } from './problem.js';
+import type { Schema, SchemaIssue } from './schema.js';
+
+/** How failed GETs are retried. A number is the `limit`; `0` turns retries off. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  limit?: number;
+  /** Longest wait in ms a `Retry-After` header may impose; longer ones are cut to it. Default 10000. */
+  maxRetryAfter?: number;
+  /** Longest backoff delay in ms between retries. Default: no limit (0.3 s, 0.6 s, 1.2 s…). */
+  backoffLimit?: number;
+}
+
+export interface HttpOptions {
+  baseUrl: string | URL;
+  fetch?: typeof globalThis.fetch;
+  timeout?: number;
+  retry?: number | RetryOptions;
+  lang?: Language;
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** Query values as the resources give them; `undefined` leaves the parameter out. */
+export type Query = Readonly<Record<string, string | undefined>>;
+
+export interface Http {
+  get<T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T>;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+
+export function createHttp(options: HttpOptions): Http {
+  const prefixUrl = apiRoot(options.baseUrl);
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const api = ky.create({
+    prefixUrl,
+    timeout,
+    retry: retryPolicy(options.retry),
+    headers: {
+      ...options.headers,
+      accept: 'application/json',
+      ...(options.lang === undefined ? {} : { 'accept-language': options.lang }),
+    },
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+
+  return {
+    async get(path, schema, query, requestOptions) {
+      const signal = requestOptions?.signal;
+      signal?.throwIfAborted();
+      const searchParams = toSearchParams(query);
+      const search = searchParams.toString();
+      const url = `${prefixUrl}${path}${search ? `?${search}` : ''}`;
+
+      let response: Response;
+      let text: string;
+      try {
+        response = await api.get(path, { searchParams, ...(signal ? { signal } : {}) });
+        text = await response.text();
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (error instanceof HTTPError)
+          throw await apiErrorFrom(error.response, url).catch(rethrow(signal, url));
+        if (error instanceof KyTimeoutError) throw new TimeoutError(url, timeout);
+        throw new NetworkError(url, error);
+      }
+
+      const body = parseJson(text);
+      if (body === NOT_JSON) throw new ResponseValidationError(url, response.status, [notJsonIssue(text)]);
+      const result = schema.safeParse(body);
+      if (!result.success) throw new ResponseValidationError(url, response.status, result.error.issues);
+      return result.data;
+    },
+  };
+}
+
+/** Reading an error body can itself fail (connection cut, abort): report that, not a bare TypeError. */
+function rethrow(signal: AbortSignal | undefined, url: string) {
+  return (error: unknown): never => {
+    if (signal?.aborted) throw signal.reason;
+    throw new NetworkError(url, error);
+  };
+}
+
+/** `https://host/base/` + `v1/`: a base URL may carry a path, with or without a trailing slash. */
+function apiRoot(baseUrl: string | URL): string {
+  const url = new URL(baseUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v1/`;
+}
+
+function toSearchParams(query: Query | undefined): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) params.set(key, value);
+  }
+  return params;
+}
+
+const NOT_JSON: unique symbol = /* @__PURE__ */ Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+/** A body that is not JSON (a proxy's HTML page answered with 200) breaks the contract like any wrong body. */
+function notJsonIssue(text: string): SchemaIssue {
+  return { code: 'custom', path: [], message: 'The body is not JSON', input: text.slice(0, 200) };
+}
+
+function retryPolicy(retry: HttpOptions['retry']) {
+  const {
+    limit = 2,
+    maxRetryAfter = 10_000,
+    backoffLimit,
+  } = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
+  return {
+    limit,
+    methods: ['get' as const],
+    statusCodes: [502, 503, 504],
+    afterStatusCodes: [503],
+    maxRetryAfter,
+    ...(backoffLimit === undefined ? {} : { backoffLimit }),
+  };
+}

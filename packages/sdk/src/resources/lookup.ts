@@ -1,0 +1,38 @@
+import { LookupResult } from '@carezone/contract';
+import type { Http, Query } from '../internal/http.js';
+import type { RequestOptions } from '../request-options.js';
+
+/**
+ * What to look up: exactly one of a postcode, a NIS code or a point, and optionally one layer.
+ * Values are not checked here: the server is the judge and answers ApiError INVALID_QUERY
+ * (with `errors`) for a malformed one, so the rules live in one place, the contract.
+ */
+export type LookupParams = (
+  | { postcode: string; nis?: never; lat?: never; lon?: never }
+  | { nis: string; postcode?: never; lat?: never; lon?: never }
+  | { lat: number; lon: number; postcode?: never; nis?: never }
+) & { layer?: string };
+
+export type Lookup = (params: LookupParams, options?: RequestOptions) => Promise<LookupResult>;
+
+export function lookupResource(http: Http): Lookup {
+  return (params, options) => http.get('lookup', LookupResult, toQuery(params), options);
+}
+
+function toQuery(params: LookupParams): Query {
+  return {
+    postcode: params.postcode,
+    nis: params.nis,
+    lat: params.lat === undefined ? undefined : coordinate(params.lat),
+    lon: params.lon === undefined ? undefined : coordinate(params.lon),
+    layer: params.layer,
+  };
+}
+
+/**
+ * Fixed notation with at most 7 decimals (about 1 cm): geolocation gives up to 15 decimals and
+ * `String()` may use exponents, both beyond what the API's decimal parameter accepts.
+ */
+export function coordinate(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(7).replace(/\.?0+$/, '') : String(value);
+}
