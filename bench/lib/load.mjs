@@ -1,0 +1,67 @@
+// One load run with autocannon's programmatic API against a running server.
+import autocannon from 'autocannon';
+import { percentile } from './format.mjs';
+import { readCpuSeconds } from './proc.mjs';
+
+/** Latency samples kept per run; far above what 10 connections reach in a minute on this hardware. */
+const MAX_SAMPLES = 2_000_000;
+
+/** Runs one autocannon instance for `seconds`; `onResponse(responseTimeMs, statusCode)` sees each reply. */
+async function fire(url, requests, seconds, connections, onResponse) {
+  const instance = autocannon({
+    url,
+    requests,
+    connections,
+    duration: seconds,
+    timeout: 10, // seconds; a reply slower than this counts as a timeout (and an error)
+  });
+  if (onResponse) {
+    instance.on('response', (_client, statusCode, _bytes, responseTime) =>
+      onResponse(responseTime, statusCode),
+    );
+  }
+  return await instance;
+}
+
+/**
+ * Warms up, then measures. Latency percentiles come from our own samples of every reply (2xx and
+ * 404 alike: a user waits for both), because autocannon's histogram rounds to whole milliseconds
+ * and leaves non-2xx replies out.
+ */
+export async function measureLoad({ url, pid, workload, seconds, warmupSeconds, connections }) {
+  if (warmupSeconds > 0) await fire(url, workload.requests, warmupSeconds, connections);
+
+  const latencies = new Float64Array(MAX_SAMPLES);
+  let count = 0;
+  const cpuBefore = readCpuSeconds(pid);
+  const ownCpuBefore = process.cpuUsage();
+  const result = await fire(url, workload.requests, seconds, connections, (ms) => {
+    if (count < MAX_SAMPLES) latencies[count++] = ms;
+  });
+  const serverCpu = (readCpuSeconds(pid) - cpuBefore) / result.duration;
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  const sorted = latencies.subarray(0, count).sort();
+
+  const statusCounts = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, { count: n }]) => [code, Number(n)]),
+  );
+  const responses = Object.values(statusCounts).reduce((sum, n) => sum + n, 0);
+  return {
+    id: workload.id,
+    label: workload.label,
+    durationS: result.duration,
+    responses,
+    requestsPerSecond: responses / result.duration,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxMs: count > 0 ? sorted[count - 1] : Number.NaN,
+    statusCounts,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    /** Share of one core the server used (1 = one full core). */
+    serverCpu,
+    /** Share of one core autocannon and the bench used: the load generator shares the machine. */
+    benchCpu: (ownCpu.user + ownCpu.system) / 1e6 / result.duration,
+  };
+}

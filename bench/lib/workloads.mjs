@@ -1,0 +1,107 @@
+// The request mixes of the load runs. Each is a list of paths that every autocannon connection
+// walks through in order, so one run covers the whole list many times over.
+
+/** What people type into the finder, keystroke by keystroke: prefixes, names in nl/fr/de, postcodes. */
+const PLACE_QUERIES = [
+  'b',
+  'br',
+  'brus',
+  'brussel',
+  'bruxelles',
+  'elsene',
+  'ixel',
+  '1000',
+  '105',
+  'kortes',
+  'sint-j',
+  'antw',
+  'gent',
+  'hasselt',
+  'namur',
+  'leuv',
+  'schaerb',
+  'ukkel',
+  'molenb',
+  'liège',
+  'eupen',
+  'oostende',
+  'mechel',
+  '9000',
+];
+
+/** Brussels (including the ambiguous 1000), Flanders, and Wallonia/East Belgium (404 OUT_OF_COVERAGE). */
+const POSTCODES = [
+  '1000',
+  '1020',
+  '1050',
+  '1082',
+  '1200',
+  '2000',
+  '2018',
+  '2150',
+  '3000',
+  '3500',
+  '3720',
+  '8000',
+  '8500',
+  '9000',
+  '1930',
+  '5000',
+  '4000',
+  '4700',
+];
+
+/** [lat, lon]: town centres inside Flanders and Brussels, then points outside every zone layer. */
+const POINTS = [
+  [50.8467, 4.3525], // Brussels, Grand-Place
+  [50.8333, 4.3667], // Ixelles/Elsene
+  [50.8676, 4.3737], // Schaerbeek/Schaarbeek
+  [51.2194, 4.4025], // Antwerpen
+  [51.0543, 3.7174], // Gent
+  [50.8798, 4.7005], // Leuven
+  [50.9307, 5.3325], // Hasselt
+  [51.2093, 3.2247], // Brugge
+  [50.8279, 3.2649], // Kortrijk
+  [51.0259, 4.4776], // Mechelen
+  [51.2154, 2.9279], // Oostende
+  [50.965, 5.5008], // Genk
+  [50.4674, 4.872], // Namur (Wallonia: outside)
+  [50.6326, 5.5797], // Liège (outside)
+  [50.6275, 6.0364], // Eupen (East Belgium: outside)
+  [50.6292, 3.0573], // Lille, France (outside)
+];
+
+const toRequests = (paths) => paths.map((path) => ({ method: 'GET', path }));
+
+/** The load runs, in the order they run. `target` marks the runs the issue's targets apply to. */
+export const WORKLOADS = [
+  {
+    id: 'healthz',
+    label: '/healthz',
+    requests: toRequests(['/healthz']),
+  },
+  {
+    id: 'places',
+    label: '/v1/places?q=… (prefixes)',
+    requests: toRequests(PLACE_QUERIES.map((q) => `/v1/places?q=${encodeURIComponent(q)}&limit=10`)),
+    target: true,
+  },
+  {
+    id: 'lookup-postcode',
+    label: '/v1/lookup?postcode=…',
+    requests: toRequests(POSTCODES.map((postcode) => `/v1/lookup?postcode=${postcode}`)),
+    target: true,
+  },
+  {
+    id: 'lookup-point',
+    label: '/v1/lookup?lat=…&lon=…',
+    requests: toRequests(POINTS.map(([lat, lon]) => `/v1/lookup?lat=${lat}&lon=${lon}`)),
+  },
+  {
+    // /healthz again at the end: on a shared machine the baseline can drift during a run, and
+    // the ratios use the mean of both /healthz runs.
+    id: 'healthz-again',
+    label: '/healthz (again)',
+    requests: toRequests(['/healthz']),
+  },
+];
