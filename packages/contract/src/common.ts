@@ -18,18 +18,28 @@ export const LangMap = z.object({
 export type LangMap = z.infer<typeof LangMap>;
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
 /** An instant, ISO 8601 with time zone. */
 export const IsoDateTime = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/));
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+      'must be an ISO 8601 date and time with time zone',
+    ),
+  );
 
 /** Belgian postcode: four digits, leading zeros kept. */
-export const Postcode = z.string().check(z.regex(/^\d{4}$/));
+export const Postcode = z.string().check(z.regex(/^\d{4}$/, 'must be a postcode of 4 digits'));
 /** Statbel REFNIS municipality code: five digits. */
-export const NisCode = z.string().check(z.regex(/^\d{5}$/));
+export const NisCode = z.string().check(z.regex(/^\d{5}$/, 'must be a NIS code of 5 digits'));
 /** Lowercase slug used for zone and layer ids (`bxl-nord`, `elz-gent`). */
-export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(100));
+export const Slug = z
+  .string()
+  .check(
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and dashes'),
+    z.maxLength(100),
+  );
 
 export const Region = z.enum(['flanders', 'wallonia', 'brussels']);
 export type Region = z.infer<typeof Region>;

@@ -45,7 +45,7 @@ export const NewsQuery = z.object({
   layer: z.optional(Slug),
   lang: z.optional(Language),
   topic: z.optional(z.string().check(z.maxLength(100))),
-  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/))),
+  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'))),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 export type NewsQuery = z.infer<typeof NewsQuery>;

@@ -6,8 +6,10 @@ import { NisCode, Postcode, Slug } from './common.js';
  * and converts numbers itself, so the same schemas document the parameters in `/openapi.json`.
  */
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const Decimal = z.string().check(z.regex(/^[+-]?\d{1,3}(?:\.\d{1,12})?$/));
-const Count = z.string().check(z.regex(/^\d{1,3}$/));
+const Decimal = z
+  .string()
+  .check(z.regex(/^[+-]?\d{1,3}(?:\.\d{1,12})?$/, 'must be a decimal number of degrees'));
+const Count = z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'));
 
 export const PlacesQuery = z.object({
   q: Text(100),

@@ -24,7 +24,9 @@ export const SessionRequestInput = z.object({
   contact: z.object({
     name: Text(1, 200),
     email: z.email().check(z.maxLength(254)),
-    phone: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[+()\d\s./-]*$/))),
+    phone: z.optional(
+      z.string().check(z.trim(), z.maxLength(40), z.regex(/^[+()\d\s./-]*$/, 'must be a phone number')),
+    ),
   }),
   topics: z.array(Slug).check(z.minLength(1), z.maxLength(20)),
   otherTopic: z.optional(Text(0, 200)),

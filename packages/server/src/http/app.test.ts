@@ -62,6 +62,8 @@ describe('HTTP API over the reference pack', () => {
     const problem = await problemOf(malformed);
     assert.equal(problem.code, 'INVALID_QUERY');
     assert.equal(problem.errors?.[0]?.path, 'postcode');
+    assert.equal(problem.errors?.[0]?.message, 'must be a postcode of 4 digits');
+    assert.equal(problem.detail, 'postcode: must be a postcode of 4 digits');
     for (const query of [
       '',
       '?postcode=1000&nis=21004',

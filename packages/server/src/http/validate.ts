@@ -12,6 +12,9 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
   }));
 }
 
+/** What zod/mini says when a schema gives no message of its own. */
+const DEFAULT_MESSAGE = 'Invalid input';
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -21,7 +24,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return issue.origin === 'string' ? `must have at most ${issue.maximum} characters` : 'is too large';
     case 'invalid_format':
-      return issue.format === 'regex' ? `does not match ${issue.pattern}` : `must be a valid ${issue.format}`;
+      // The contract words its patterns itself ("must be a postcode of 4 digits").
+      return issue.message !== DEFAULT_MESSAGE ? issue.message : `must be a valid ${issue.format}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     default:
