@@ -34,6 +34,14 @@ describe('HTTP API over the reference pack', () => {
     const second = await app.request('/v1/zones/bxl-sud', { headers: { 'if-none-match': tag } });
     assert.equal(second.status, 304);
     assert.equal(await second.text(), '');
+    const strongForm = tag.replace(/^W\//, '');
+    for (const header of [`"other", ${tag}`, strongForm, '*']) {
+      const again = await app.request('/v1/zones/bxl-sud', { headers: { 'if-none-match': header } });
+      assert.equal(again.status, 304, header);
+    }
+    const changed = await app.request('/v1/zones/bxl-sud', { headers: { 'if-none-match': 'W/"stale"' } });
+    assert.equal(changed.status, 200);
+    assert.equal(changed.headers.get('etag'), tag);
   });
 
   test('ambiguous postcodes return every candidate', async () => {

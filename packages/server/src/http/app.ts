@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/storage.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
-import { cacheControl } from './caching.js';
+import { cacheControl, sendWithETag } from './caching.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -62,17 +61,16 @@ export function createApp(deps: AppDependencies): Hono {
     '/v1/*',
     cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }),
   );
-  app.use(etag({ weak: true }));
   app.use(cacheControl());
 
   registerRoutes(app, routes);
-  app.get('/openapi.json', (c) => c.body(openApiDocument, 200, { 'content-type': 'application/json' }));
+  app.get('/openapi.json', (c) => sendWithETag(c, openApiDocument, 'application/json'));
   app.get('/docs', (c) =>
     c.html(renderDocs(routes, version), 200, {
       'content-security-policy': "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
     }),
   );
-  app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  app.get('/docs/docs.css', (c) => sendWithETag(c, DOCS_CSS, 'text/css; charset=utf-8'));
 
   const knownPaths = new Set([...routes.map((route) => honoPath(route.path)), '/openapi.json', '/docs']);
   for (const path of knownPaths) {

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { type CachedBody, weakETag } from './response-cache.js';
 
 /**
  * Zone data changes only when the server restarts with other packs, so GET answers may be cached
@@ -15,4 +16,32 @@ export function cacheControl(): MiddlewareHandler {
     if (c.res.headers.has('cache-control')) return;
     c.res.headers.set('cache-control', c.res.ok || c.res.status === 304 ? PUBLIC_DATA : NO_STORE);
   };
+}
+
+function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  // Weak comparison (RFC 9110 §13.1.2): W/"x" and "x" match.
+  const opaque = tag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}
+
+/**
+ * Answers a serialised body with its weak ETag, or 304 when the client already has it. The tag
+ * is computed here from the string: hono's `etag` middleware clones and re-reads every response
+ * stream, which cost a quarter of the throughput and 60 MB of resident memory under load.
+ */
+export function sendCached(c: Context, { body, etag }: CachedBody, contentType: string): Response {
+  if (matchesTag(c.req.header('if-none-match'), etag)) return c.body(null, 304, { etag });
+  return c.body(body, 200, { etag, 'content-type': contentType });
+}
+
+/** `sendCached` for a text body computed now. */
+export function sendWithETag(c: Context, body: string, contentType: string): Response {
+  return sendCached(c, { body, etag: weakETag(body) }, contentType);
+}
+
+/** `sendCached` for a JSON value computed now. */
+export function jsonWithETag(c: Context, data: unknown, contentType = 'application/json'): Response {
+  return sendWithETag(c, JSON.stringify(data), contentType);
 }

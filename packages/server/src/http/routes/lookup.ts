@@ -1,10 +1,13 @@
 import { LookupQuery, LookupResult, Problem } from '@carezone/contract';
 import type { LookupRequest, ZoneDirectory } from '../../zones/zone-directory.js';
+import { sendCached } from '../caching.js';
 import { invalidQuery, ProblemError } from '../problem.js';
+import { ResponseCache } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 
 export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
+  const answers = new ResponseCache(5000);
   return [
     defineRoute({
       method: 'get',
@@ -47,10 +50,13 @@ export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
             { path: 'layer', code: 'unknown_layer', message: `no layer "${request.layer}" is loaded` },
           ]);
         }
+        const key = JSON.stringify(request);
+        const cached = answers.get(key);
+        if (cached) return sendCached(c, cached, 'application/json');
         const outcome = directory.lookup(request);
         switch (outcome.kind) {
           case 'found':
-            return c.json(outcome.result satisfies LookupResult);
+            return sendCached(c, answers.set(key, outcome.result satisfies LookupResult), 'application/json');
           case 'unknown-place':
             throw new ProblemError(404, 'UNKNOWN_PLACE', outcome.detail);
           case 'out-of-coverage':

@@ -1,10 +1,13 @@
 import { LIMITS, PlaceList, PlacesQuery, Problem } from '@carezone/contract';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
+import { sendCached } from '../caching.js';
 import { invalidQuery } from '../problem.js';
+import { ResponseCache } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 
 export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
+  const answers = new ResponseCache(5000);
   return [
     defineRoute({
       method: 'get',
@@ -33,7 +36,14 @@ export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
             { path: 'limit', code: 'too_big', message: `must be between 1 and ${LIMITS.placesMax}` },
           ]);
         }
-        return c.json({ query: query.q, data: directory.searchPlaces(query.q, limit) } satisfies PlaceList);
+        const key = `${limit}:${query.q}`;
+        const answer =
+          answers.get(key) ??
+          answers.set(key, {
+            query: query.q,
+            data: directory.searchPlaces(query.q, limit),
+          } satisfies PlaceList);
+        return sendCached(c, answer, 'application/json');
       },
     }),
   ];

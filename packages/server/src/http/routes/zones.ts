@@ -1,6 +1,7 @@
 import { LayerList, Problem, Slug, Zone, ZoneGeometry, ZoneList, ZonesQuery } from '@carezone/contract';
 import * as z from 'zod/mini';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
+import { jsonWithETag } from '../caching.js';
 import { invalidQuery, ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
@@ -34,7 +35,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
         'A layer is a set of zones that together divide a territory, such as the Brussels care zones.',
       responses: { 200: { description: 'Every loaded layer.', schema: LayerList } },
       examples: ['/v1/layers'],
-      handler: (c) => c.json({ data: directory.layers() } satisfies LayerList),
+      handler: (c) => jsonWithETag(c, { data: directory.layers() } satisfies LayerList),
     }),
     defineRoute({
       method: 'get',
@@ -51,7 +52,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
       handler: (c) => {
         const query = parseQuery(c, ZonesQuery);
         requireLayer(query.layer);
-        return c.json({ data: directory.zones(query) } satisfies ZoneList);
+        return jsonWithETag(c, { data: directory.zones(query) } satisfies ZoneList);
       },
     }),
     defineRoute({
@@ -74,7 +75,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
         requireZoneId(id);
         const zone = directory.zone(id);
         if (!zone) throw new ProblemError(404, 'NOT_FOUND', `no zone "${id}"`);
-        return c.json(zone satisfies Zone);
+        return jsonWithETag(c, zone satisfies Zone);
       },
     }),
     defineRoute({
@@ -104,9 +105,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
         if (geometry === undefined) throw new ProblemError(404, 'NOT_FOUND', `no zone "${id}"`);
         if (geometry === null)
           throw new ProblemError(404, 'NO_GEOMETRY', `the pack of zone "${id}" has no polygon for it`);
-        return c.body(JSON.stringify(geometry satisfies ZoneGeometry), 200, {
-          'content-type': 'application/geo+json',
-        });
+        return jsonWithETag(c, geometry satisfies ZoneGeometry, 'application/geo+json');
       },
     }),
   ];
