@@ -110,6 +110,23 @@ describe('HTTP API over the reference pack', () => {
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET/);
+    assert.equal(preflight.headers.get('access-control-max-age'), '86400');
+    const withHeaders = await app.request('/v1/places', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://a.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'accept-language',
+      },
+    });
+    assert.equal(withHeaders.headers.get('access-control-allow-headers'), 'accept-language');
+    // Errors must be readable cross-origin too, or a widget could not show what went wrong.
+    const problem = await app.request('/v1/lookup?postcode=abc', {
+      headers: { origin: 'https://a.example' },
+    });
+    assert.equal(problem.status, 400);
+    assert.equal(problem.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('access-control-expose-headers'), 'ETag');
   });
 
   test('unknown paths are 404 and wrong methods 405, both as problems that are not stored', async () => {

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/storage.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
 import { cacheControl, sendWithETag } from './caching.js';
+import { publicReadCors } from './cors.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -57,10 +57,7 @@ export function createApp(deps: AppDependencies): Hono {
     );
   });
   // Reading zone data is public: any site may embed the widgets, so GET is open to every origin.
-  app.use(
-    '/v1/*',
-    cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }),
-  );
+  app.use('/v1/*', publicReadCors());
   app.use(cacheControl());
 
   registerRoutes(app, routes);
