@@ -61,6 +61,12 @@ describe('HTTP API over the reference pack', () => {
     const problem = await problemOf(response);
     assert.equal(problem.code, 'OUT_OF_COVERAGE');
     assert.ok(problem.places?.some((place) => place.name.fr === 'Namur'));
+    // Asked again, the answer comes from the cache of answers and must be the same.
+    const again = await problemOf(await app.request('/v1/lookup?postcode=5000'));
+    assert.deepEqual(again, problem);
+    const first = await (await app.request('/v1/lookup?postcode=1000')).text();
+    assert.equal(await (await app.request('/v1/lookup?postcode=1000')).text(), first);
+    assert.notEqual(await (await app.request('/v1/lookup?postcode=1000&layer=elz')).text(), first);
   });
 
   test('unknown and malformed lookups are 404 UNKNOWN_PLACE and 400 INVALID_QUERY', async () => {

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { type CachedBody, weakETag } from './response-cache.js';
+import { type CachedBody, serializeWithETag, weakETag } from './response-cache.js';
 
 /**
  * Zone data changes only when the server restarts with other packs, so GET answers may be cached
@@ -43,5 +43,5 @@ export function sendWithETag(c: Context, body: string, contentType: string): Res
 
 /** `sendCached` for a JSON value computed now. */
 export function jsonWithETag(c: Context, data: unknown, contentType = 'application/json'): Response {
-  return sendWithETag(c, JSON.stringify(data), contentType);
+  return sendCached(c, serializeWithETag(data), contentType);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+/** A serialised answer and its weak ETag, ready to send. */
 export interface CachedBody {
   body: string;
   etag: string;
@@ -9,13 +10,19 @@ export function weakETag(body: string): string {
   return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
+export function serializeWithETag(data: unknown): CachedBody {
+  const body = JSON.stringify(data);
+  return { body, etag: weakETag(body) };
+}
+
 /**
- * Serialised answers of read-only endpoints, most recently used first. Zone data never changes
- * while the process runs, and visitors type the same prefixes and postcodes over and over, so a
- * repeated question costs a map lookup instead of a search, a JSON serialisation and a hash.
+ * A bounded map that forgets the least recently used entry. The API keeps answers of read-only
+ * endpoints in it: zone data never changes while the process runs, and visitors type the same
+ * prefixes and postcodes over and over, so a repeated question costs a map lookup instead of a
+ * search, a serialisation and a hash. The bound keeps a flood of distinct queries harmless.
  */
-export class ResponseCache {
-  readonly #entries = new Map<string, CachedBody>();
+export class LruCache<V> {
+  readonly #entries = new Map<string, V>();
   readonly #capacity: number;
 
   constructor(capacity: number) {
@@ -26,9 +33,9 @@ export class ResponseCache {
     return this.#entries.size;
   }
 
-  get(key: string): CachedBody | undefined {
+  get(key: string): V | undefined {
     const hit = this.#entries.get(key);
-    if (hit) {
+    if (hit !== undefined) {
       // Re-insert to mark it most recently used: a Map iterates in insertion order.
       this.#entries.delete(key);
       this.#entries.set(key, hit);
@@ -36,15 +43,12 @@ export class ResponseCache {
     return hit;
   }
 
-  /** Serialises `data`, keeps it under `key` (dropping the least recently used beyond capacity). */
-  set(key: string, data: unknown): CachedBody {
-    const body = JSON.stringify(data);
-    const entry = { body, etag: weakETag(body) };
-    this.#entries.set(key, entry);
+  set(key: string, value: V): V {
+    this.#entries.set(key, value);
     if (this.#entries.size > this.#capacity) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);
     }
-    return entry;
+    return value;
   }
 }

@@ -1,13 +1,14 @@
 import { LookupQuery, LookupResult, Problem } from '@carezone/contract';
-import type { LookupRequest, ZoneDirectory } from '../../zones/zone-directory.js';
+import type { LookupOutcome, LookupRequest, ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendCached } from '../caching.js';
 import { invalidQuery, ProblemError } from '../problem.js';
-import { ResponseCache } from '../response-cache.js';
+import { type CachedBody, LruCache, serializeWithETag } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 
 export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
-  const answers = new ResponseCache(5000);
+  // Problems are kept too: an out-of-coverage postcode is asked as often as a covered one.
+  const answers = new LruCache<CachedBody | ProblemError>(5000);
   return [
     defineRoute({
       method: 'get',
@@ -51,20 +52,23 @@ export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
           ]);
         }
         const key = JSON.stringify(request);
-        const cached = answers.get(key);
-        if (cached) return sendCached(c, cached, 'application/json');
-        const outcome = directory.lookup(request);
-        switch (outcome.kind) {
-          case 'found':
-            return sendCached(c, answers.set(key, outcome.result satisfies LookupResult), 'application/json');
-          case 'unknown-place':
-            throw new ProblemError(404, 'UNKNOWN_PLACE', outcome.detail);
-          case 'out-of-coverage':
-            throw new ProblemError(404, 'OUT_OF_COVERAGE', outcome.detail, { places: outcome.places });
-        }
+        const answer = answers.get(key) ?? answers.set(key, answerOf(directory.lookup(request)));
+        if (answer instanceof ProblemError) throw answer;
+        return sendCached(c, answer, 'application/json');
       },
     }),
   ];
+}
+
+function answerOf(outcome: LookupOutcome): CachedBody | ProblemError {
+  switch (outcome.kind) {
+    case 'found':
+      return serializeWithETag(outcome.result satisfies LookupResult);
+    case 'unknown-place':
+      return new ProblemError(404, 'UNKNOWN_PLACE', outcome.detail);
+    case 'out-of-coverage':
+      return new ProblemError(404, 'OUT_OF_COVERAGE', outcome.detail, { places: outcome.places });
+  }
 }
 
 function toLookupRequest(query: LookupQuery): LookupRequest {

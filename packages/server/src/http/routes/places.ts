@@ -2,12 +2,12 @@ import { LIMITS, PlaceList, PlacesQuery, Problem } from '@carezone/contract';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendCached } from '../caching.js';
 import { invalidQuery } from '../problem.js';
-import { ResponseCache } from '../response-cache.js';
+import { type CachedBody, LruCache, serializeWithETag } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 
 export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
-  const answers = new ResponseCache(5000);
+  const answers = new LruCache<CachedBody>(5000);
   return [
     defineRoute({
       method: 'get',
@@ -39,10 +39,13 @@ export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
         const key = `${limit}:${query.q}`;
         const answer =
           answers.get(key) ??
-          answers.set(key, {
-            query: query.q,
-            data: directory.searchPlaces(query.q, limit),
-          } satisfies PlaceList);
+          answers.set(
+            key,
+            serializeWithETag({
+              query: query.q,
+              data: directory.searchPlaces(query.q, limit),
+            } satisfies PlaceList),
+          );
         return sendCached(c, answer, 'application/json');
       },
     }),
