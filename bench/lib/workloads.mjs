@@ -29,6 +29,32 @@ const PLACE_QUERIES = [
   '9000',
 ];
 
+/** Every prefix (2 letters or more) of longer names: many distinct questions. */
+const PREFIXES = [
+  'brussel',
+  'bruxelles',
+  'elsene',
+  'ixelles',
+  'kortessem',
+  'sint-jans-molenbeek',
+  'antwerpen',
+  'hasselt',
+  'namur',
+  'leuven',
+  'schaerbeek',
+  'ukkel',
+  'liège',
+  'oostende',
+  'mechelen',
+  'brugge',
+  'kortrijk',
+  'roeselare',
+  'borsbeek',
+  'waterloo',
+  'tienen',
+  'ganshoren',
+].flatMap((name) => Array.from({ length: name.length - 1 }, (_, i) => name.slice(0, i + 2)));
+
 /** Brussels (including the ambiguous 1000), Flanders, and Wallonia/East Belgium (404 OUT_OF_COVERAGE). */
 const POSTCODES = [
   '1000',
@@ -91,6 +117,18 @@ export const WORKLOADS = [
     label: '/v1/lookup?postcode=…',
     requests: toRequests(POSTCODES.map((postcode) => `/v1/lookup?postcode=${postcode}`)),
     target: true,
+  },
+  {
+    // The server keeps its last 5,000 answers. These (prefix, limit) pairs are all distinct, more
+    // than the cache holds, and walked in a cycle, so nearly every request misses it: the cost of a
+    // question nobody asked recently. Not a target run; shown beside the cached one.
+    id: 'places-uncached',
+    label: '/v1/places?q=… (cache misses)',
+    requests: toRequests(
+      Array.from({ length: 50 }, (_, i) => i + 1).flatMap((limit) =>
+        PREFIXES.map((q) => `/v1/places?q=${encodeURIComponent(q)}&limit=${limit}`),
+      ),
+    ),
   },
   {
     id: 'lookup-point',
