@@ -1,10 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { createLogger, startServer } from '@carezone/server';
+import { REFERENCE_PACK } from '../helpers.js';
 
-/** The reference pack lives beside the repository, in `../shared`; it is never copied in. */
-export const REFERENCE_PACK = fileURLToPath(
-  new URL('../../../shared/zonepacks/belgium-2025/', import.meta.url),
-);
+export { REFERENCE_PACK };
 
 export interface ReferenceServer {
   url: string;

@@ -5,9 +5,9 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Hono } from 'hono';
 import { createLogger } from '../logger.js';
+import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
-import { REFERENCE_PACK } from '../test-helpers/app.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { apiRoutes, createApp } from './app.js';
 import type { RouteSpec } from './route-spec.js';
@@ -20,7 +20,7 @@ let routes: RouteSpec[];
 let document: Record<string, unknown>;
 
 before(async () => {
-  const directory = await loadZoneDirectory([REFERENCE_PACK]);
+  const directory = await loadZoneDirectory([REFERENCE_PACK_DIR]);
   storage = await openStorage({ dataDir: ':memory:' });
   app = createApp({ directory, storage, logger: createLogger('silent'), version: '0.0.0-test' });
   routes = apiRoutes({ directory, storage });

@@ -1,18 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
+import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { openStorage } from '../storage/open-storage.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 
-/** The reference pack of `../shared`, beside the repository (never copied into it). */
-export const REFERENCE_PACK = fileURLToPath(
-  new URL('../../../../../shared/zonepacks/belgium-2025', import.meta.url),
-);
-
 /** The HTTP app over real packs and a throwaway SQLite database, for in-process requests. */
 export async function createTestApp(
-  zonepacks: string[] = [REFERENCE_PACK],
+  zonepacks: string[] = [REFERENCE_PACK_DIR],
 ): Promise<{ app: Hono; close(): Promise<void> }> {
   const directory = await loadZoneDirectory(zonepacks);
   const storage = await openStorage({ dataDir: ':memory:' });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { isPackError } from '../packs/pack-types.js';
-import { REFERENCE_PACK } from '../test-helpers/app.js';
+import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { loadZoneDirectory } from './load-zone-directory.js';
 import { found, zoneIds } from './test-helpers/reference-directory.js';
 
@@ -47,7 +47,7 @@ describe('several packs at once', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   it('serves the layers of both packs and merges municipalities by NIS code', async () => {
-    const directory = await loadZoneDirectory([REFERENCE_PACK, dir]);
+    const directory = await loadZoneDirectory([REFERENCE_PACK_DIR, dir]);
     assert.deepEqual(
       directory.packs.map((pack) => pack.id),
       ['be-2025', 'test-network'],
@@ -72,7 +72,7 @@ describe('several packs at once', () => {
   });
 
   it('refuses two packs that define the same layer', async () => {
-    await assert.rejects(loadZoneDirectory([REFERENCE_PACK, BUILTIN_PACK_DIR]), (error: unknown) => {
+    await assert.rejects(loadZoneDirectory([REFERENCE_PACK_DIR, BUILTIN_PACK_DIR]), (error: unknown) => {
       assert.ok(isPackError(error));
       assert.match(error.message + JSON.stringify(error.problems), /bxl-care-zones|bxl-nord/);
       return true;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-/** The reference pack of /work/shared, beside the repository; read in place, never copied. */
+/** The reference pack of `../shared`, beside the repository; read in place, never copied. */
 export const REFERENCE_PACK_DIR = fileURLToPath(
   new URL('../../../../../../shared/zonepacks/belgium-2025/', import.meta.url),
 );

@@ -1,15 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error -- a plain .mjs script shared with the end-to-end tests; its JSDoc is the type.
-import { startTestPostgres } from '../../../../../scripts/postgres-for-tests.mjs';
+import { startTestPostgres, type TestPostgres } from '../../../../../scripts/postgres-for-tests.mjs';
 import type { StorageKind, StorageOptions } from '../storage.js';
-
-interface TestPostgres {
-  url: string;
-  createDatabase(): Promise<string>;
-  stop(): Promise<void>;
-}
 
 /** Where a shared storage suite runs: each `fresh()` is a new, empty database. */
 export interface StorageTarget {
@@ -43,7 +36,7 @@ export function postgresTarget(options: { durable?: boolean } = {}): StorageTarg
     setUp: async () => {
       // No skipping: without a PostgreSQL this throws, saying how to get one, and the suite fails.
       try {
-        server = (await startTestPostgres(options)) as TestPostgres;
+        server = await startTestPostgres(options);
       } catch (error) {
         throw new Error(`No PostgreSQL for the storage tests: ${(error as Error).message}`, { cause: error });
       }
