@@ -18,7 +18,8 @@ async function findTests(dir) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await findTests(path)));
-    else if (entry.name.endsWith('.test.ts')) found.push(path);
+    // Widget tests run in the browser (web-test-runner.config.mjs), not in Node.
+    else if (entry.name.endsWith('.test.ts') && !path.includes(join('packages', 'widgets'))) found.push(path);
   }
   return found;
 }
@@ -28,6 +29,31 @@ function run(command, args, env = {}) {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** Like `run`, but also keeps what the command printed, for its closing count line. */
+function runCapturing(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+async function browserTests() {
+  const { code, output } = await runCapturing('npx', [
+    'web-test-runner',
+    '--config',
+    'web-test-runner.config.mjs',
+  ]);
+  const counts = output.match(/^wtr: (\d+) passed, (\d+) failed$/m);
+  const passed = Number(counts?.[1] ?? 0);
+  const failed = Number(counts?.[2] ?? 0);
+  return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
 }
 
 async function nodeTests(files, env) {
@@ -83,6 +109,8 @@ if (only.length === 0) {
     return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
   });
 }
+
+if (only.length === 0) await step('widget components in headless Chromium (@web/test-runner)', browserTests);
 
 const files =
   only.length > 0

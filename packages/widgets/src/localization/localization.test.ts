@@ -1,0 +1,66 @@
+import { ERROR_CODES, LANGUAGES } from '@carezone/contract';
+import { expect, fixture, html } from '@open-wc/testing';
+import { resolveLanguage, TRANSLATIONS } from './resolve-language.js';
+
+describe('translations', () => {
+  it('are complete in nl, fr, en and de: every key of every language has a text', () => {
+    const keysOf = (value: object, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, child]) =>
+        typeof child === 'object' && child !== null ? keysOf(child, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
+    const reference = keysOf(TRANSLATIONS.en).sort();
+    for (const language of LANGUAGES) {
+      expect(keysOf(TRANSLATIONS[language]).sort(), language).to.deep.equal(reference);
+      for (const key of reference) {
+        const text = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], TRANSLATIONS[language]);
+        expect(text, `${language}: ${key}`).to.be.a('string').and.not.be.empty;
+      }
+    }
+  });
+
+  it('have a message for every error code of the API', () => {
+    for (const language of LANGUAGES) {
+      expect(Object.keys(TRANSLATIONS[language].errors).sort(), language).to.deep.equal(
+        [...ERROR_CODES].sort(),
+      );
+    }
+  });
+
+  it('differ between languages (no copy left untranslated)', () => {
+    expect(TRANSLATIONS.nl.retry).to.not.equal(TRANSLATIONS.fr.retry);
+    expect(TRANSLATIONS.en.errors.OUT_OF_COVERAGE).to.not.equal(TRANSLATIONS.de.errors.OUT_OF_COVERAGE);
+  });
+});
+
+describe('resolveLanguage', () => {
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('takes the element’s own lang first, region subtags ignored', async () => {
+    const element = await fixture(html`<div lang="fr"><span lang="de-BE"></span></div>`);
+    expect(resolveLanguage(element.querySelector('span') as Element)).to.equal('de');
+  });
+
+  it('takes the nearest ancestor’s lang, across shadow roots', async () => {
+    const outer = await fixture(html`<section lang="fr"><div></div></section>`);
+    const host = outer.querySelector('div') as HTMLElement;
+    const inner = document.createElement('p');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    expect(resolveLanguage(inner)).to.equal('fr');
+  });
+
+  it('falls back to the document’s lang, then to Dutch', async () => {
+    const element = await fixture(html`<div></div>`);
+    document.documentElement.lang = 'en';
+    expect(resolveLanguage(element)).to.equal('en');
+    document.documentElement.removeAttribute('lang');
+    expect(resolveLanguage(element)).to.equal('nl');
+  });
+
+  it('answers Dutch for a language it does not speak', async () => {
+    const element = await fixture(html`<div lang="es"></div>`);
+    document.documentElement.lang = 'fr';
+    expect(resolveLanguage(element)).to.equal('nl');
+  });
+});

@@ -1,0 +1,32 @@
+import { LANGUAGES, type Language } from '@carezone/contract';
+import { de } from './de.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
+import type { Translation } from './translation.js';
+
+export const TRANSLATIONS: Readonly<Record<Language, Translation>> = { nl, fr, en, de };
+export const DEFAULT_LANGUAGE: Language = 'nl';
+
+function supported(tag: string): Language | undefined {
+  const primary = tag.trim().toLowerCase().split('-')[0];
+  return LANGUAGES.find((language) => language === primary);
+}
+
+/**
+ * The language of a widget: its own `lang`, else the nearest ancestor's (crossing shadow roots,
+ * since a widget may sit inside another component), else the document's, else Dutch. The nearest
+ * declared language decides: an unsupported one (`lang="es"`) falls back to Dutch rather than to a
+ * farther ancestor, which would be a language the page did not ask for there.
+ */
+export function resolveLanguage(element: Element): Language {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      return supported(node.getAttribute('lang') ?? '') ?? DEFAULT_LANGUAGE;
+    }
+    const parent: Node | null = node.parentNode;
+    node = parent instanceof ShadowRoot ? parent.host : parent;
+  }
+  return DEFAULT_LANGUAGE;
+}
