@@ -1,0 +1,19 @@
+/**
+ * Registers `tag` unless the page already has it: a page may load two Carezone bundles (or an old
+ * and a new one), and `customElements.define` throws on a second definition. The first stays and
+ * the console says so clearly, so a CMS editor's developer can find the duplicate script.
+ */
+export function defineElement(tag: string, constructor: CustomElementConstructor): boolean {
+  const existing = customElements.get(tag);
+  if (existing) {
+    if (existing !== constructor) {
+      console.warn(
+        `Carezone: <${tag}> is already defined on this page (another copy of the Carezone script?); ` +
+          'the first definition is kept.',
+      );
+    }
+    return false;
+  }
+  customElements.define(tag, constructor);
+  return true;
+}
