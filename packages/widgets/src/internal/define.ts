@@ -3,10 +3,10 @@
  * and a new one), and `customElements.define` throws on a second definition. The first stays and
  * the console says so clearly, so a CMS editor's developer can find the duplicate script.
  */
-export function defineElement(tag: string, constructor: CustomElementConstructor): boolean {
+export function defineElement(tag: string, elementClass: CustomElementConstructor): boolean {
   const existing = customElements.get(tag);
   if (existing) {
-    if (existing !== constructor) {
+    if (existing !== elementClass) {
       console.warn(
         `Carezone: <${tag}> is already defined on this page (another copy of the Carezone script?); ` +
           'the first definition is kept.',
@@ -14,6 +14,6 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
     }
     return false;
   }
-  customElements.define(tag, constructor);
+  customElements.define(tag, elementClass);
   return true;
 }
