@@ -1,5 +1,5 @@
-import type { Language } from '@carezone/contract';
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import type { ClientOptions } from '../client.js';
 import { NetworkError, ResponseValidationError, TimeoutError } from '../errors.js';
 import type { RequestOptions } from '../request-options.js';
 import { apiErrorFrom } from './problem.js';
@@ -15,15 +15,6 @@ export interface RetryOptions {
   backoffLimit?: number;
 }
 
-export interface HttpOptions {
-  baseUrl: string | URL;
-  fetch?: typeof globalThis.fetch;
-  timeout?: number;
-  retry?: number | RetryOptions;
-  lang?: Language;
-  headers?: Readonly<Record<string, string>>;
-}
-
 /** Query values as the resources give them; `undefined` leaves the parameter out. */
 export type Query = Readonly<Record<string, string | undefined>>;
 
@@ -33,7 +24,7 @@ export interface Http {
 
 const DEFAULT_TIMEOUT = 10_000;
 
-export function createHttp(options: HttpOptions): Http {
+export function createHttp(options: ClientOptions): Http {
   const prefixUrl = apiRoot(options.baseUrl);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const api = ky.create({
@@ -115,7 +106,7 @@ function notJsonIssue(text: string): SchemaIssue {
   return { code: 'custom', path: [], message: 'The body is not JSON', input: text.slice(0, 200) };
 }
 
-function retryPolicy(retry: HttpOptions['retry']) {
+function retryPolicy(retry: ClientOptions['retry']) {
   const {
     limit = 2,
     maxRetryAfter = 10_000,

@@ -1,4 +1,4 @@
-import { parseJson, positionOf } from './json-text.js';
+import { parseJsonFile, positionOf } from './json-text.js';
 import type { PackProblem, PolygonGeometry, Ring } from './pack-types.js';
 
 /** Start offsets of the items of the root's `features` array, so a problem can name its line. */
@@ -97,17 +97,8 @@ export function readFeatures<T>(
   problems: PackProblem[],
   identify: (properties: Record<string, unknown>, report: FeatureReport) => T | undefined,
 ): { id: T; geometry: PolygonGeometry }[] {
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    problems.push({
-      file,
-      line: parsed.line,
-      column: parsed.column,
-      severity: 'error',
-      message: parsed.message,
-    });
-    return [];
-  }
+  const parsed = parseJsonFile(file, text, problems);
+  if (!parsed) return [];
   const root = parsed.value;
   if (!isObject(root) || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
     problems.push({

@@ -1,3 +1,5 @@
+import type { PackProblem } from './pack-types.js';
+
 export type JsonParse =
   | { ok: true; value: unknown }
   | { ok: false; line: number; column: number; message: string };
@@ -113,4 +115,25 @@ export function parseJson(text: string): JsonParse {
     const reason = offset >= text.length ? 'unexpected end of the text' : `unexpected "${near}"`;
     return { ok: false, ...positionOf(text, offset), message: `JSON syntax error: ${reason}` };
   }
+}
+
+/**
+ * Parses one JSON file of a pack. A syntax error becomes a problem at its line and column and the
+ * answer is `undefined`; otherwise the parsed value (which the caller still has to check).
+ */
+export function parseJsonFile(
+  file: string,
+  text: string,
+  problems: PackProblem[],
+): { value: unknown } | undefined {
+  const parsed = parseJson(text);
+  if (parsed.ok) return { value: parsed.value };
+  problems.push({
+    file,
+    line: parsed.line,
+    column: parsed.column,
+    severity: 'error',
+    message: parsed.message,
+  });
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isIsoDate, SLUG_PATTERN } from './codes.js';
-import { parseJson } from './json-text.js';
+import { parseJsonFile } from './json-text.js';
 import type { PackManifest, PackProblem } from './pack-types.js';
 
 export const PACK_FORMAT = 'carezone.zonepack/1';
@@ -24,17 +24,8 @@ const Manifest = z.object({
 
 export function readManifest(text: string, problems: PackProblem[]): PackManifest | undefined {
   const file = 'pack.json';
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    problems.push({
-      file,
-      line: parsed.line,
-      column: parsed.column,
-      severity: 'error',
-      message: parsed.message,
-    });
-    return undefined;
-  }
+  const parsed = parseJsonFile(file, text, problems);
+  if (!parsed) return undefined;
   const result = Manifest.safeParse(parsed.value);
   if (!result.success) {
     for (const issue of result.error.issues) {
