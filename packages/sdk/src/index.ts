@@ -3,19 +3,29 @@
  * Lists without pagination resolve to plain arrays; single resources to the contract's types.
  */
 export type {
+  Ambiguity,
+  AmbiguityReason,
+  Confidence,
   ErrorCode,
   FieldError,
+  LangMap,
   Language,
   Layer,
   LookupResult,
   Match,
+  MatchPlace,
   Place,
+  PlaceKind,
   Problem,
   ProblemPlace,
   Zone,
+  ZoneContact,
   ZoneGeometry,
   ZoneSummary,
 } from '@carezone/contract';
+// Values an SDK user needs to handle answers: the languages, the error codes, and the rule that
+// picks a name in a language with the packs' fallback.
+export { ERROR_CODES, LANGUAGES, pickText } from '@carezone/contract';
 export { type CarezoneClient, type ClientOptions, createClient } from './client.js';
 export {
   ApiError,

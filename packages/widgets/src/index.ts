@@ -1,6 +1,11 @@
 /**
- * @carezone/widgets: Lit web components of Carezone. This first part holds what every widget
- * shares; the elements themselves (`<carezone-finder>`, `<carezone-zone-card>`, …) follow.
+ * @carezone/widgets: Lit web components of Carezone. Importing this module defines no tag; import
+ * `@carezone/widgets/define` (or load a bundle) for that, or define the classes under names of
+ * your own.
  */
+export { ZoneChangeEvent } from './events/zone-change.js';
+export { CarezoneFinder } from './finder/finder.js';
+export { CarezoneElement } from './internal/carezone-element.js';
 export { DEFAULT_LANGUAGE, resolveLanguage, TRANSLATIONS } from './localization/resolve-language.js';
 export type { Translation } from './localization/translation.js';
+export { CarezoneZoneCard } from './zone-card/zone-card.js';

@@ -7,6 +7,22 @@ export const de: Translation = {
   unexpectedError: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es später erneut.',
   networkError: 'Der Dienst ist nicht erreichbar. Versuchen Sie es in einem Moment erneut.',
   timeout: 'Die Antwort dauert zu lange. Bitte versuchen Sie es erneut.',
+  zone: {
+    layer: 'Einteilung',
+    municipality: 'Gemeinde',
+    team: 'Zonenteam',
+    website: 'Website',
+    email: 'E-Mail',
+    phone: 'Telefon',
+    contactUnknown: 'Die Kontaktdaten dieses Zonenteams sind noch nicht bekannt.',
+    validFrom: 'Gültig seit',
+    municipalities: 'Gemeinden',
+    partly: (postcodes) => `teilweise: ${postcodes}`,
+  },
+  zoneCard: {
+    noZone: 'Es wurde keine Zone angegeben.',
+    unknownZone: (id) => `Die Zone „${id}“ gibt es nicht.`,
+  },
   errors: {
     INVALID_QUERY: 'Diese Eingabe verstehen wir nicht. Geben Sie eine Postleitzahl oder Gemeinde ein.',
     VALIDATION_FAILED: 'Einige Felder sind nicht korrekt ausgefüllt.',

@@ -7,6 +7,22 @@ export const en: Translation = {
   unexpectedError: 'Something went wrong. Please try again later.',
   networkError: 'The service cannot be reached. Try again in a moment.',
   timeout: 'The answer is taking too long. Please try again.',
+  zone: {
+    layer: 'Division',
+    municipality: 'Municipality',
+    team: 'Zone team',
+    website: 'Website',
+    email: 'Email',
+    phone: 'Phone',
+    contactUnknown: 'The contact details of this zone team are not known yet.',
+    validFrom: 'Valid since',
+    municipalities: 'Municipalities',
+    partly: (postcodes) => `partly: ${postcodes}`,
+  },
+  zoneCard: {
+    noZone: 'No zone was given.',
+    unknownZone: (id) => `The zone “${id}” does not exist.`,
+  },
   errors: {
     INVALID_QUERY: 'We do not understand that input. Enter a postcode or a municipality.',
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',

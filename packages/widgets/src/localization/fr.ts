@@ -7,6 +7,22 @@ export const fr: Translation = {
   unexpectedError: 'Un problème est survenu. Réessayez plus tard.',
   networkError: 'Le service est injoignable. Réessayez dans quelques instants.',
   timeout: 'La réponse se fait attendre. Réessayez.',
+  zone: {
+    layer: 'Découpage',
+    municipality: 'Commune',
+    team: 'Équipe de zone',
+    website: 'Site web',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    contactUnknown: 'Les coordonnées de cette équipe de zone ne sont pas encore connues.',
+    validFrom: 'Valable depuis le',
+    municipalities: 'Communes',
+    partly: (postcodes) => `en partie : ${postcodes}`,
+  },
+  zoneCard: {
+    noZone: 'Aucune zone n’est indiquée.',
+    unknownZone: (id) => `La zone « ${id} » n’existe pas.`,
+  },
   errors: {
     INVALID_QUERY: 'Nous ne comprenons pas cette saisie. Indiquez un code postal ou une commune.',
     VALIDATION_FAILED: 'Certains champs ne sont pas correctement remplis.',

@@ -7,6 +7,22 @@ export const nl: Translation = {
   unexpectedError: 'Er ging iets mis. Probeer het later opnieuw.',
   networkError: 'De dienst is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.',
   timeout: 'Het antwoord blijft uit. Probeer het opnieuw.',
+  zone: {
+    layer: 'Indeling',
+    municipality: 'Gemeente',
+    team: 'Zoneteam',
+    website: 'Website',
+    email: 'E-mail',
+    phone: 'Telefoon',
+    contactUnknown: 'De contactgegevens van dit zoneteam zijn nog niet bekend.',
+    validFrom: 'Geldig sinds',
+    municipalities: 'Gemeenten',
+    partly: (postcodes) => `deels: ${postcodes}`,
+  },
+  zoneCard: {
+    noZone: 'Er is geen zone opgegeven.',
+    unknownZone: (id) => `De zone „${id}” bestaat niet.`,
+  },
   errors: {
     INVALID_QUERY: 'Die invoer begrijpen we niet. Geef een postcode of gemeente in.',
     VALIDATION_FAILED: 'Enkele velden zijn niet correct ingevuld.',

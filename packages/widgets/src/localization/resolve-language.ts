@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '@carezone/contract';
+import { LANGUAGES, type Language } from '@carezone/sdk';
 import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';

@@ -1,0 +1,33 @@
+import type { CarezoneClient } from '@carezone/sdk';
+import { LitElement } from 'lit';
+import { clientFor } from './api-client.js';
+import { LocalizeController } from './localize.js';
+import { themeStyles } from './theme.styles.js';
+
+/**
+ * What every Carezone element shares: the `api` and `lang` attributes, an injectable SDK client,
+ * the language controller and the theme. Elements add their own properties and styles.
+ */
+export class CarezoneElement extends LitElement {
+  static override styles = [themeStyles];
+
+  static override properties = {
+    api: {},
+    lang: { reflect: true },
+    client: { attribute: false },
+  };
+
+  /** Base URL of the Carezone API. Default: the origin this script was loaded from. */
+  declare api: string | undefined;
+  /** nl, fr, en or de. Default: the nearest ancestor's `lang`, then the document's, then nl. */
+  declare lang: string;
+  /** An SDK client of your own (a custom `fetch`, tests, stories); takes precedence over `api`. */
+  declare client: CarezoneClient | undefined;
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** The client the element talks through: its own, else the page's shared one for `api`. */
+  protected get sdk(): CarezoneClient {
+    return this.client ?? clientFor(this.api);
+  }
+}

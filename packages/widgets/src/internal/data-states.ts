@@ -1,0 +1,38 @@
+import { isApiError, isNetworkError, isTimeoutError } from '@carezone/sdk';
+import { html, type TemplateResult } from 'lit';
+import type { Translation } from '../localization/translation.js';
+
+/**
+ * The visitor's message for a failure: the API's code when there is one, else what went wrong
+ * on the way (offline, unreachable, too slow). Never the server's own English `title`.
+ */
+export function errorMessage(t: Translation, error: unknown): string {
+  if (isApiError(error)) return t.errors[error.code] ?? t.unexpectedError;
+  if (isNetworkError(error)) return navigator.onLine === false ? t.offline : t.networkError;
+  if (isTimeoutError(error)) return t.timeout;
+  return t.unexpectedError;
+}
+
+/**
+ * Placeholder while data loads: grey lines in the space the content will take (the caller sizes
+ * it), so nothing below moves when the answer comes. Screen readers hear "Loading…" once.
+ */
+export function renderLoading(t: Translation, lines = 3): TemplateResult {
+  return html`<div part="loading" class="skeleton" role="status">
+    <span class="visually-hidden">${t.loading}</span>
+    ${Array.from({ length: lines }, () => html`<span aria-hidden="true"></span>`)}
+  </div>`;
+}
+
+/** A failure in words, with a retry button that runs the failed task again. */
+export function renderError(t: Translation, error: unknown, retry: () => void): TemplateResult {
+  return html`<div part="error" class="message error" role="alert">
+    ${errorMessage(t, error)}
+    <button part="retry-button" class="secondary" type="button" @click=${retry}>${t.retry}</button>
+  </div>`;
+}
+
+/** A plain statement (empty result, nothing configured), announced politely. */
+export function renderMessage(text: string): TemplateResult {
+  return html`<p part="message" class="message" role="status">${text}</p>`;
+}

@@ -1,0 +1,81 @@
+import { type LangMap, type Language, pickText } from '@carezone/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLanguage, TRANSLATIONS } from '../localization/resolve-language.js';
+import type { Translation } from '../localization/translation.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+// One observer for the whole page: a CMS language switch that changes `<html lang>` re-renders
+// every connected widget, not only those created afterwards.
+const connectedHosts = new Set<Host>();
+let documentObserver: MutationObserver | undefined;
+
+function observeDocumentLanguage(): void {
+  documentObserver ??= new MutationObserver(() => {
+    for (const host of connectedHosts) host.requestUpdate();
+  });
+  documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
+/**
+ * The language of one widget and the texts, names, dates and numbers in it. The language is
+ * resolved again before every render, so a `lang` set on the element or an ancestor takes effect
+ * at the next update (`<html lang>` changes trigger one by themselves).
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: Host;
+  #lang: Language;
+
+  constructor(host: Host) {
+    this.#host = host;
+    this.#lang = resolveLanguage(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connectedHosts.add(this.#host);
+    observeDocumentLanguage();
+  }
+
+  hostDisconnected(): void {
+    connectedHosts.delete(this.#host);
+  }
+
+  hostUpdate(): void {
+    this.#lang = resolveLanguage(this.#host);
+  }
+
+  get lang(): Language {
+    return this.#lang;
+  }
+
+  get t(): Translation {
+    return TRANSLATIONS[this.#lang];
+  }
+
+  /** A zone or place name in this language, with the packs' fallback (nl, then fr, then any). */
+  name(map: LangMap): string {
+    return pickText(map, this.#lang);
+  }
+
+  /** A calendar date (`YYYY-MM-DD`) as the visitor writes it: "1 juli 2024", "1 juillet 2024". */
+  date(isoDate: string): string {
+    const date = new Date(`${isoDate}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return isoDate;
+    return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+
+  number(value: number): string {
+    return new Intl.NumberFormat(this.#locale()).format(value);
+  }
+
+  /** "A, B en C" / "A, B et C": a list joined as the language does. */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.#locale(), { type: 'conjunction' }).format(items);
+  }
+
+  /** Belgian conventions for every language (date order, separators). */
+  #locale(): string {
+    return `${this.#lang}-BE`;
+  }
+}

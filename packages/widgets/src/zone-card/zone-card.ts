@@ -1,0 +1,99 @@
+import { isApiError, type Zone } from '@carezone/sdk';
+import { Task } from '@lit/task';
+import { html, type TemplateResult } from 'lit';
+import { CarezoneElement } from '../internal/carezone-element.js';
+import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
+import { layersOf } from '../internal/layers.js';
+import { zoneCardStyles } from './zone-card.styles.js';
+import { renderZoneDetails } from './zone-details.js';
+import { zoneDetailsStyles } from './zone-details.styles.js';
+
+/**
+ * @summary One zone's contact card, for a page that already knows its zone (a municipal page).
+ *
+ * @csspart base - The wrapper of the card.
+ * @csspart zone - The card itself.
+ * @csspart zone-name - The zone's name.
+ * @csspart zone-details - The list of details (layer, team contact, valid-from date, municipalities).
+ * @csspart contact - The team's website, e-mail and phone.
+ * @csspart contact-unknown - The sentence shown when the team's contact is not known.
+ * @csspart municipalities - The municipalities of the zone.
+ * @csspart loading - The placeholder while the zone loads.
+ * @csspart error - The message of a failure, with its retry button.
+ * @csspart retry-button - The button that loads the zone again.
+ * @csspart message - A plain message (no zone given).
+ *
+ * @cssproperty --carezone-color-text - Text colour.
+ * @cssproperty --carezone-color-muted - Colour of labels.
+ * @cssproperty --carezone-color-surface - Background of the card.
+ * @cssproperty --carezone-color-surface-alt - Background of messages and placeholders.
+ * @cssproperty --carezone-color-border - Border colour.
+ * @cssproperty --carezone-color-accent - Links and buttons.
+ * @cssproperty --carezone-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --carezone-color-danger - Marks error messages.
+ * @cssproperty --carezone-color-focus - Focus ring.
+ * @cssproperty --carezone-font-family - Font. Default: the page's.
+ * @cssproperty --carezone-font-size - Base font size. Default 1rem.
+ * @cssproperty --carezone-radius - Corner radius.
+ * @cssproperty --carezone-spacing - Inner spacing.
+ */
+export class CarezoneZoneCard extends CarezoneElement {
+  static override styles = [...CarezoneElement.styles, zoneDetailsStyles, zoneCardStyles];
+
+  static override properties = {
+    ...CarezoneElement.properties,
+    zone: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
+  /** Id of the zone to show (`bxl-sud`, `elz-gent`). */
+  declare zone: string | undefined;
+  /** `aria-level` of the zone's name, to fit the page's headings. Default 3. */
+  declare headingLevel: number;
+
+  constructor() {
+    super();
+    this.headingLevel = 3;
+  }
+
+  readonly #zone = new Task(this, {
+    task: async ([client, id], { signal }) => {
+      if (!id) return undefined;
+      const [zone, layers] = await Promise.all([
+        client.zones.get(id, { signal }),
+        layersOf(client).catch(() => []),
+      ]);
+      return { zone, layer: layers.find((layer) => layer.id === zone.layer) };
+    },
+    args: () => [this.sdk, this.zone] as const,
+  });
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t;
+    return html`<div part="base" class="base">
+      ${this.#zone.render({
+        initial: () => renderLoading(t),
+        pending: () => renderLoading(t),
+        complete: (value) =>
+          value ? this.#renderZone(value.zone, value.layer?.title) : renderMessage(t.zoneCard.noZone),
+        error: (error) =>
+          isApiError(error) && error.code === 'NOT_FOUND'
+            ? renderMessage(t.zoneCard.unknownZone(this.zone ?? ''))
+            : renderError(t, error, () => void this.#zone.run()),
+      })}
+    </div>`;
+  }
+
+  #renderZone(zone: Zone, layerTitle: Parameters<typeof this.localize.name>[0] | undefined): TemplateResult {
+    return renderZoneDetails(zone, this.localize, {
+      layerTitle: layerTitle ? this.localize.name(layerTitle) : undefined,
+      headingLevel: this.headingLevel,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'carezone-zone-card': CarezoneZoneCard;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Zone, ZoneContact, ZoneSummary } from '@carezone/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../internal/localize.js';
+
+export interface ZoneDetailsOptions {
+  /** The layer's title in the visitor's language, when known. */
+  layerTitle?: string | undefined;
+  /** The municipality through which the zone was found (finder results). */
+  municipality?: string | undefined;
+  /** `aria-level` of the zone name, so the card fits the page's outline. Default 3. */
+  headingLevel?: number | undefined;
+}
+
+/**
+ * One zone's details: name, layer, municipality, team contact and valid-from date. Shared by the
+ * zone card and the finder's results, so both read the same. Unknown contact details are said to
+ * be unknown; they are never left out silently or guessed.
+ */
+export function renderZoneDetails(
+  zone: ZoneSummary | Zone,
+  localize: LocalizeController,
+  options: ZoneDetailsOptions = {},
+): TemplateResult {
+  const t = localize.t.zone;
+  return html`<article part="zone" class="card zone">
+    <p part="zone-name" class="zone-name" role="heading" aria-level=${options.headingLevel ?? 3}>
+      ${localize.name(zone.name)}
+    </p>
+    <dl part="zone-details">
+      ${row(t.layer, options.layerTitle)} ${row(t.municipality, options.municipality)}
+      ${row(t.team, renderContact(zone.contact, localize))}
+      ${row(t.validFrom, zone.validFrom ? localize.date(zone.validFrom) : undefined)}
+      ${'municipalities' in zone ? row(t.municipalities, renderMunicipalities(zone, localize)) : nothing}
+    </dl>
+  </article>`;
+}
+
+function row(term: string, value: string | TemplateResult | undefined): TemplateResult | typeof nothing {
+  return value === undefined || value === '' ? nothing : html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+}
+
+function renderContact(contact: ZoneContact, localize: LocalizeController): TemplateResult {
+  const t = localize.t.zone;
+  if (!contact.website && !contact.email && !contact.phone) {
+    return html`<span part="contact-unknown">${t.contactUnknown}</span>`;
+  }
+  return html`<ul part="contact" class="contact">
+    ${contact.website ? html`<li>${t.website}: <a href=${contact.website} rel="noopener noreferrer">${hostOf(contact.website)}</a></li>` : nothing}
+    ${contact.email ? html`<li>${t.email}: <a href="mailto:${contact.email}">${contact.email}</a></li>` : nothing}
+    ${contact.phone ? html`<li>${t.phone}: <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a></li>` : nothing}
+  </ul>`;
+}
+
+function renderMunicipalities(zone: Zone, localize: LocalizeController): TemplateResult {
+  return html`<ul part="municipalities" class="municipalities">
+    ${zone.municipalities.map(
+      (municipality) =>
+        html`<li>
+          ${localize.name(municipality.name)}
+          ${municipality.postcodes.length > 0 ? `(${localize.t.zone.partly(localize.list(municipality.postcodes))})` : ''}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** `https://www.bassin-sud.brussels/fr/` reads as `bassin-sud.brussels`; a malformed URL as given. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
