@@ -1,6 +1,12 @@
-import { expect } from '@open-wc/testing';
+import { createClient } from '@carezone/sdk';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { TRANSLATIONS } from '../localization/resolve-language.js';
+import { fixtureClient, problem } from '../test-helpers/fixture-api.js';
 import { clientFor, scriptOrigin } from './api-client.js';
+import { errorMessage } from './data-states.js';
 import { defineElement } from './define.js';
+import { LocalizeController } from './localize.js';
 
 describe('clientFor', () => {
   it('shares one client per API base URL, whatever its spelling', () => {
@@ -37,5 +43,72 @@ describe('defineElement', () => {
     expect(customElements.get('carezone-test-define')).to.equal(First);
     expect(warnings).to.have.length(1);
     expect(String(warnings[0])).to.contain('<carezone-test-define> is already defined');
+  });
+});
+
+describe('errorMessage', () => {
+  const t = TRANSLATIONS.en;
+  const lookup = (handler: Parameters<typeof fixtureClient>[0]) =>
+    fixtureClient(handler)
+      .lookup({ postcode: '1050' })
+      .then(
+        () => expect.fail('the lookup should fail'),
+        (error: unknown) => error,
+      );
+
+  it('translates the API’s code, not its English title', async () => {
+    const error = await lookup(() => problem(429, 'RATE_LIMITED'));
+    expect(errorMessage(t, error)).to.equal(t.errors.RATE_LIMITED);
+    expect(errorMessage(TRANSLATIONS.nl, error)).to.equal(TRANSLATIONS.nl.errors.RATE_LIMITED);
+  });
+
+  it('tells an unreachable service, a timeout and anything else apart', async () => {
+    expect(errorMessage(t, await lookup(() => ({ network: 'offline' })))).to.equal(t.networkError);
+    const slow = createClient({
+      baseUrl: 'https://api.carezone.test',
+      timeout: 20,
+      retry: 0,
+      fetch: () => new Promise<Response>(() => {}),
+    });
+    const timeout = await slow.lookup({ postcode: '1050' }).catch((error: unknown) => error);
+    expect(errorMessage(t, timeout)).to.equal(t.timeout);
+    expect(errorMessage(t, new Error('boom'))).to.equal(t.unexpectedError);
+  });
+});
+
+describe('LocalizeController', () => {
+  class Probe extends LitElement {
+    readonly localize = new LocalizeController(this);
+    protected override render() {
+      return html`${this.localize.t.retry}`;
+    }
+  }
+  customElements.define('carezone-test-localize', Probe);
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('formats dates, numbers and lists the Belgian way of each language', async () => {
+    const probe = await fixture<Probe>(html`<carezone-test-localize lang="fr"></carezone-test-localize>`);
+    expect(probe.localize.date('2025-01-01')).to.equal('1 janvier 2025');
+    expect(probe.localize.number(1234.5)).to.match(/^1\s234,5$/);
+    expect(probe.localize.list(['1000', '1050'])).to.equal('1000 et 1050');
+    // The probe has no reactive `lang` (CarezoneElement has): the language is read at the next update.
+    probe.setAttribute('lang', 'nl');
+    probe.requestUpdate();
+    await probe.updateComplete;
+    expect(probe.localize.date('2025-01-01')).to.equal('1 januari 2025');
+    expect(probe.localize.date('not a date')).to.equal('not a date');
+  });
+
+  it('picks names in its language with the packs’ fallback', async () => {
+    const probe = await fixture<Probe>(html`<carezone-test-localize lang="de"></carezone-test-localize>`);
+    expect(probe.localize.name({ nl: 'Elsene', fr: 'Ixelles' })).to.equal('Elsene');
+    expect(probe.localize.name({ fr: 'Ixelles', de: 'Ixelles-DE' })).to.equal('Ixelles-DE');
+  });
+
+  it('re-renders when the document’s language changes', async () => {
+    const probe = await fixture<Probe>(html`<carezone-test-localize></carezone-test-localize>`);
+    expect(probe.shadowRoot?.textContent).to.contain(TRANSLATIONS.nl.retry);
+    document.documentElement.lang = 'de';
+    await waitUntil(() => probe.shadowRoot?.textContent?.includes(TRANSLATIONS.de.retry), 'German text');
   });
 });

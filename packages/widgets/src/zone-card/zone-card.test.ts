@@ -1,0 +1,119 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
+import { zonesApi } from '../test-helpers/fixtures.js';
+import { CarezoneZoneCard } from './zone-card.js';
+
+if (!customElements.get('carezone-zone-card')) customElements.define('carezone-zone-card', CarezoneZoneCard);
+
+const api: FixtureHandler = (url) => zonesApi(url) ?? problem(404, 'NOT_FOUND');
+
+/** A zone card on the fixture API, rendered until its data state settles. */
+async function setup(zone: string | undefined, options: { lang?: string; handler?: FixtureHandler } = {}) {
+  const client = fixtureClient(options.handler ?? api);
+  const card = await fixture<CarezoneZoneCard>(
+    html`<carezone-zone-card zone=${zone ?? ''} lang=${options.lang ?? 'nl'} .client=${client}></carezone-zone-card>`,
+  );
+  if (zone === undefined) card.removeAttribute('zone');
+  const root = card.shadowRoot as ShadowRoot;
+  const settled = () => !root.querySelector('[part=loading]');
+  await waitUntil(settled, 'the card left its loading state');
+  const text = () => (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return { card, client, root, text, part: (name: string) => root.querySelector(`[part~="${name}"]`) };
+}
+
+describe('<carezone-zone-card>', () => {
+  it('is accessible with a full contact, with an unknown contact, and in its messages', async () => {
+    for (const zone of ['test-zone', 'test-zone-unknown', 'no-such-zone']) {
+      const { card } = await setup(zone);
+      await expect(card).to.be.accessible();
+    }
+  });
+
+  it('shows the zone’s name, layer, team contact, valid-from date and municipalities', async () => {
+    const { text, part } = await setup('test-zone');
+    expect(part('zone-name')?.textContent?.trim()).to.equal('Testzone');
+    expect(part('zone-name')?.getAttribute('role')).to.equal('heading');
+    expect(part('zone-name')?.getAttribute('aria-level')).to.equal('3');
+    expect(text()).to.contain('Zorgzones Brussel');
+    expect(text()).to.contain('1 januari 2024');
+    expect(text()).to.contain('Elsene');
+    expect(text()).to.contain('Brussel (deels: 1000 en 1050)');
+    const links = [...(part('contact')?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['https://www.zone.example', 'mailto:team@zone.example', 'tel:+3220000000']);
+    expect(part('contact')?.textContent).to.contain('zone.example');
+  });
+
+  it('says plainly that a team’s contact is unknown, rather than leaving it out', async () => {
+    const { part } = await setup('test-zone-unknown');
+    expect(part('contact')).to.equal(null);
+    expect(part('contact-unknown')?.textContent).to.contain('nog niet bekend');
+  });
+
+  it('speaks the language of its lang attribute, with the packs’ name fallback', async () => {
+    const french = await setup('bxl-sud', { lang: 'fr' });
+    expect(french.part('zone-name')?.textContent?.trim()).to.equal('Sud');
+    expect(french.text()).to.contain('1 janvier 2024');
+    expect(french.text()).to.contain('Bassins d’aide et de soins bruxellois');
+    const german = await setup('bxl-sud', { lang: 'de' });
+    // No German name in the pack: Dutch first, as the pack format says.
+    expect(german.part('zone-name')?.textContent?.trim()).to.equal('Zuid');
+    expect(german.text()).to.contain('Gültig seit');
+    expect(german.text()).to.contain('1. Januar 2024');
+    const english = await setup('bxl-sud', { lang: 'en' });
+    expect(english.part('zone-name')?.textContent?.trim()).to.equal('South');
+  });
+
+  it('takes its heading level from heading-level', async () => {
+    const { card, part } = await setup('bxl-sud');
+    card.headingLevel = 2;
+    await card.updateComplete;
+    expect(part('zone-name')?.getAttribute('aria-level')).to.equal('2');
+  });
+
+  it('says which zone does not exist', async () => {
+    const { text, part } = await setup('no-such-zone', { lang: 'en' });
+    expect(part('message')?.textContent).to.contain('“no-such-zone” does not exist');
+    expect(text()).to.not.contain('Try again');
+  });
+
+  it('says when no zone is given, and loads one when the attribute is set', async () => {
+    const { card, part, root } = await setup(undefined);
+    expect(part('message')?.textContent).to.contain('geen zone');
+    card.zone = 'bxl-sud';
+    await waitUntil(() => root.querySelector('[part~="zone-name"]'), 'the zone appeared');
+    expect(part('zone-name')?.textContent?.trim()).to.equal('Zuid');
+  });
+
+  it('shows a translated error with a retry that works once the API answers again', async () => {
+    let failing = true;
+    const { card, part, root, client } = await setup('bxl-sud', {
+      lang: 'fr',
+      handler: (url) => (failing ? problem(500, 'INTERNAL') : api(url)),
+    });
+    expect(part('error')?.getAttribute('role')).to.equal('alert');
+    expect(part('error')?.textContent).to.contain('Un problème est survenu chez nous');
+    await expect(card).to.be.accessible();
+    failing = false;
+    (part('retry-button') as HTMLButtonElement).click();
+    await waitUntil(() => root.querySelector('[part~="zone-name"]'), 'the zone appeared after the retry');
+    expect(part('zone-name')?.textContent?.trim()).to.equal('Sud');
+    expect(client.requests.filter((url) => url.pathname === '/v1/zones/bxl-sud')).to.have.length(2);
+  });
+
+  it('says the service cannot be reached when the network fails', async () => {
+    const { part, card } = await setup('bxl-sud', { lang: 'de', handler: () => ({ network: 'offline' }) });
+    expect(part('error')?.textContent).to.match(/nicht erreichbar|offline/);
+    await expect(card).to.be.accessible();
+  });
+
+  it('reserves its space while loading, so the page below does not move', async () => {
+    const client = fixtureClient(() => ({ network: 'never' }));
+    const card = await fixture<CarezoneZoneCard>(
+      html`<carezone-zone-card zone="bxl-sud" .client=${client}></carezone-zone-card>`,
+    );
+    const root = card.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part=loading]')?.getAttribute('role')).to.equal('status');
+    expect(card.getBoundingClientRect().height).to.be.greaterThan(100);
+    await expect(card).to.be.accessible();
+  });
+});
