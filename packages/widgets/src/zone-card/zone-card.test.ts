@@ -88,7 +88,7 @@ describe('<carezone-zone-card>', () => {
     let failing = true;
     const { card, part, root, client } = await setup('bxl-sud', {
       lang: 'fr',
-      handler: (url) => (failing ? problem(500, 'INTERNAL') : api(url)),
+      handler: (url, request) => (failing ? problem(500, 'INTERNAL') : api(url, request)),
     });
     expect(part('error')?.getAttribute('role')).to.equal('alert');
     expect(part('error')?.textContent).to.contain('Un problème est survenu chez nous');
