@@ -40,8 +40,8 @@ import { zoneDetailsStyles } from './zone-details.styles.js';
 export class CarezoneZoneCard extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, zoneDetailsStyles, zoneCardStyles];
 
+  // Lit merges these with the inherited `api`, `lang` and `client`.
   static override properties = {
-    ...CarezoneElement.properties,
     zone: {},
     headingLevel: { attribute: 'heading-level', type: Number },
   };
