@@ -1,8 +1,10 @@
 // Browser bundles: minified ESM with every dependency inlined, for a <script type="module"> or a CDN.
 // Packages are compiled from source (the `source` export condition), so one build covers the workspace.
+import { readFile, rm } from 'node:fs/promises';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyCssLiterals } from './scripts/rollup-minify-css-literals.mjs';
 
 const typescriptOptions = {
   tsconfig: 'tsconfig.base.json',
@@ -26,28 +28,53 @@ const plugins = () => [
     extensions: ['.ts', '.js'],
   }),
   typescript(typescriptOptions),
+  minifyCssLiterals(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
 
+const CDN_DIR = 'packages/widgets/dist/cdn';
+
+/** Empties the bundles folder first: chunk names carry a hash, and a stale chunk would still be served. */
+const cleanCdnDir = () => ({
+  name: 'carezone-clean-cdn',
+  async buildStart() {
+    await rm(CDN_DIR, { recursive: true, force: true });
+  },
+});
+
 /**
- * One self-contained file per widget entry, built apart on purpose: a page pastes one script tag
- * and downloads exactly one file (no shared chunk to fetch after it). A page that loads both
+ * Puts the custom elements manifest (`cem analyze`, run before rollup by `npm run build`) beside
+ * the bundles, so the server can serve it at `/widgets/custom-elements.json` from the one folder.
+ */
+const copyManifest = () => ({
+  name: 'carezone-copy-manifest',
+  async generateBundle() {
+    const source = await readFile('packages/widgets/custom-elements.json', 'utf8').catch(() => undefined);
+    if (source === undefined) this.warn('no packages/widgets/custom-elements.json: run `npm run build`');
+    else this.emitFile({ type: 'asset', fileName: 'custom-elements.json', source });
+  },
+});
+
+/**
+ * One build per widget entry, apart on purpose: a page pastes one script tag and downloads that
+ * file, with no chunk shared with the other entry to fetch after it (its only other files are the
+ * language chunks it imports lazily, one per language the page speaks). A page that loads both
  * bundles gets two copies of Lit, and the tags stay defined by the first (`internal/define.ts`).
  * ESM output keeps `import.meta.url`, from which the widgets find the API that served them.
  * `treeshake: 'smallest'` assumes modules without used exports have no side effects: the entries'
  * own `defineElement` calls are kept, and tests/bundles check the result in Chromium.
  */
-const widgetBundle = (name) => ({
+const widgetBundle = (name, extraPlugins = []) => ({
   input: { [name]: `packages/widgets/src/define/${name}.ts` },
   output: {
-    dir: 'packages/widgets/dist/cdn',
+    dir: CDN_DIR,
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
   },
   treeshake: { preset: 'smallest' },
-  plugins: plugins(),
+  plugins: [...plugins(), ...extraPlugins],
 });
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -57,6 +84,7 @@ export default [
     output: { dir: 'packages/sdk/dist/browser', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
     plugins: plugins(),
   },
-  widgetBundle('carezone'),
+  // Built one after the other (rollup runs a config array in order): clean first, then both.
+  widgetBundle('carezone', [cleanCdnDir(), copyManifest()]),
   widgetBundle('carezone-finder'),
 ];

@@ -117,6 +117,16 @@ const files =
     ? only
     : [...(await findTests(join(root, 'packages'))), ...(await findTests(join(root, 'tests')))];
 console.log(`\nTest files:\n${files.map((file) => `  ${relative(root, file)}`).join('\n')}`);
+// The bundle budgets, the manifest test and the end-to-end suite read the built bundles, so build
+// them first (also when only some files are named and one of them reads the build).
+const needsBuild = only.length === 0 || files.some((file) => /tests[\\/](bundles|e2e)[\\/]/.test(file));
+if (needsBuild) {
+  await step('build bundles (npm run build)', async () => {
+    const code = await run('npm', ['run', 'build', '--silent']);
+    return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+  });
+}
+
 const postgres = await startTestPostgres();
 try {
   await step('unit, integration and storage suites (node:test)', () =>

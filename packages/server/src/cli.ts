@@ -10,13 +10,16 @@ const USAGE = `carezone ${VERSION}
 
 Usage:
   carezone serve [--port 3000] [--host 127.0.0.1] [--zonepack DIR]... [--data DIR]
+                 [--widgets DIR] [--examples DIR]
   carezone check-pack DIR...
   carezone --help | --version
 
 serve       Serves the API, its docs and the widgets. Without --zonepack it loads the built-in
             Brussels pack. Environment: PORT, HOST, CAREZONE_ZONEPACK (folders separated by '${delimiter}'),
             CAREZONE_DATA_DIR (SQLite folder, default .carezone), DATABASE_URL (postgres://… to use
-            PostgreSQL), LOG_LEVEL (default info).
+            PostgreSQL), LOG_LEVEL (default info), CAREZONE_WIDGETS_DIR (the built bundles served
+            at /widgets/, default the repository's packages/widgets/dist/cdn), CAREZONE_EXAMPLES_DIR
+            (pages served at /examples/, default none).
 check-pack  Validates zone packs; prints each problem as file:line:column and exits 1 on any error.
 `;
 
@@ -28,6 +31,8 @@ async function serveCommand(args: string[]): Promise<void> {
       host: { type: 'string' },
       zonepack: { type: 'string', multiple: true },
       data: { type: 'string' },
+      widgets: { type: 'string' },
+      examples: { type: 'string' },
     },
   });
   const env = process.env;
@@ -42,6 +47,8 @@ async function serveCommand(args: string[]): Promise<void> {
     zonepacks,
     dataDir: values.data ?? env.CAREZONE_DATA_DIR ?? '.carezone',
     databaseUrl: env.DATABASE_URL || undefined,
+    widgetsDir: values.widgets ?? (env.CAREZONE_WIDGETS_DIR || undefined),
+    examplesDir: values.examples ?? (env.CAREZONE_EXAMPLES_DIR || undefined),
     logger,
   });
 

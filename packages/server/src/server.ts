@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './http/app.js';
+import { REPO_WIDGETS_DIR, widgetsVersionOf } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
 import { BUILTIN_PACK_DIR } from './packs/builtin.js';
 import { openStorage } from './storage/open-storage.js';
@@ -21,6 +23,15 @@ export interface ServerOptions {
   dataDir?: string;
   /** `postgres://…` to use PostgreSQL instead of SQLite. */
   databaseUrl?: string | undefined;
+  /**
+   * Folder of the built widget bundles, served at `/widgets/…`. Default: the repository's
+   * `packages/widgets/dist/cdn` when the server runs inside it.
+   */
+  widgetsDir?: string | undefined;
+  /** Version served at `/widgets/<version>/…`. Default: that of the package holding `widgetsDir`. */
+  widgetsVersion?: string | undefined;
+  /** Folder of example pages served at `/examples/…`. Default: none. */
+  examplesDir?: string | undefined;
   logger?: Logger;
 }
 
@@ -49,7 +60,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   logger.info({ storage: storage.kind }, 'storage ready');
 
-  const app = createApp({ directory, storage, logger, version: VERSION });
+  const widgetsDir = options.widgetsDir ? resolve(options.widgetsDir) : REPO_WIDGETS_DIR;
+  const examplesDir = options.examplesDir ? resolve(options.examplesDir) : undefined;
+  const widgets = {
+    dir: widgetsDir,
+    version: options.widgetsVersion ?? (widgetsDir ? widgetsVersionOf(widgetsDir) : undefined),
+  };
+  logger.info({ widgets, examples: examplesDir }, 'static files');
+  const app = createApp({
+    directory,
+    storage,
+    logger,
+    version: VERSION,
+    widgets,
+    examplesDir,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve(
       { fetch: app.fetch, port: options.port ?? 3000, hostname: options.host ?? '127.0.0.1' },

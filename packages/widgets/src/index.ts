@@ -6,6 +6,7 @@
 export { ZoneChangeEvent } from './events/zone-change.js';
 export { CarezoneFinder } from './finder/finder.js';
 export { CarezoneElement } from './internal/carezone-element.js';
-export { DEFAULT_LANGUAGE, resolveLanguage, TRANSLATIONS } from './localization/resolve-language.js';
+export { DEFAULT_LANGUAGE, resolveLanguage } from './localization/resolve-language.js';
 export type { Translation } from './localization/translation.js';
+export { TRANSLATIONS } from './localization/translations.js';
 export { CarezoneZoneCard } from './zone-card/zone-card.js';

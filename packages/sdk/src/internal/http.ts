@@ -50,7 +50,11 @@ export function createHttp(options: ClientOptions): Http {
       let response: Response;
       let text: string;
       try {
-        response = await api.get(path, { searchParams, ...(signal ? { signal } : {}) });
+        // No empty `searchParams`: ky would end the URL with a bare `?`.
+        response = await api.get(path, {
+          ...(search ? { searchParams } : {}),
+          ...(signal ? { signal } : {}),
+        });
         text = await response.text();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;

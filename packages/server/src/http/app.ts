@@ -12,12 +12,17 @@ import { lookupRoutes } from './routes/lookup.js';
 import { placeRoutes } from './routes/places.js';
 import { serviceRoutes } from './routes/service.js';
 import { zoneRoutes } from './routes/zones.js';
+import { registerExampleFiles, registerWidgetFiles, type WidgetFiles } from './static-files.js';
 
 export interface AppDependencies {
   directory: ZoneDirectory;
   storage: Storage;
   logger: Logger;
   version: string;
+  /** The built widget bundles served at `/widgets/…`; none: those paths answer 404 problems. */
+  widgets?: WidgetFiles | undefined;
+  /** A folder of example pages served at `/examples/…` (and `/` redirects there); none: not served. */
+  examplesDir?: string | undefined;
 }
 
 /** Every documented operation, in the order of the docs. */
@@ -68,6 +73,9 @@ export function createApp(deps: AppDependencies): Hono {
     }),
   );
   app.get('/docs/docs.css', (c) => sendWithETag(c, DOCS_CSS, 'text/css; charset=utf-8'));
+  // Static files, not API operations: they stay out of the OpenAPI document.
+  registerWidgetFiles(app, deps.widgets ?? { dir: undefined, version: undefined });
+  if (deps.examplesDir) registerExampleFiles(app, deps.examplesDir);
 
   const knownPaths = new Set([...routes.map((route) => honoPath(route.path)), '/openapi.json', '/docs']);
   for (const path of knownPaths) {

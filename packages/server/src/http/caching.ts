@@ -18,7 +18,8 @@ export function cacheControl(): MiddlewareHandler {
   };
 }
 
-function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
+/** Whether `If-None-Match` names `tag`. */
+export function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   // Weak comparison (RFC 9110 §13.1.2): W/"x" and "x" match.

@@ -1,13 +1,412 @@
-import { html, type TemplateResult } from 'lit';
+import {
+  isApiError,
+  type Layer,
+  type LookupParams,
+  type LookupResult,
+  type Match,
+  type Place,
+} from '@carezone/sdk';
+import { initialState, Task } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
+import { errorMessage, renderError, renderLoading, renderMessage } from '../internal/data-states.js';
+import { layersOf } from '../internal/layers.js';
+import { renderZoneDetails } from '../zone-card/zone-details.js';
+import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
+import { finderStyles } from './finder.styles.js';
+
+/** The one key `remember` uses (in localStorage, so on this origin only). */
+export const REMEMBER_KEY = 'carezone-finder:last';
+
+/** What to look up, and whether the visitor asked for it (only then does an event fire). */
+interface Target {
+  p: LookupParams;
+  user?: boolean;
+}
+
+/** Worth asking the server: two characters, or any digit (postcodes). */
+const searchable = (q: string) => q.length > 1 || /\d/.test(q);
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+/** Items grouped by a key, in the order of first appearance (Map.groupBy is too recent). */
+function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] {
+  const groups = new Map<string, [T, ...T[]]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return [...groups.values()];
+}
 
 /**
- * @summary Finds the care zone of a place: a combobox of places and the zone(s) of the choice.
- * (Being built: this placeholder keeps the entries and the bundles compiling.)
+ * @summary Finds the care zone of a place: the visitor types a postcode or a place name (or
+ * shares their location), picks a suggestion, and sees the zone(s) and team contact.
+ *
+ * The input is an ARIA 1.2 combobox with list autocomplete: ArrowDown/ArrowUp move through the
+ * suggestions (wrapping), Home/End jump to the first/last when the list is open, Enter chooses
+ * the active suggestion (or submits a typed 4-digit postcode / 5-digit NIS code, else the first
+ * suggestion), Escape closes the list and a second Escape clears the input.
+ *
+ * @event carezone-zone-change - `ZoneChangeEvent`: the visitor chose a place and its zone was
+ * found; `detail` is the match of `layer` (or the first), `matches` all of them. Never fired for
+ * the `postcode`/`nis` preset or a remembered place.
+ *
+ * @csspart base - The wrapper of the whole finder.
+ * @csspart label - The label of the input.
+ * @csspart input - The combobox input.
+ * @csspart listbox - The list of suggestions.
+ * @csspart option - One suggestion.
+ * @csspart status - The live region announcing how many places were found.
+ * @csspart submit-button - Looks up the typed text.
+ * @csspart location-button - "Use my location" (only when the zones have polygons).
+ * @csspart result - The region of the result; it keeps its height while a new result loads.
+ * @csspart ambiguous - Why a result is not one certain zone, and how to narrow it down.
+ * @csspart certainty - How sure the zone of a candidate is.
+ * @csspart zone - A zone's card (with zone-name, zone-details, contact, contact-unknown).
+ * @csspart zone-name - The zone's name.
+ * @csspart zone-details - The details of a zone.
+ * @csspart contact - The team's website, e-mail and phone.
+ * @csspart contact-unknown - The sentence shown when the team's contact is not known.
+ * @csspart loading - The placeholder while the result loads.
+ * @csspart message - A plain message (outside the zones, unknown place, location refused).
+ * @csspart error - A failure, with its retry button.
+ * @csspart retry-button - Looks the place up again.
+ *
+ * @cssproperty --carezone-color-text - Text colour.
+ * @cssproperty --carezone-color-muted - Colour of secondary text.
+ * @cssproperty --carezone-color-surface - Background of the input, the list and the cards.
+ * @cssproperty --carezone-color-surface-alt - Background of messages and placeholders.
+ * @cssproperty --carezone-color-border - Border colour.
+ * @cssproperty --carezone-color-accent - Links, buttons and the active suggestion.
+ * @cssproperty --carezone-color-on-accent - Text on accent-coloured surfaces.
+ * @cssproperty --carezone-color-danger - Marks error messages.
+ * @cssproperty --carezone-color-focus - Focus ring.
+ * @cssproperty --carezone-font-family - Font. Default: the page's.
+ * @cssproperty --carezone-font-size - Base font size. Default 1rem.
+ * @cssproperty --carezone-radius - Corner radius.
+ * @cssproperty --carezone-spacing - Inner spacing.
  */
 export class CarezoneFinder extends CarezoneElement {
+  static override styles = [...CarezoneElement.styles, zoneDetailsStyles, finderStyles];
+
+  static override properties = {
+    ...CarezoneElement.properties,
+    layer: {},
+    postcode: {},
+    nis: {},
+    placeholder: {},
+    remember: { type: Boolean },
+    _text: { state: true },
+    _q: { state: true },
+    _open: { state: true },
+    _active: { state: true },
+    _target: { state: true },
+    _geo: { state: true },
+  };
+
+  /** Id of the one zone layer to look in and show (`bxl-care-zones`, `elz`). Default: all. */
+  declare layer: string | undefined;
+  /** Preset: show the zone of this postcode at once (a municipal page). */
+  declare postcode: string | undefined;
+  /** Preset: show the zone of this municipality (NIS code) at once. */
+  declare nis: string | undefined;
+  /** Placeholder of the input (an example, never a substitute for the label). */
+  declare placeholder: string | undefined;
+  /** Keep the last chosen place in localStorage and show it again on the next visit. Default false. */
+  declare remember: boolean;
+
+  declare protected _text: string;
+  declare protected _q: string;
+  declare protected _open: boolean;
+  declare protected _active: number | undefined;
+  declare protected _target: Target | undefined;
+  /** Geolocation: `true` while asking, else the message of a refusal or failure. */
+  declare protected _geo: boolean | string | undefined;
+
+  constructor() {
+    super();
+    this.remember = false;
+    this._text = this._q = '';
+    this._open = false;
+  }
+
+  readonly #layers = new Task(
+    this,
+    ([client]) => layersOf(client),
+    () => [this.sdk],
+  );
+
+  // Debounced inside the task: a keystroke changes the args, which aborts the waiting (or
+  // fetching) run, so a stale answer never lands.
+  readonly #search = new Task(this, {
+    task: async ([client, q], { signal }) => {
+      if (!searchable(q)) return initialState;
+      await sleep(250, signal);
+      return client.places.search(q, { limit: 8 }, { signal });
+    },
+    args: () => [this.sdk, this._q.trim()] as const,
+  });
+
+  readonly #lookup = new Task(this, {
+    task: async ([client, target, layer], { signal }) => {
+      if (!target) return initialState;
+      // With the layers' titles, so that the cards do not grow a row when they arrive.
+      const [result, layers] = await Promise.all([
+        client.lookup({ ...target.p, layer }, { signal }),
+        layersOf(client).catch(() => []),
+      ]);
+      const matches = result.matches.filter((match) => !layer || match.layer === layer);
+      if (target.user && matches[0]) {
+        target.user = false;
+        this.dispatchEvent(new ZoneChangeEvent(matches[0], matches));
+      }
+      return { ...result, matches, layers };
+    },
+    args: () => [this.sdk, this._target, this.layer] as const,
+  });
+
+  get #input(): HTMLInputElement | null | undefined {
+    return this.renderRoot?.querySelector('input');
+  }
+
+  /** The suggestions for what is typed now (the last ones while the next search runs). */
+  get #places(): Place[] {
+    return (searchable(this._q.trim()) && this.#search.value) || [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('postcode') || changed.has('nis')) {
+      const p = this.postcode ? { postcode: this.postcode } : this.nis ? { nis: this.nis } : undefined;
+      if (p) this._target = { p };
+    }
+    if (!this.hasUpdated && this.remember && !this._target) {
+      try {
+        const last = JSON.parse(localStorage.getItem(REMEMBER_KEY) as string);
+        this._target = { p: last.p };
+        this._text = last.text;
+      } catch {
+        // Nothing remembered, or storage is off (a sandboxed frame): start empty.
+      }
+    }
+  }
+
   protected override render(): TemplateResult {
-    return html`<div part="base"></div>`;
+    const t = this.localize.t;
+    const f = t.finder;
+    const places = this.#places;
+    const open = this._open && places.length > 0;
+    const active = open ? this._active : undefined;
+    return html`<div part="base">
+      <div class="bar" role="search">
+        <div class="field">
+          <label part="label" id="label" for="input">${f.label}</label>
+          <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false"
+            aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
+            aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
+            placeholder=${this.placeholder ?? nothing} .value=${this._text}
+            @input=${this.#onInput} @keydown=${this.#onKeydown} @blur=${() => (this._open = false)}>
+          <ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open}
+            @mousedown=${(event: Event) => event.preventDefault()}>
+            ${places.map(
+              (place, i) =>
+                html`<li part="option" id="option-${i}" role="option" aria-selected=${i === active}
+                  @click=${() => this.#select(place)}>${place.label} <span>${this.#describe(place)}</span></li>`,
+            )}
+          </ul>
+        </div>
+        <button part="submit-button" type="button" @click=${this.#submit}>${f.submit}</button>
+        ${this.#locateButton()}
+      </div>
+      <p part="status" role="status">${this.#search.render({
+        complete: (found) => f.found(found.length, this.localize.number(found.length)),
+        error: (error) => errorMessage(t, error),
+      })}</p>
+      <div part="result" class="result ${this._target || this._geo ? 'reserve' : ''}" aria-live="polite">
+        ${
+          this._geo === true
+            ? renderLoading(t)
+            : this._geo
+              ? renderMessage(this._geo)
+              : this.#lookup.render({
+                  pending: () => renderLoading(t, 4),
+                  complete: (result) => this.#renderResult(result),
+                  error: (error) => this.#renderFailure(error),
+                })
+        }
+      </div>
+    </div>`;
+  }
+
+  /** "Elsene · gemeente", "Hasselt · 3720 · voormalige gemeente": what a suggestion is. */
+  #describe(place: Place): string {
+    const name = this.localize.name(place.municipality.name);
+    return [
+      name !== place.label && name,
+      place.kind !== 'postcode' && place.postcode,
+      place.kind !== 'postcode' && this.localize.t.finder.kinds[place.kind],
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
+  #locateButton(): TemplateResult | typeof nothing {
+    const layer = this.layer;
+    const geometry = this.#layers.value?.some((l) => l.hasGeometry && (!layer || l.id === layer));
+    return geometry && navigator.geolocation
+      ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._geo === true}
+          @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
+      : nothing;
+  }
+
+  #renderResult(result: LookupResult & { layers: Layer[] }): TemplateResult[] {
+    const { localize } = this;
+    const f = localize.t.finder;
+    const placeName = (m: Match) => (m.place.municipality ? localize.name(m.place.municipality.name) : '');
+    const namesOf = (ms: Match[]) => [...new Set(ms.map(placeName).filter(Boolean))];
+    return group(result.matches, (m) => m.layer).map((matches) => {
+      const id = matches[0].layer;
+      const ambiguity = result.ambiguities.find((a) => a.layer === id);
+      const title = result.layers.find((l) => l.id === id)?.title;
+      return html`${
+        ambiguity
+          ? html`<div part="ambiguous" class="message">
+              <p><strong>${f.unsure(result.query.postcode ?? namesOf(matches)[0] ?? f.here)}</strong></p>
+              <ul>${ambiguity.reasons.map((reason) => html`<li>${f.reasons[reason]}</li>`)}</ul>
+              <p>${f.narrow}</p>
+            </div>`
+          : nothing
+      }${group(matches, (m) => m.zone.id).map(
+        (ms) =>
+          html`${renderZoneDetails(ms[0].zone, localize, {
+            layerTitle: title && localize.name(title),
+            municipality: localize.list(namesOf(ms)),
+          })}${
+            ambiguity
+              ? html`<p part="certainty">${ms.map((m) => `${placeName(m)}: ${f.certainty[m.confidence]}`).join(' · ')}</p>`
+              : nothing
+          }`,
+      )}`;
+    });
+  }
+
+  #renderFailure(error: unknown): TemplateResult {
+    const f = this.localize.t.finder;
+    const p: { postcode?: string; nis?: string } = this._target?.p ?? {};
+    if (isApiError(error)) {
+      const asked = p.postcode ? `${f.postcode} ${p.postcode}` : p.nis ? `${f.nisCode} ${p.nis}` : f.here;
+      const place = error.places[0];
+      if (error.code === 'OUT_OF_COVERAGE')
+        return renderMessage(
+          f.outside(
+            place
+              ? `${this.localize.name(place.name)}${place.postcode ? ` (${place.postcode})` : ''}`
+              : asked,
+          ),
+        );
+      if (error.code === 'UNKNOWN_PLACE') return renderMessage(f.unknown(asked));
+      if (error.code === 'INVALID_QUERY') return renderMessage(f.invalid(p.postcode ?? p.nis ?? this._text));
+    }
+    return renderError(this.localize.t, error, () => void this.#lookup.run());
+  }
+
+  #onInput(event: Event): void {
+    this._text = this._q = (event.target as HTMLInputElement).value;
+    this._open = true;
+    this._active = undefined;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const places = this.#places;
+    const count = places.length;
+    const open = this._open && count > 0;
+    const move = (to: number) => {
+      this._open = true;
+      this._active = (to + count) % count;
+    };
+    const active = this._active ?? -1;
+    switch (event.key) {
+      case 'ArrowDown':
+        if (count) move(open ? active + 1 : 0);
+        break;
+      case 'ArrowUp':
+        if (count) move(open && active >= 0 ? active - 1 : -1);
+        break;
+      case 'Home':
+      case 'End':
+        if (!open) return;
+        move(event.key === 'Home' ? 0 : -1);
+        break;
+      case 'Enter':
+        if (open && this._active !== undefined) this.#select(places[this._active] as Place);
+        else void this.#submit();
+        break;
+      case 'Escape':
+        if (open) this._open = false;
+        else this._text = this._q = '';
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  /** The typed text: a postcode or NIS code as it is; a name through its first suggestion. */
+  async #submit(): Promise<void> {
+    const text = this._text.trim();
+    if (!text) return this.#input?.focus();
+    if (/^\d{4,5}$/.test(text))
+      return this.#choose(text.length === 4 ? { postcode: text } : { nis: text }, text);
+    // A name: its first suggestion (searched now when the text came from a selection).
+    this._q = text;
+    this._open = false;
+    await this.updateComplete;
+    const [first] = (searchable(text) && (await this.#search.taskComplete.catch(() => undefined))) || [];
+    // Nothing matches: the server judges the text and answers INVALID_QUERY, shown as such.
+    if (first) this.#select(first);
+    else this.#choose({ postcode: text }, text);
+  }
+
+  #select(place: Place): void {
+    const p = place.postcode ? { postcode: place.postcode } : { nis: place.municipality.nis };
+    this.#choose(p, place.label);
+  }
+
+  #choose(p: LookupParams, text: string): void {
+    this._target = { p, user: true };
+    this._text = text;
+    this._q = '';
+    this._open = false;
+    this._active = this._geo = undefined;
+    if (this.remember && !('lat' in p)) {
+      try {
+        localStorage.setItem(REMEMBER_KEY, JSON.stringify({ p, text }));
+      } catch {
+        // Storage full or off: remembering is a comfort, not a requirement.
+      }
+    }
+  }
+
+  #locate(): void {
+    this._geo = true;
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this._text),
+      (error) => {
+        const f = this.localize.t.finder;
+        this._geo = error.code === 1 ? f.geoDenied : f.geoFailed;
+        this.#input?.focus();
+      },
+      { timeout: 10_000, maximumAge: 300_000 },
+    );
   }
 }
 

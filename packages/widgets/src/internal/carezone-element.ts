@@ -1,5 +1,5 @@
 import type { CarezoneClient } from '@carezone/sdk';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { clientFor } from './api-client.js';
 import { LocalizeController } from './localize.js';
 import { themeStyles } from './theme.styles.js';
@@ -11,7 +11,7 @@ import { themeStyles } from './theme.styles.js';
 export class CarezoneElement extends LitElement {
   static override styles = [themeStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     api: {},
     lang: { reflect: true },
     client: { attribute: false },
@@ -25,6 +25,13 @@ export class CarezoneElement extends LitElement {
   declare client: CarezoneClient | undefined;
 
   protected readonly localize = new LocalizeController(this);
+
+  /** Every update waits for the catalogue of the element's language (a small chunk, loaded once). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: the signature of Lit's ReactiveElement.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.prepare();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** The client the element talks through: its own, else the page's shared one for `api`. */
   protected get sdk(): CarezoneClient {

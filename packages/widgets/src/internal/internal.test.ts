@@ -1,12 +1,12 @@
 import { createClient } from '@carezone/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement } from 'lit';
-import { TRANSLATIONS } from '../localization/resolve-language.js';
+import { TRANSLATIONS } from '../localization/translations.js';
 import { fixtureClient, problem } from '../test-helpers/fixture-api.js';
 import { clientFor, scriptOrigin } from './api-client.js';
+import { CarezoneElement } from './carezone-element.js';
 import { errorMessage } from './data-states.js';
 import { defineElement } from './define.js';
-import { LocalizeController } from './localize.js';
+import type { LocalizeController } from './localize.js';
 
 describe('clientFor', () => {
   it('shares one client per API base URL, whatever its spelling', () => {
@@ -77,8 +77,10 @@ describe('errorMessage', () => {
 });
 
 describe('LocalizeController', () => {
-  class Probe extends LitElement {
-    readonly localize = new LocalizeController(this);
+  class Probe extends CarezoneElement {
+    get l(): LocalizeController {
+      return this.localize;
+    }
     protected override render() {
       return html`${this.localize.t.retry}`;
     }
@@ -88,21 +90,25 @@ describe('LocalizeController', () => {
 
   it('formats dates, numbers and lists the Belgian way of each language', async () => {
     const probe = await fixture<Probe>(html`<carezone-test-localize lang="fr"></carezone-test-localize>`);
-    expect(probe.localize.date('2025-01-01')).to.equal('1 janvier 2025');
-    expect(probe.localize.number(1234.5)).to.match(/^1\s234,5$/);
-    expect(probe.localize.list(['1000', '1050'])).to.equal('1000 et 1050');
-    // The probe has no reactive `lang` (CarezoneElement has): the language is read at the next update.
+    expect(probe.l.date('2025-01-01')).to.equal('1 janvier 2025');
+    expect(probe.l.number(1234.5)).to.match(/^1\s234,5$/);
+    expect(probe.l.list(['1000', '1050'])).to.equal('1000 et 1050');
     probe.setAttribute('lang', 'nl');
-    probe.requestUpdate();
     await probe.updateComplete;
-    expect(probe.localize.date('2025-01-01')).to.equal('1 januari 2025');
-    expect(probe.localize.date('not a date')).to.equal('not a date');
+    expect(probe.l.date('2025-01-01')).to.equal('1 januari 2025');
+    expect(probe.l.date('not a date')).to.equal('not a date');
   });
 
   it('picks names in its language with the packs’ fallback', async () => {
     const probe = await fixture<Probe>(html`<carezone-test-localize lang="de"></carezone-test-localize>`);
-    expect(probe.localize.name({ nl: 'Elsene', fr: 'Ixelles' })).to.equal('Elsene');
-    expect(probe.localize.name({ fr: 'Ixelles', de: 'Ixelles-DE' })).to.equal('Ixelles-DE');
+    expect(probe.l.name({ nl: 'Elsene', fr: 'Ixelles' })).to.equal('Elsene');
+    expect(probe.l.name({ fr: 'Ixelles', de: 'Ixelles-DE' })).to.equal('Ixelles-DE');
+  });
+
+  it('loads only the catalogue of its language, before its first render', async () => {
+    const probe = await fixture<Probe>(html`<carezone-test-localize lang="en"></carezone-test-localize>`);
+    expect(probe.shadowRoot?.textContent).to.equal(TRANSLATIONS.en.retry);
+    expect(probe.l.t).to.deep.equal(TRANSLATIONS.en);
   });
 
   it('re-renders when the document’s language changes', async () => {

@@ -1,6 +1,7 @@
 import { type LangMap, type Language, pickText } from '@carezone/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveLanguage, TRANSLATIONS } from '../localization/resolve-language.js';
+import { loadedTranslation, loadTranslation } from '../localization/load-translation.js';
+import { resolveLanguage } from '../localization/resolve-language.js';
 import type { Translation } from '../localization/translation.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -19,17 +20,32 @@ function observeDocumentLanguage(): void {
 
 /**
  * The language of one widget and the texts, names, dates and numbers in it. The language is
- * resolved again before every render, so a `lang` set on the element or an ancestor takes effect
- * at the next update (`<html lang>` changes trigger one by themselves).
+ * resolved again before every update, so a `lang` set on the element or an ancestor takes effect
+ * at the next update (`<html lang>` changes trigger one by themselves). The host must await
+ * `prepare()` before it updates (CarezoneElement does), so that `t` is there when it renders.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: Host;
   #lang: Language;
+  #translation: Translation | undefined;
 
   constructor(host: Host) {
     this.#host = host;
     this.#lang = resolveLanguage(host);
     host.addController(this);
+  }
+
+  /**
+   * Resolves the language now and, if its catalogue has not arrived yet, a promise of it
+   * (undefined when it is there, so an update is not delayed by a needless microtask).
+   */
+  prepare(): Promise<unknown> | undefined {
+    this.#lang = resolveLanguage(this.#host);
+    this.#translation = loadedTranslation(this.#lang);
+    if (this.#translation) return undefined;
+    return loadTranslation(this.#lang).then((translation) => {
+      this.#translation = translation;
+    });
   }
 
   hostConnected(): void {
@@ -43,14 +59,17 @@ export class LocalizeController implements ReactiveController {
 
   hostUpdate(): void {
     this.#lang = resolveLanguage(this.#host);
+    this.#translation = loadedTranslation(this.#lang) ?? this.#translation;
   }
 
   get lang(): Language {
     return this.#lang;
   }
 
+  /** The texts of the widget's language. Only read while rendering (after `prepare()`). */
   get t(): Translation {
-    return TRANSLATIONS[this.#lang];
+    if (!this.#translation) throw new Error('Carezone: the texts are read before their language has loaded');
+    return this.#translation;
   }
 
   /** A zone or place name in this language, with the packs' fallback (nl, then fr, then any). */

@@ -23,6 +23,32 @@ export const de: Translation = {
     noZone: 'Es wurde keine Zone angegeben.',
     unknownZone: (id) => `Die Zone „${id}“ gibt es nicht.`,
   },
+  finder: {
+    label: 'Postleitzahl oder Gemeinde',
+    submit: 'Suchen',
+    locate: 'Meinen Standort verwenden',
+    found: (n, f) => (n ? `${f} ${n > 1 ? 'Orte' : 'Ort'} gefunden` : 'Keine Orte gefunden'),
+    kinds: { municipality: 'Gemeinde', locality: 'Ortsteil', 'former-municipality': 'ehemalige Gemeinde' },
+    postcode: 'Postleitzahl',
+    nisCode: 'NIS-Code',
+    here: 'Ihren Standort',
+    unsure: (p) => `Für ${p} ist die Zone nicht eindeutig.`,
+    reasons: {
+      'several-zones': 'Der Ort ist auf mehrere Zonen aufgeteilt.',
+      uncertain: 'Die Grenze ist nicht vollständig dokumentiert.',
+      'unknown-part': 'Für einen Teil des Ortes ist keine Zone bekannt.',
+      border: 'Der Punkt liegt auf der Grenze zwischen Zonen.',
+    },
+    certainty: { documented: 'Sicher', likely: 'Wahrscheinlich', ambiguous: 'Unsicher' },
+    narrow: 'Geben Sie Ihren Ortsteil oder Ihre ehemalige Gemeinde ein.',
+    outside: (p) => `Keine Zone für ${p}: Dieser Ort liegt außerhalb der uns bekannten Zonen.`,
+    unknown: (q) => `${q} ist uns nicht bekannt.`,
+    invalid: (x) =>
+      `„${x}“ verstehen wir nicht. Geben Sie eine vierstellige Postleitzahl ein oder wählen Sie einen Ort aus der Liste.`,
+    geoDenied:
+      'Sie haben den Zugriff auf Ihren Standort nicht erlaubt. Geben Sie Ihre Postleitzahl oder Gemeinde ein.',
+    geoFailed: 'Ihr Standort konnte nicht ermittelt werden. Geben Sie Ihre Postleitzahl oder Gemeinde ein.',
+  },
   errors: {
     INVALID_QUERY: 'Diese Eingabe verstehen wir nicht. Geben Sie eine Postleitzahl oder Gemeinde ein.',
     VALIDATION_FAILED: 'Einige Felder sind nicht korrekt ausgefüllt.',

@@ -1,6 +1,7 @@
 import { ERROR_CODES, LANGUAGES } from '@carezone/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
-import { resolveLanguage, TRANSLATIONS } from './resolve-language.js';
+import { resolveLanguage } from './resolve-language.js';
+import { TRANSLATIONS } from './translations.js';
 
 describe('translations', () => {
   it('are complete in nl, fr, en and de: every key of every language has a text', () => {

@@ -1,11 +1,5 @@
 import { LANGUAGES, type Language } from '@carezone/sdk';
-import { de } from './de.js';
-import { en } from './en.js';
-import { fr } from './fr.js';
-import { nl } from './nl.js';
-import type { Translation } from './translation.js';
 
-export const TRANSLATIONS: Readonly<Record<Language, Translation>> = { nl, fr, en, de };
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
 function supported(tag: string): Language | undefined {

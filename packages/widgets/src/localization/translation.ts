@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@carezone/sdk';
+import type { AmbiguityReason, Confidence, ErrorCode, PlaceKind } from '@carezone/sdk';
 
 /**
  * Every text a widget shows. One object per language (`nl.ts`, `fr.ts`, `en.ts`, `de.ts`); the
@@ -33,5 +33,33 @@ export interface Translation {
     /** The page gave no `zone` attribute. */
     noZone: string;
     unknownZone: (id: string) => string;
+  };
+  /** `<carezone-finder>`: the place search and its result. */
+  finder: {
+    label: string;
+    submit: string;
+    locate: string;
+    /** The live region after a search; `count` 0 means nothing was found. */
+    found: (count: number, formatted: string) => string;
+    /** Shown under a suggestion (a postcode needs no word). */
+    kinds: Record<Exclude<PlaceKind, 'postcode'>, string>;
+    /** Name what was asked in messages: "postcode 9999", "NIS code 99999", "your location". */
+    postcode: string;
+    nisCode: string;
+    here: string;
+    /** Intro of an ambiguous result; `place` is a postcode or a municipality. */
+    unsure: (place: string) => string;
+    reasons: Record<AmbiguityReason, string>;
+    certainty: Record<Confidence, string>;
+    /** How to narrow an ambiguous result down. */
+    narrow: string;
+    /** 404 OUT_OF_COVERAGE: the place was understood but lies outside every layer. */
+    outside: (place: string) => string;
+    /** 404 UNKNOWN_PLACE; `query` reads "postcode 9999". */
+    unknown: (query: string) => string;
+    /** 400 INVALID_QUERY: the typed text. */
+    invalid: (text: string) => string;
+    geoDenied: string;
+    geoFailed: string;
   };
 }

@@ -1,0 +1,828 @@
+import type { Layer } from '@carezone/sdk';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { ZoneChangeEvent } from '../events/zone-change.js';
+import { TRANSLATIONS } from '../localization/translations.js';
+import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
+import { brusselsLayer, elzLayer, finderApi } from '../test-helpers/fixtures.js';
+import { CarezoneZoneCard } from '../zone-card/zone-card.js';
+import { CarezoneFinder, REMEMBER_KEY } from './finder.js';
+
+if (!customElements.get('carezone-finder')) customElements.define('carezone-finder', CarezoneFinder);
+if (!customElements.get('carezone-zone-card')) customElements.define('carezone-zone-card', CarezoneZoneCard);
+
+interface Options {
+  attrs?: Record<string, string | true>;
+  handler?: FixtureHandler;
+  layers?: Layer[];
+}
+
+/** A finder on the fixture API, with the handles a test needs. */
+async function setup({ attrs = {}, handler, layers }: Options = {}) {
+  const client = fixtureClient(handler ?? ((url) => finderApi(url, layers)));
+  const el = document.createElement('carezone-finder');
+  el.client = client;
+  for (const [name, value] of Object.entries<string | true>({ lang: 'nl', ...attrs }))
+    el.setAttribute(name, value === true ? '' : value);
+  const wrapper = await fixture(html`<div></div>`);
+  wrapper.append(el);
+  await el.updateComplete;
+  const root = el.shadowRoot as ShadowRoot;
+  const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
+  const input = part('input') as HTMLInputElement;
+  const options = () => [...root.querySelectorAll<HTMLElement>('[role=option]')];
+  const text = (name: string) => (part(name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const requests = (path: string) =>
+    client.requests.filter((url) => url.pathname === path).map((url) => url.search.slice(1));
+  /** Types like a visitor and waits until the debounced search has answered. */
+  const type = async (value: string) => {
+    input.focus();
+    await sendKeys({ type: value });
+    await waitUntil(() => text('status') !== '', `the search for ${value} answered`, { timeout: 3000 });
+    await el.updateComplete;
+  };
+  const press = async (key: string) => {
+    await sendKeys({ press: key });
+    await el.updateComplete;
+  };
+  /** Waits until the result region has left its loading state and shows `part`. */
+  const settled = (name: string) =>
+    waitUntil(() => part(name), `the result shows ${name}`, { timeout: 3000 });
+  return { el, client, root, part, input, options, text, requests, type, press, settled };
+}
+
+type Finder = Awaited<ReturnType<typeof setup>>;
+
+/** The label of an option, without its description. */
+function labelOf(option: Element | null | undefined): string | undefined {
+  if (!option) return undefined;
+  const texts = [...option.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+  return texts
+    .map((node) => node.textContent)
+    .join('')
+    .trim();
+}
+
+function activeOption(finder: Finder): string | undefined {
+  const id = finder.input.getAttribute('aria-activedescendant');
+  return id ? labelOf(finder.root.getElementById(id)) : undefined;
+}
+
+/** Counts `carezone-zone-change` events anywhere in the document until `stop()`. */
+function countEvents() {
+  const counter = { count: 0, stop: () => document.removeEventListener('carezone-zone-change', listener) };
+  const listener = () => counter.count++;
+  document.addEventListener('carezone-zone-change', listener);
+  return counter;
+}
+
+/** `navigator.geolocation` replaced for one test; the returned function restores the browser's. */
+function stubGeolocation(getCurrentPosition: Geolocation['getCurrentPosition'] | undefined): () => void {
+  Object.defineProperty(navigator, 'geolocation', {
+    configurable: true,
+    value: getCurrentPosition && { getCurrentPosition },
+  });
+  return () => delete (navigator as { geolocation?: unknown }).geolocation;
+}
+
+const geoError = (code: number) => ({
+  code,
+  message: '',
+  PERMISSION_DENIED: 1,
+  POSITION_UNAVAILABLE: 2,
+  TIMEOUT: 3,
+});
+
+describe('<carezone-finder>', () => {
+  afterEach(() => localStorage.removeItem(REMEMBER_KEY));
+
+  describe('accessibility', () => {
+    it('is accessible idle, with the list open, and with an option active', async () => {
+      const finder = await setup({ layers: [elzLayer] });
+      await waitUntil(() => finder.part('location-button'));
+      await expect(finder.el).to.be.accessible();
+      await finder.type('10');
+      expect(finder.input.getAttribute('aria-expanded')).to.equal('true');
+      await expect(finder.el).to.be.accessible();
+      await finder.press('ArrowDown');
+      expect(activeOption(finder)).to.equal('1000');
+      await expect(finder.el).to.be.accessible();
+    });
+
+    it('is accessible while loading, with results, ambiguous, and in every message', async () => {
+      const slow: FixtureHandler = (url) =>
+        url.pathname === '/v1/lookup' ? { network: 'never' } : finderApi(url);
+      const loading = await setup({ attrs: { postcode: '1020' }, handler: slow });
+      expect(loading.part('loading')).to.not.equal(null);
+      await expect(loading.el).to.be.accessible();
+      const states: [Record<string, string>, string][] = [
+        [{ nis: '21009' }, 'zone'],
+        [{ postcode: '1000' }, 'ambiguous'],
+        [{ postcode: '5000' }, 'message'],
+        [{ postcode: '9999' }, 'message'],
+        [{ postcode: 'xyz' }, 'message'],
+      ];
+      for (const [attrs, part] of states) {
+        const finder = await setup({ attrs });
+        await finder.settled(part);
+        await expect(finder.el, JSON.stringify(attrs)).to.be.accessible();
+      }
+    });
+
+    it('is accessible with an error, offline, and with the location refused', async () => {
+      const failing = await setup({ attrs: { postcode: '1020' }, handler: () => problem(500, 'INTERNAL') });
+      await failing.settled('error');
+      await expect(failing.el).to.be.accessible();
+      const offline = await setup({ attrs: { postcode: '1020' }, handler: () => ({ network: 'offline' }) });
+      await offline.settled('error');
+      await expect(offline.el).to.be.accessible();
+      const restore = stubGeolocation((_ok, fail) => fail?.(geoError(1) as GeolocationPositionError));
+      try {
+        const finder = await setup({ layers: [elzLayer] });
+        await waitUntil(() => finder.part('location-button'));
+        finder.part('location-button')?.click();
+        await finder.settled('message');
+        await expect(finder.el).to.be.accessible();
+      } finally {
+        restore();
+      }
+    });
+
+    it('labels the combobox and ties it to its listbox (ARIA 1.2)', async () => {
+      const { input, part, root } = await setup();
+      expect(input.getAttribute('role')).to.equal('combobox');
+      expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.getAttribute('aria-controls')).to.equal(part('listbox')?.id);
+      expect(part('listbox')?.getAttribute('role')).to.equal('listbox');
+      const label = root.querySelector(`label[for="${input.id}"]`);
+      expect(label?.textContent?.trim()).to.equal('Postcode of gemeente');
+      expect(part('status')?.getAttribute('role')).to.equal('status');
+    });
+  });
+
+  describe('defaults', () => {
+    it('starts empty: no list, no result, no request but the layers', async () => {
+      const { input, part, client } = await setup();
+      await aTimeout(300);
+      expect(input.value).to.equal('');
+      expect(input.hasAttribute('placeholder')).to.equal(false);
+      expect(part('listbox')?.hidden).to.equal(true);
+      expect(part('result')?.children.length).to.equal(0);
+      expect(client.requests.map((url) => url.pathname)).to.deep.equal(['/v1/layers']);
+    });
+
+    it('offers the location button only when a layer has polygons and the browser can locate', async () => {
+      const without = await setup({ layers: [brusselsLayer] });
+      await aTimeout(50);
+      expect(without.part('location-button')).to.equal(null);
+      const withGeometry = await setup({ layers: [brusselsLayer, elzLayer] });
+      await waitUntil(() => withGeometry.part('location-button'));
+      expect(withGeometry.text('location-button')).to.equal('Gebruik mijn locatie');
+      const restore = stubGeolocation(undefined);
+      try {
+        const noBrowserSupport = await setup({ layers: [elzLayer] });
+        await aTimeout(50);
+        expect(noBrowserSupport.part('location-button')).to.equal(null);
+      } finally {
+        restore();
+      }
+    });
+  });
+
+  describe('attributes', () => {
+    it('postcode: shows that result at once, with no event', async () => {
+      const events = countEvents();
+      const finder = await setup({ attrs: { postcode: '1020' } });
+      await finder.settled('zone');
+      expect(finder.text('zone-name')).to.equal('Noord');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=1020']);
+      await aTimeout(20);
+      events.stop();
+      expect(events.count).to.equal(0);
+    });
+
+    it('postcode: re-runs when the property changes', async () => {
+      const finder = await setup({ attrs: { postcode: '1020' } });
+      await finder.settled('zone');
+      finder.el.postcode = '3720';
+      await waitUntil(() => finder.text('zone-name') === 'Herkenrode');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=1020', 'postcode=3720']);
+    });
+
+    it('nis: shows the municipality’s zone, naming the municipality', async () => {
+      const finder = await setup({ attrs: { nis: '21009' } });
+      await finder.settled('zone');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['nis=21009']);
+      expect(finder.text('zone-name')).to.equal('Zuid');
+      expect(finder.text('zone-details')).to.contain('Elsene');
+      await waitUntil(() => finder.text('zone-details').includes('Zorgzones Brussel'), 'the layer title');
+    });
+
+    it('layer: asks for that layer only and shows only its zones', async () => {
+      const layers = [brusselsLayer, elzLayer];
+      const finder = await setup({ attrs: { postcode: '3720', layer: 'elz' }, layers });
+      await finder.settled('zone');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720&layer=elz']);
+      await waitUntil(() => finder.text('zone-details').includes('Eerstelijnszones'), 'the layer title');
+      // The Brussels layer has no polygons: restricted to it, the finder cannot offer a point lookup.
+      const brussels = await setup({ attrs: { layer: 'bxl-care-zones' }, layers });
+      await aTimeout(50);
+      expect(brussels.part('location-button')).to.equal(null);
+    });
+
+    it('placeholder: on the input, with the label kept', async () => {
+      const { input, root } = await setup({ attrs: { placeholder: 'bv. 1050 of Elsene' } });
+      expect(input.placeholder).to.equal('bv. 1050 of Elsene');
+      expect(root.querySelector('label')?.textContent?.trim()).to.equal('Postcode of gemeente');
+    });
+
+    for (const lang of ['nl', 'fr', 'en', 'de'] as const) {
+      it(`lang=${lang}: every text in that language`, async () => {
+        const t = TRANSLATIONS[lang];
+        const finder = await setup({ attrs: { lang } });
+        expect(finder.root.querySelector('label')?.textContent?.trim()).to.equal(t.finder.label);
+        expect(finder.text('submit-button')).to.equal(t.finder.submit);
+        await finder.type('10');
+        expect(finder.text('status')).to.equal(t.finder.found(3, '3'));
+        await finder.press('ArrowDown');
+        await finder.press('Enter');
+        await finder.settled('zone');
+        expect(finder.text('ambiguous')).to.contain(t.finder.unsure('1000'));
+        expect(finder.text('ambiguous')).to.contain(t.finder.reasons['several-zones']);
+        const names = { nl: 'Centrum-West', fr: 'Centre-Ouest', en: 'Centre-West', de: 'Centrum-West' };
+        expect(finder.text('zone-name')).to.equal(names[lang]);
+      });
+    }
+
+    it('lang: the places’ names follow the language too', async () => {
+      const french = await setup({ attrs: { lang: 'fr' } });
+      await french.type('1050');
+      expect(french.options().map((option) => option.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(
+        ['1050 Bruxelles', '1050 Ixelles'],
+      );
+      const dutch = await setup();
+      await dutch.type('ixel');
+      expect(dutch.options().map((option) => option.querySelector('span')?.textContent)).to.deep.equal([
+        'Elsene · gemeente',
+        'Brussel · 1050 · deelgemeente',
+      ]);
+    });
+
+    it('client: every request goes through it; api: read from the attribute', async () => {
+      const finder = await setup({ attrs: { api: 'https://elsewhere.example', postcode: '1020' } });
+      await finder.settled('zone');
+      expect(finder.el.api).to.equal('https://elsewhere.example');
+      expect(finder.client.requests.map((url) => url.origin)).to.include('https://api.carezone.test');
+      expect(finder.client.requests.every((url) => url.origin === 'https://api.carezone.test')).to.equal(
+        true,
+      );
+    });
+
+    it('api: without a client, the finder asks the API of its api attribute', async () => {
+      const seen: string[] = [];
+      const original = window.fetch;
+      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(new Request(input, init).url);
+        seen.push(url.href);
+        return finderApiResponse(url);
+      };
+      try {
+        const el = await fixture<CarezoneFinder>(
+          html`<carezone-finder lang="en" api="https://api-attr.carezone.test" postcode="1020"></carezone-finder>`,
+        );
+        const root = el.shadowRoot as ShadowRoot;
+        await waitUntil(() => root.querySelector('[part~=zone-name]'), 'the preset result', {
+          timeout: 3000,
+        });
+        expect(seen).to.include('https://api-attr.carezone.test/v1/lookup?postcode=1020');
+      } finally {
+        window.fetch = original;
+      }
+    });
+
+    describe('remember', () => {
+      it('without it, nothing is written to any storage', async () => {
+        const before = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+        const writes: string[] = [];
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key: string, value: string) {
+          writes.push(key);
+          setItem.call(this, key, value);
+        };
+        try {
+          const finder = await setup();
+          await finder.type('elsene');
+          await finder.press('ArrowDown');
+          await finder.press('Enter');
+          await finder.settled('zone');
+          expect(writes).to.deep.equal([]);
+          expect(JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })).to.equal(
+            before,
+          );
+          expect(document.cookie).to.equal('');
+        } finally {
+          Storage.prototype.setItem = setItem;
+        }
+      });
+
+      it('with it, keeps the last chosen place and shows it again next time, with no event', async () => {
+        const first = await setup({ attrs: { remember: true } });
+        await first.type('elsene');
+        await first.press('Enter');
+        await first.settled('zone');
+        expect(JSON.parse(localStorage.getItem(REMEMBER_KEY) ?? 'null')).to.deep.equal({
+          p: { nis: '21009' },
+          text: 'Elsene',
+        });
+        const events = countEvents();
+        const next = await setup({ attrs: { remember: true } });
+        expect(next.input.value).to.equal('Elsene');
+        await next.settled('zone');
+        expect(next.text('zone-name')).to.equal('Zuid');
+        events.stop();
+        expect(events.count).to.equal(0);
+        // Without the attribute the stored place is not even read.
+        const other = await setup();
+        expect(other.input.value).to.equal('');
+        await aTimeout(50);
+        expect(other.requests('/v1/lookup')).to.deep.equal([]);
+      });
+    });
+  });
+
+  describe('events', () => {
+    it('fires carezone-zone-change on a selection, with the match and every match', async () => {
+      const finder = await setup({ layers: [brusselsLayer, elzLayer] });
+      await finder.type('kortessem');
+      await finder.press('ArrowDown');
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      await finder.press('Enter');
+      const { detail, matches, bubbles, composed } = await event;
+      expect(detail.zone.id).to.equal('elz-herkenrode');
+      expect(detail.place.postcode).to.equal('3720');
+      expect(matches).to.have.length(1);
+      expect(bubbles && composed).to.equal(true);
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720']);
+    });
+
+    it('gives the match of its layer as detail', async () => {
+      const finder = await setup({ attrs: { layer: 'bxl-care-zones' } });
+      await finder.type('1050');
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      finder.options()[1]?.click();
+      const { detail, matches } = await event;
+      expect(detail.layer).to.equal('bxl-care-zones');
+      expect(detail.zone.id).to.equal('bxl-sud');
+      expect(matches.map((match) => match.place.municipality?.nis)).to.deep.equal(['21009', '21004']);
+    });
+
+    it('does not fire for a preset, a property set by code, or a failed lookup', async () => {
+      const events = countEvents();
+      try {
+        const finder = await setup({ attrs: { postcode: '1020' } });
+        await finder.settled('zone');
+        finder.el.postcode = '3720';
+        await waitUntil(() => finder.text('zone-name') === 'Herkenrode');
+        const failing = await setup();
+        await failing.type('9999');
+        await failing.press('Enter');
+        await failing.settled('message');
+        await aTimeout(20);
+        expect(events.count).to.equal(0);
+      } finally {
+        events.stop();
+      }
+    });
+  });
+
+  describe('keyboard', () => {
+    it('ArrowDown/ArrowUp move through the suggestions and wrap', async () => {
+      const finder = await setup();
+      await finder.type('10');
+      expect(activeOption(finder)).to.equal(undefined);
+      await finder.press('ArrowDown');
+      expect(activeOption(finder)).to.equal('1000');
+      await finder.press('ArrowDown');
+      await finder.press('ArrowDown');
+      expect(activeOption(finder)).to.equal('1050');
+      await finder.press('ArrowDown');
+      expect(activeOption(finder)).to.equal('1000');
+      await finder.press('ArrowUp');
+      expect(activeOption(finder)).to.equal('1050');
+      const selected = finder.options().filter((option) => option.getAttribute('aria-selected') === 'true');
+      expect(selected.map((option) => option.id)).to.deep.equal([
+        finder.input.getAttribute('aria-activedescendant'),
+      ]);
+      expect(finder.root.activeElement).to.equal(finder.input);
+    });
+
+    it('Home/End jump in the open list; closed, they are left to the caret', async () => {
+      const finder = await setup();
+      await finder.type('10');
+      await finder.press('ArrowDown');
+      await finder.press('End');
+      expect(activeOption(finder)).to.equal('1050');
+      await finder.press('Home');
+      expect(activeOption(finder)).to.equal('1000');
+      await finder.press('Escape');
+      expect(finder.input.getAttribute('aria-expanded')).to.equal('false');
+      await finder.press('Home');
+      expect(finder.input.selectionStart).to.equal(0);
+      expect(finder.input.getAttribute('aria-expanded')).to.equal('false');
+      await finder.press('End');
+      expect(finder.input.selectionStart).to.equal(2);
+    });
+
+    it('Enter chooses the active suggestion and shows its zone', async () => {
+      const finder = await setup();
+      await finder.type('10');
+      await finder.press('ArrowDown');
+      await finder.press('ArrowDown');
+      await finder.press('Enter');
+      expect(finder.input.value).to.equal('1020');
+      expect(finder.input.getAttribute('aria-expanded')).to.equal('false');
+      await finder.settled('zone');
+      expect(finder.text('zone-name')).to.equal('Noord');
+      expect(finder.root.activeElement).to.equal(finder.input);
+    });
+
+    it('Enter with no active suggestion submits a typed postcode or NIS code', async () => {
+      const finder = await setup();
+      finder.input.focus();
+      await sendKeys({ type: '1020' });
+      await finder.press('Enter');
+      await finder.settled('zone');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=1020']);
+      await finder.press('Escape');
+      await finder.press('Escape');
+      expect(finder.input.value).to.equal('');
+      await sendKeys({ type: '21009' });
+      await finder.press('Enter');
+      await waitUntil(() => finder.requests('/v1/lookup').length === 2);
+      expect(finder.requests('/v1/lookup')[1]).to.equal('nis=21009');
+    });
+
+    it('Enter on a typed name takes its first suggestion, even before the search answered', async () => {
+      const finder = await setup();
+      finder.input.focus();
+      await sendKeys({ type: 'Kortessem' });
+      await finder.press('Enter');
+      await finder.settled('zone');
+      expect(finder.text('zone-name')).to.equal('Herkenrode');
+      expect(finder.input.value).to.equal('Kortessem');
+    });
+
+    it('Escape closes the list, a second Escape clears the input', async () => {
+      const finder = await setup();
+      await finder.type('10');
+      await finder.press('ArrowDown');
+      await finder.press('Escape');
+      expect(finder.part('listbox')?.hidden).to.equal(true);
+      expect(finder.input.getAttribute('aria-activedescendant')).to.equal(null);
+      expect(finder.input.value).to.equal('10');
+      await finder.press('Escape');
+      expect(finder.input.value).to.equal('');
+    });
+
+    it('ArrowDown reopens a closed list', async () => {
+      const finder = await setup();
+      await finder.type('10');
+      await finder.press('Escape');
+      await finder.press('ArrowDown');
+      expect(finder.input.getAttribute('aria-expanded')).to.equal('true');
+      expect(activeOption(finder)).to.equal('1000');
+    });
+  });
+
+  describe('searching', () => {
+    it('waits for a pause in typing: one request for a word typed with short hesitations', async () => {
+      const finder = await setup();
+      finder.input.focus();
+      await sendKeys({ type: 'el' });
+      await aTimeout(120);
+      await sendKeys({ type: 'se' });
+      await aTimeout(120);
+      await finder.type('ne');
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=elsene&limit=8']);
+      expect(finder.options()).to.have.length(1);
+    });
+
+    it('does not search one letter, but does search one digit', async () => {
+      const finder = await setup();
+      finder.input.focus();
+      await sendKeys({ type: 'e' });
+      await aTimeout(400);
+      expect(finder.requests('/v1/places')).to.deep.equal([]);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: '1' });
+      await waitUntil(() => finder.requests('/v1/places').length === 1);
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=1&limit=8']);
+    });
+
+    it('aborts a stale search: its answer never shows', async () => {
+      const aborted: string[] = [];
+      const handler: FixtureHandler = (url, request) => {
+        const q = url.searchParams.get('q');
+        if (q === '10') {
+          request.signal.addEventListener('abort', () => aborted.push(q));
+          return { ...finderApi(url), delay: 500 };
+        }
+        return finderApi(url);
+      };
+      const finder = await setup({ handler });
+      const seen = new Set<string>();
+      const observer = new MutationObserver(() => {
+        for (const option of finder.options()) seen.add(labelOf(option) ?? '');
+      });
+      observer.observe(finder.root, { subtree: true, childList: true, characterData: true });
+      finder.input.focus();
+      await sendKeys({ type: '10' });
+      await waitUntil(() => finder.requests('/v1/places').length === 1, 'the first search started');
+      await sendKeys({ type: '50' });
+      await waitUntil(() => finder.options().length === 2, 'the second search answered');
+      await aTimeout(600);
+      observer.disconnect();
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=10&limit=8', 'q=1050&limit=8']);
+      expect(aborted).to.deep.equal(['10']);
+      expect([...seen]).to.deep.equal(['1050']);
+      expect(finder.text('status')).to.equal('2 plaatsen gevonden');
+    });
+
+    it('announces the count politely, and when nothing is found', async () => {
+      const finder = await setup({ attrs: { lang: 'en' } });
+      await finder.type('10');
+      expect(finder.text('status')).to.equal('3 places found');
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'elsene' });
+      await waitUntil(() => finder.text('status') === '1 place found');
+      await sendKeys({ type: 'xx' });
+      await waitUntil(() => finder.text('status') === 'No places found');
+      expect(finder.input.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('says why the search failed', async () => {
+      const finder = await setup({
+        attrs: { lang: 'en' },
+        handler: (url) => (url.pathname === '/v1/places' ? { network: 'offline' } : finderApi(url)),
+      });
+      await finder.type('elsene');
+      expect(finder.text('status')).to.equal(TRANSLATIONS.en.networkError);
+    });
+
+    it('selects with the mouse too', async () => {
+      const finder = await setup();
+      await finder.type('ixel');
+      finder.options()[0]?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+      finder.options()[0]?.click();
+      await finder.settled('zone');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['nis=21009']);
+      expect(finder.input.value).to.equal('Ixelles');
+    });
+  });
+
+  describe('results', () => {
+    it('shows one card per zone and layer: name, layer, municipality, team, valid from', async () => {
+      const finder = await setup({ attrs: { postcode: '1020' } });
+      await finder.settled('zone');
+      await waitUntil(() => finder.text('zone-details').includes('Zorgzones Brussel'), 'the layer title');
+      expect(finder.root.querySelectorAll('[part~=zone]')).to.have.length(1);
+      const details = finder.text('zone-details');
+      for (const text of ['Zorgzones Brussel', 'Brussel', 'bassin-nord.brussels', '1 januari 2024']) {
+        expect(details).to.contain(text);
+      }
+      expect(finder.part('ambiguous')).to.equal(null);
+    });
+
+    it('ambiguous: every candidate, why, how sure, and how to narrow it down', async () => {
+      const finder = await setup({
+        attrs: { postcode: '1000', lang: 'en' },
+        layers: [brusselsLayer, elzLayer],
+      });
+      await finder.settled('ambiguous');
+      const t = TRANSLATIONS.en.finder;
+      expect(finder.text('ambiguous')).to.contain(t.unsure('1000')).and.contain(t.narrow);
+      const reasons = [...finder.root.querySelectorAll('[part~=ambiguous] li')].map((li) => li.textContent);
+      expect(reasons).to.deep.equal([t.reasons['several-zones'], t.reasons.uncertain]);
+      const names = [...finder.root.querySelectorAll('[part~=zone-name]')].map((n) => n.textContent?.trim());
+      expect(names).to.deep.equal(['Centre-West', 'South']);
+      const certainty = [...finder.root.querySelectorAll('[part~=certainty]')].map((n) =>
+        n.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+      expect(certainty).to.deep.equal(['Brussel: Likely', 'Brussel: Uncertain']);
+      expect(finder.part('location-button')).to.not.equal(null);
+    });
+
+    it('one zone reached through two places is one card', async () => {
+      const finder = await setup({ attrs: { postcode: '1050' } });
+      await finder.settled('ambiguous');
+      expect(finder.root.querySelectorAll('[part~=zone]')).to.have.length(1);
+      expect(finder.text('zone-details')).to.contain('Elsene en Brussel');
+      expect(finder.text('certainty')).to.equal('Elsene: Zeker · Brussel: Onzeker');
+    });
+
+    it('out of coverage: names the place that was understood', async () => {
+      const finder = await setup({ attrs: { postcode: '5000', lang: 'fr' } });
+      await finder.settled('message');
+      expect(finder.text('message')).to.equal(TRANSLATIONS.fr.finder.outside('Namur (5000)'));
+      expect(finder.part('retry-button')).to.equal(null);
+    });
+
+    it('unknown place: names the postcode or NIS code asked', async () => {
+      const finder = await setup({ attrs: { postcode: '9999', lang: 'en' } });
+      await finder.settled('message');
+      expect(finder.text('message')).to.equal('We do not know postcode 9999.');
+      const nis = await setup({ attrs: { nis: '99999', lang: 'de' } });
+      await nis.settled('message');
+      expect(nis.text('message')).to.equal('NIS-Code 99999 ist uns nicht bekannt.');
+    });
+
+    it('garbage: the server judges it, and the message quotes it', async () => {
+      const finder = await setup({ attrs: { lang: 'en' } });
+      finder.input.focus();
+      await sendKeys({ type: 'qqqq zzzz' });
+      await finder.press('Enter');
+      await finder.settled('message');
+      expect(finder.text('message')).to.equal(TRANSLATIONS.en.finder.invalid('qqqq zzzz'));
+    });
+
+    it('an error offers a retry that looks the place up again', async () => {
+      let fail = true;
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/lookup' && fail ? { network: 'offline' } : finderApi(url);
+      const finder = await setup({ attrs: { postcode: '1020', lang: 'en' }, handler });
+      await finder.settled('error');
+      expect(finder.text('error')).to.contain(TRANSLATIONS.en.networkError);
+      fail = false;
+      finder.part('retry-button')?.click();
+      await finder.settled('zone');
+      expect(finder.text('zone-name')).to.equal('North');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=1020', 'postcode=1020']);
+    });
+
+    it('a retried user selection still fires its event once it succeeds', async () => {
+      let fail = true;
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/lookup' && fail ? problem(503, 'NOT_READY') : finderApi(url);
+      const finder = await setup({ handler });
+      await finder.type('elsene');
+      await finder.press('Enter');
+      await finder.settled('error');
+      fail = false;
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      finder.part('retry-button')?.click();
+      expect((await event).detail.zone.id).to.equal('bxl-sud');
+    });
+
+    it('a later choice wins over a slower earlier one', async () => {
+      const handler: FixtureHandler = (url) =>
+        url.search.includes('postcode=1000') ? { ...finderApi(url), delay: 400 } : finderApi(url);
+      const finder = await setup({ handler });
+      await finder.type('10');
+      finder.options()[0]?.click();
+      await waitUntil(() => finder.requests('/v1/lookup').length === 1);
+      finder.input.focus();
+      finder.input.select();
+      await sendKeys({ type: '1020' });
+      await finder.press('Enter');
+      await finder.settled('zone');
+      await aTimeout(500);
+      expect(finder.text('zone-name')).to.equal('Noord');
+      expect(finder.part('ambiguous')).to.equal(null);
+    });
+  });
+
+  describe('location', () => {
+    it('asks only on click, then shows the zone of the point', async () => {
+      const calls: (PositionOptions | undefined)[] = [];
+      const restore = stubGeolocation((ok, _fail, options) => {
+        calls.push(options);
+        ok({ coords: { latitude: 50.83, longitude: 4.37 } } as GeolocationPosition);
+      });
+      try {
+        const finder = await setup({ layers: [elzLayer] });
+        await waitUntil(() => finder.part('location-button'));
+        expect(calls).to.have.length(0);
+        const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+        finder.part('location-button')?.click();
+        expect((await event).detail.matchedBy).to.equal('point');
+        await finder.settled('zone');
+        expect(finder.requests('/v1/lookup')).to.deep.equal(['lat=50.83&lon=4.37']);
+        expect(calls).to.have.length(1);
+        expect(calls[0]?.timeout).to.be.within(5000, 15000);
+        expect(calls[0]?.maximumAge).to.be.greaterThan(0);
+      } finally {
+        restore();
+      }
+    });
+
+    it('refused: says so and gives the focus back to the input', async () => {
+      const restore = stubGeolocation((_ok, fail) => fail?.(geoError(1) as GeolocationPositionError));
+      try {
+        const finder = await setup({ layers: [elzLayer] });
+        await waitUntil(() => finder.part('location-button'));
+        finder.part('location-button')?.focus();
+        finder.part('location-button')?.click();
+        await finder.settled('message');
+        expect(finder.text('message')).to.equal(TRANSLATIONS.nl.finder.geoDenied);
+        expect(finder.root.activeElement).to.equal(finder.input);
+        expect(finder.requests('/v1/lookup')).to.deep.equal([]);
+      } finally {
+        restore();
+      }
+    });
+
+    it('timed out: says so, and typing still works after', async () => {
+      const restore = stubGeolocation((_ok, fail) =>
+        setTimeout(() => fail?.(geoError(3) as GeolocationPositionError), 50),
+      );
+      try {
+        const finder = await setup({ layers: [elzLayer], attrs: { lang: 'fr' } });
+        await waitUntil(() => finder.part('location-button'));
+        finder.part('location-button')?.click();
+        await finder.el.updateComplete;
+        expect(finder.part('loading')).to.not.equal(null);
+        await finder.settled('message');
+        expect(finder.text('message')).to.equal(TRANSLATIONS.fr.finder.geoFailed);
+        await finder.type('1020');
+        await finder.press('Enter');
+        await finder.settled('zone');
+        expect(finder.part('message')).to.equal(null);
+      } finally {
+        restore();
+      }
+    });
+  });
+
+  describe('layout', () => {
+    /**
+     * The layout shift score of the page since `since`. Chromium attributes a shift to some ancestor
+     * (often `body`) rather than to the moved paragraph, so the score of the whole page is taken:
+     * the page holds nothing but the fixture.
+     */
+    function shiftSince(entries: PerformanceEntry[], since: number): number {
+      return entries
+        .filter((entry) => entry.startTime >= since)
+        .reduce((sum, entry) => sum + (entry as PerformanceEntry & { value: number }).value, 0);
+    }
+
+    async function observeShifts(run: () => Promise<void>): Promise<PerformanceEntry[]> {
+      const entries: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      await run();
+      // Layout shifts are reported after the frame that caused them.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await aTimeout(100);
+      entries.push(...observer.takeRecords());
+      observer.disconnect();
+      return entries;
+    }
+
+    it('the measure works: content that grows above a paragraph shifts it', async () => {
+      const since = performance.now();
+      const entries = await observeShifts(async () => {
+        const wrapper = await fixture(html`<div><div id="grow"></div><p>Below</p></div>`);
+        await aTimeout(100);
+        (wrapper.querySelector('#grow') as HTMLElement).style.height = '200px';
+      });
+      expect(shiftSince(entries, since)).to.be.greaterThan(0);
+    });
+
+    for (const width of [800, 360]) {
+      it(`no layout shift below the finder while a preset result loads (${width} px wide)`, async () => {
+        await setViewport({ width, height: 800 });
+        const since = performance.now();
+        const client = fixtureClient((url) =>
+          url.pathname === '/v1/lookup' || url.pathname === '/v1/layers'
+            ? { ...finderApi(url, [brusselsLayer, elzLayer]), delay: 300 }
+            : finderApi(url),
+        );
+        const entries = await observeShifts(async () => {
+          const wrapper = await fixture(
+            html`<div><carezone-finder lang="nl" postcode="1020" .client=${client}></carezone-finder><p>Below</p></div>`,
+          );
+          const root = (wrapper.querySelector('carezone-finder') as CarezoneFinder).shadowRoot as ShadowRoot;
+          expect(root.querySelector('[part~=loading]')).to.not.equal(null);
+          await waitUntil(
+            () => root.querySelector('[part~=zone-name]') && root.querySelector('[part~=location-button]'),
+          );
+        });
+        await setViewport({ width: 800, height: 600 });
+        expect(shiftSince(entries, since)).to.equal(0);
+      });
+    }
+  });
+});
+
+/** A real `Response` of the fixture API, for tests that replace `window.fetch`. */
+async function finderApiResponse(url: URL): Promise<Response> {
+  const answer = finderApi(url);
+  if (!('body' in answer)) throw new TypeError('Failed to fetch');
+  const status = answer.status ?? 200;
+  return new Response(JSON.stringify(answer.body), {
+    status,
+    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+}

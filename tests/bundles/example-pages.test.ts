@@ -1,0 +1,61 @@
+// The example pages are what a site pastes: plain HTML that must run under a strict CSP (so no
+// inline script, inline style or event-handler attribute), load only the Carezone script from the
+// server, and link only files that exist. Their behaviour in Chromium is checked by browser.test.ts
+// and the end-to-end suite.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describe, test } from 'node:test';
+import { REPO_ROOT } from '../helpers.js';
+
+const EXAMPLES = join(REPO_ROOT, 'examples');
+const PAGES = ['index.html', 'municipal-page/index.html', 'network-page/index.html'];
+
+const attributes = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((match) => match[1] ?? '');
+
+describe('example pages', () => {
+  for (const page of PAGES) {
+    test(`${page}: nothing inline, nothing from another origin, every linked file exists`, async () => {
+      const html = await readFile(join(EXAMPLES, page), 'utf8');
+      assert.match(html, /^<!doctype html>/i);
+      assert.match(html, /<html lang="(nl|fr|en|de)">/);
+      assert.doesNotMatch(html, /<style[\s>]/i, 'no <style> element');
+      assert.doesNotMatch(html, /\sstyle=/i, 'no style attribute');
+      assert.doesNotMatch(html, /\son[a-z]+=/i, 'no event-handler attribute');
+      assert.doesNotMatch(html, /javascript:/i);
+      for (const script of html.match(/<script\b[^>]*>/gi) ?? []) {
+        assert.match(script, /^<script type="module" src="\/widgets\/carezone(-finder)?\.js">$/, script);
+      }
+      assert.equal((html.match(/<script\b[^>]*>/gi) ?? []).length, (html.match(/<\/script>/gi) ?? []).length);
+      assert.doesNotMatch(html.replace(/<script[^>]*><\/script>/gi, ''), /<script/i, 'no inline script');
+      for (const url of [...attributes(html, 'href'), ...attributes(html, 'src')]) {
+        assert.doesNotMatch(url, /^[a-z]+:|^\/\//i, `${page} links ${url}: only this server`);
+        if (url.startsWith('#') || url.startsWith('/')) continue;
+        const target = join(EXAMPLES, dirname(page), url);
+        const file = url === '' || url.endsWith('/') || url === './' ? join(target, 'index.html') : target;
+        assert.ok(existsSync(file), `${page} links ${url}, which does not exist`);
+      }
+    });
+  }
+
+  test('the municipal page: Dutch, clearly fictional, the finder preset and a zone card', async () => {
+    const html = await readFile(join(EXAMPLES, 'municipal-page/index.html'), 'utf8');
+    assert.match(html, /<html lang="nl">/);
+    assert.match(html, /fictieve gemeente/);
+    assert.match(html, /<carezone-finder id="finder" postcode="1082"><\/carezone-finder>/);
+    assert.match(html, /<carezone-zone-card id="zone-card" zone="bxl-nord"/);
+    assert.match(html, /<script type="module" src="\/widgets\/carezone-finder\.js">/);
+    const css = await readFile(join(EXAMPLES, 'municipal-page/site.css'), 'utf8');
+    assert.match(css, /--carezone-color-accent:/, 'shows theming');
+  });
+
+  test('the network page: a Dutch and a French finder with ids the end-to-end suite uses', async () => {
+    const html = await readFile(join(EXAMPLES, 'network-page/index.html'), 'utf8');
+    assert.match(html, /fictief/);
+    assert.match(html, /<carezone-finder id="finder-nl" lang="nl"><\/carezone-finder>/);
+    assert.match(html, /<carezone-finder id="finder-fr" lang="fr"><\/carezone-finder>/);
+    assert.match(html, /<script type="module" src="\/widgets\/carezone\.js">/);
+  });
+});

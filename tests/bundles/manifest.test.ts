@@ -1,0 +1,131 @@
+// The custom elements manifest that `npm run build` generates from the widgets' JSDoc
+// (`cem analyze --litelement`, packages/widgets/custom-elements-manifest.config.mjs): editors,
+// Storybook and documentation read the widgets' public surface from it.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { REPO_ROOT } from '../helpers.js';
+import { CDN_DIR } from './built-bundles.js';
+
+const WIDGETS_DIR = join(REPO_ROOT, 'packages', 'widgets');
+
+interface Named {
+  name: string;
+  fieldName?: string;
+}
+interface Declaration {
+  kind: string;
+  name: string;
+  tagName?: string;
+  customElement?: boolean;
+  attributes?: Named[];
+  members?: Named[];
+  events?: Named[];
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+interface Manifest {
+  schemaVersion: string;
+  modules: {
+    path: string;
+    declarations?: Declaration[];
+    exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
+  }[];
+}
+
+let manifest: Manifest;
+before(async () => {
+  const text = await readFile(join(WIDGETS_DIR, 'custom-elements.json'), 'utf8').catch(() => {
+    throw new Error('packages/widgets/custom-elements.json is missing: run `npm run build` first');
+  });
+  manifest = JSON.parse(text) as Manifest;
+});
+
+function element(tagName: string): Declaration {
+  const found = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((declaration) => declaration.tagName === tagName);
+  assert.ok(found, `<${tagName}> is in the manifest`);
+  return found;
+}
+
+const names = (items: Named[] | undefined) => (items ?? []).map((item) => item.name);
+
+function assertIncludes(actual: string[], expected: string[], what: string): void {
+  const missing = expected.filter((name) => !actual.includes(name));
+  assert.deepEqual(missing, [], `${what}: missing ${missing.join(', ')} (has ${actual.join(', ')})`);
+}
+
+describe('custom-elements.json', () => {
+  test('the package points to it and the bundles folder carries a copy for /widgets/', async () => {
+    const pkg = JSON.parse(await readFile(join(WIDGETS_DIR, 'package.json'), 'utf8')) as {
+      customElements?: string;
+    };
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    assert.equal(manifest.schemaVersion.split('.')[0], '1');
+    assert.deepEqual(JSON.parse(await readFile(join(CDN_DIR, 'custom-elements.json'), 'utf8')), manifest);
+  });
+
+  test('<carezone-finder>: attributes, parts, custom properties and its event', () => {
+    const finder = element('carezone-finder');
+    assert.equal(finder.name, 'CarezoneFinder');
+    assert.equal(finder.customElement, true);
+    assertIncludes(
+      names(finder.attributes),
+      ['api', 'lang', 'layer', 'postcode', 'nis', 'placeholder', 'remember'],
+      'finder attributes',
+    );
+    assertIncludes(names(finder.events), ['carezone-zone-change'], 'finder events');
+    assertIncludes(
+      names(finder.cssParts),
+      ['base', 'input', 'listbox', 'option', 'zone', 'zone-name', 'error', 'retry-button'],
+      'finder parts',
+    );
+    assertIncludes(
+      names(finder.cssProperties),
+      ['--carezone-color-accent', '--carezone-font-family', '--carezone-radius', '--carezone-spacing'],
+      'finder custom properties',
+    );
+  });
+
+  test('<carezone-zone-card>: attributes, parts and custom properties', () => {
+    const card = element('carezone-zone-card');
+    assert.equal(card.name, 'CarezoneZoneCard');
+    assertIncludes(names(card.attributes), ['api', 'lang', 'zone', 'heading-level'], 'zone card attributes');
+    assertIncludes(
+      names(card.cssParts),
+      ['base', 'zone', 'zone-name', 'contact', 'contact-unknown', 'loading', 'error', 'retry-button'],
+      'zone card parts',
+    );
+    assertIncludes(names(card.cssProperties), ['--carezone-color-accent'], 'zone card custom properties');
+  });
+
+  test('internal reactive state is not public surface', () => {
+    for (const tag of ['carezone-finder', 'carezone-zone-card']) {
+      const declaration = element(tag);
+      for (const attribute of names(declaration.attributes)) {
+        assert.doesNotMatch(attribute, /^_/, `<${tag}> attribute ${attribute}`);
+      }
+    }
+  });
+
+  test('each define entry lists the tags it registers, and nothing else defines a tag', () => {
+    const definitions = manifest.modules.flatMap((module) =>
+      (module.exports ?? [])
+        .filter((entry) => entry.kind === 'custom-element-definition')
+        .map((entry) => `${module.path}: ${entry.name} → ${entry.declaration.name}`),
+    );
+    assert.deepEqual(definitions.sort(), [
+      'src/define/carezone-finder.ts: carezone-finder → CarezoneFinder',
+      'src/define/carezone-finder.ts: carezone-zone-card → CarezoneZoneCard',
+      'src/define/carezone.ts: carezone-finder → CarezoneFinder',
+      'src/define/carezone.ts: carezone-zone-card → CarezoneZoneCard',
+    ]);
+    const paths = manifest.modules.map((module) => module.path);
+    assert.ok(
+      paths.every((path) => !/\.test\.ts$|test-helpers|\.stories\.ts$/.test(path)),
+      'tests, test helpers and stories are left out',
+    );
+  });
+});
