@@ -13,6 +13,7 @@ import { killAllServersNow } from './lib/server.mjs';
 import { coldStartSection } from './sections/cold-start.mjs';
 import { httpLoadSection, loggingCostSection } from './sections/http-load.mjs';
 import { importTimeSection } from './sections/import-time.mjs';
+import { widgetsSection } from './sections/widgets.mjs';
 
 function sections(config) {
   return [
@@ -20,6 +21,7 @@ function sections(config) {
     coldStartSection,
     httpLoadSection({ logLevel: 'info' }),
     ...(config.compareLogLevels ? [httpLoadSection({ logLevel: 'warn' }), loggingCostSection] : []),
+    widgetsSection,
   ];
 }
 

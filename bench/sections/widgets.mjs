@@ -1,0 +1,289 @@
+// Section: the widget bundles a page downloads (gzip -9 and brotli), and how long a visitor waits from
+// the script's request to a finder that takes input, in headless Chromium against the real server.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import zlib from 'node:zlib';
+import { parseAst } from 'rollup/parseAst';
+import { BenchError, REPO_ROOT } from '../lib/config.mjs';
+import { fixed, median, table } from '../lib/format.mjs';
+import { startServer } from '../lib/server.mjs';
+
+const CDN_DIR = resolve(REPO_ROOT, 'packages/widgets/dist/cdn');
+/** The budgets in the repository (bytes of gzip -9 over all a page downloads), as tests/bundles checks them. */
+const BUDGET_FILE = resolve(REPO_ROOT, 'packages/widgets/size-budget.json');
+/** The issue's budgets, used only when the budget file is missing: 22 KB and 35 KB. */
+const DEFAULT_BUDGETS = { 'carezone-finder.js': 22_000, 'carezone.js': 35_000 };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SLOW_PHONE_CPU = 4;
+const INTERACTIVE_TIMEOUT_MS = 30_000;
+
+/** Every `type`d node of an ESTree, depth first. */
+function walk(node, visit) {
+  if (Array.isArray(node)) for (const child of node) walk(child, visit);
+  else if (node && typeof node === 'object') {
+    if (typeof node.type === 'string') visit(node);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+/**
+ * What a page downloads for `entry`: the entry and its static imports, recursively (`files`), and
+ * the files reached only through `import()` (`lazy`, e.g. the language chunks). Read from the syntax
+ * tree of the built files, as tests/bundles/budget.test.ts counts them.
+ */
+function importGraph(entryPath) {
+  const files = [];
+  const lazy = [];
+  const queue = [{ path: entryPath, isLazy: false }];
+  while (queue.length > 0) {
+    const { path, isLazy } = queue.shift();
+    if (files.includes(path) || (isLazy && lazy.includes(path))) continue;
+    (isLazy ? lazy : files).push(path);
+    walk(parseAst(readFileSync(path, 'utf8')), (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !/^\.{1,2}\//.test(source)) return;
+      const dynamic = node.type === 'ImportExpression';
+      if (!dynamic && !/^(Import|ExportNamed|ExportAll)Declaration$/.test(node.type)) return;
+      queue.push({ path: resolve(dirname(path), source), isLazy: isLazy || dynamic });
+    });
+  }
+  return { files, lazy: lazy.filter((path) => !files.includes(path)) };
+}
+
+function sizes(buffer) {
+  return {
+    min: buffer.length,
+    gzip: zlib.gzipSync(buffer, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buffer, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+const kb = (bytes) => `${fixed(bytes / 1000, 1)} kB`;
+
+function readBudgets() {
+  if (!existsSync(BUDGET_FILE)) return DEFAULT_BUDGETS;
+  return JSON.parse(readFileSync(BUDGET_FILE, 'utf8')).gzipBytes;
+}
+
+function measureSizes(ctx) {
+  const rows = [];
+  const results = [];
+  for (const [file, budgetBytes] of Object.entries(readBudgets())) {
+    const entry = join(CDN_DIR, file);
+    if (!existsSync(entry)) throw new BenchError(`${entry} is missing: run \`npm run build\` first`);
+    const graph = importGraph(entry);
+    // Compressed per file, as a server sends them (each response is compressed on its own).
+    const measure = (path) => ({ file: path.slice(CDN_DIR.length + 1), ...sizes(readFileSync(path)) });
+    const eager = graph.files.map(measure);
+    const lazy = graph.lazy.map(measure);
+    // Every page loads at least one lazy chunk (its language): count the heaviest, as the budget test does.
+    const heaviestLazy = [...lazy].sort((a, b) => b.gzip - a.gzip)[0];
+    const counted = heaviestLazy ? [...eager, heaviestLazy] : eager;
+    const total = counted.reduce(
+      (sum, one) => ({ min: sum.min + one.min, gzip: sum.gzip + one.gzip, brotli: sum.brotli + one.brotli }),
+      { min: 0, gzip: 0, brotli: 0 },
+    );
+    const met = total.gzip <= budgetBytes;
+    results.push({ file, eager, lazy, counted: counted.map((one) => one.file), total, budgetBytes, met });
+    rows.push([
+      file,
+      `${eager.length}${heaviestLazy ? ' + 1 lazy' : ''}`,
+      kb(total.min),
+      kb(total.gzip),
+      kb(total.brotli),
+      kb(budgetBytes),
+      met ? 'within' : 'OVER',
+    ]);
+    ctx.check({
+      target: `${file} ≤ ${kb(budgetBytes)} min + gzip -9 (all it downloads)`,
+      variant: '—',
+      measured: `${total.gzip} B = ${kb(total.gzip)} (brotli ${kb(total.brotli)})`,
+      met,
+    });
+  }
+  ctx.print(table(['bundle', '>files', '>min', '>gzip -9', '>brotli 11', '>budget (gzip)', 'result'], rows));
+  ctx.print(
+    '  (files: the entry, its static imports and the heaviest lazy chunk (a language), each compressed on\n' +
+      '   its own, as served; 1 kB = 1000 bytes; budgets from packages/widgets/size-budget.json)',
+  );
+  for (const result of results) {
+    if (result.lazy.length > 0) {
+      ctx.print(
+        `  ${result.file} lazy chunks (gzip / brotli): ` +
+          result.lazy.map((one) => `${one.file} ${kb(one.gzip)} / ${kb(one.brotli)}`).join(', '),
+      );
+    }
+  }
+  return results;
+}
+
+/** Runs in the page before its scripts: notes the first frame in which the finder's input takes input. */
+function watchForInteractiveFinder() {
+  const poll = () => {
+    const root = document.querySelector('carezone-finder')?.shadowRoot;
+    const input = root?.querySelector('input');
+    const label = root?.querySelector('label')?.textContent?.trim();
+    if (input && !input.disabled && label && input.getClientRects().length > 0) {
+      window.__benchInteractiveAt = performance.now();
+      return;
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+/** One page load in a fresh context (empty cache): script request start → interactive finder. */
+async function oneLoad(browser, pageUrl, scriptUrl, cpuRate) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(watchForInteractiveFinder);
+    const page = await context.newPage();
+    if (cpuRate > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    }
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => window.__benchInteractiveAt !== undefined, undefined, {
+      timeout: INTERACTIVE_TIMEOUT_MS,
+      polling: 50,
+    });
+    return await page.evaluate((url) => {
+      const script = performance.getEntriesByName(url)[0];
+      if (!script) throw new Error(`no resource timing entry for ${url}`);
+      return {
+        scriptStartMs: script.startTime,
+        scriptLoadedMs: script.responseEnd,
+        interactiveMs: window.__benchInteractiveAt,
+        transferBytes: script.transferSize,
+      };
+    }, scriptUrl);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureInteractive(ctx) {
+  const { config } = ctx;
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new BenchError('playwright-core is not installed (a devDependency): run `npm ci`');
+  }
+  if (!existsSync(CHROMIUM)) throw new BenchError(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const runs = Number(process.env.BENCH_WIDGET_RUNS ?? 7);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new BenchError(`BENCH_WIDGET_RUNS=${process.env.BENCH_WIDGET_RUNS} is not a positive integer`);
+
+  // A page of our own, served by the real server like the examples are (so under the same CSP):
+  // one finder and its script tag, nothing else to wait for.
+  const pagesDir = mkdtempSync(join(os.tmpdir(), 'carezone-bench-pages-'));
+  writeFileSync(
+    join(pagesDir, 'index.html'),
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Bench: finder</title>' +
+      '<script type="module" src="/widgets/carezone-finder.js"></script></head>' +
+      '<body><main><h1>Zorgzone zoeken</h1><carezone-finder></carezone-finder></main></body></html>\n',
+  );
+  const previous = process.env.CAREZONE_EXAMPLES_DIR;
+  process.env.CAREZONE_EXAMPLES_DIR = pagesDir;
+  let server;
+  let browser;
+  try {
+    try {
+      server = await startServer(config, { logLevel: 'warn' });
+    } finally {
+      if (previous === undefined) delete process.env.CAREZONE_EXAMPLES_DIR;
+      else process.env.CAREZONE_EXAMPLES_DIR = previous;
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const pageUrl = `${server.url}/examples/`;
+    const check = await fetch(pageUrl);
+    if (check.status !== 200 || !(check.headers.get('content-type') ?? '').includes('text/html')) {
+      throw new BenchError(`the server does not serve the bench page at ${pageUrl} (HTTP ${check.status})`);
+    }
+    const scriptUrl = `${server.url}/widgets/carezone-finder.js`;
+    await oneLoad(browser, pageUrl, scriptUrl, 1); // warm-up: Chromium's own first-page costs
+    const variants = [
+      { name: 'desktop CPU', rate: 1, loads: [] },
+      { name: `CPU ×${SLOW_PHONE_CPU} (slow phone)`, rate: SLOW_PHONE_CPU, loads: [] },
+    ];
+    for (let run = 0; run < runs; run++) {
+      for (const variant of variants)
+        variant.loads.push(await oneLoad(browser, pageUrl, scriptUrl, variant.rate));
+    }
+    const rows = [];
+    const results = {};
+    for (const variant of variants) {
+      const toInteractive = variant.loads.map((load) => load.interactiveMs - load.scriptStartMs);
+      const download = variant.loads.map((load) => load.scriptLoadedMs - load.scriptStartMs);
+      const fromNavigation = variant.loads.map((load) => load.interactiveMs);
+      const summary = {
+        runs: variant.loads,
+        medianScriptToInteractiveMs: median(toInteractive),
+        medianDownloadMs: median(download),
+        medianNavigationToInteractiveMs: median(fromNavigation),
+      };
+      results[variant.rate === 1 ? 'desktop' : `cpu${variant.rate}x`] = summary;
+      rows.push([
+        variant.name,
+        variant.loads.length,
+        fixed(summary.medianDownloadMs, 0),
+        fixed(summary.medianScriptToInteractiveMs, 0),
+        `${fixed(Math.min(...toInteractive), 0)}–${fixed(Math.max(...toInteractive), 0)}`,
+        fixed(summary.medianNavigationToInteractiveMs, 0),
+      ]);
+    }
+    ctx.print(
+      table(
+        [
+          'Chromium',
+          '>runs',
+          '>script download ms',
+          '>script start → interactive ms',
+          '>range',
+          '>navigation → interactive ms',
+        ],
+        rows,
+      ),
+    );
+    ctx.print(
+      `  (${browser.version()}, headless, 127.0.0.1, a fresh context per load (empty cache); script start is the\n` +
+        '   resource timing startTime of carezone-finder.js; interactive is the first animation frame in which\n' +
+        "   the finder's input is in its shadow root, enabled, labelled and laid out (up to one frame late); CPU ×4 is\n" +
+        '   CDP Emulation.setCPUThrottlingRate, the network is not throttled)',
+    );
+    return results;
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    rmSync(pagesDir, { recursive: true, force: true });
+  }
+}
+
+export const widgetsSection = {
+  id: 'widgets',
+  title: 'Widget bundles: sizes (gzip -9, brotli) and script start → interactive finder in Chromium',
+  async run(ctx) {
+    const bundleSizes = measureSizes(ctx);
+    ctx.results.widgets = { sizes: bundleSizes };
+    ctx.print('');
+    ctx.results.widgets.interactive = await measureInteractive(ctx);
+  },
+};

@@ -1,0 +1,306 @@
+// A newcomer on the network page looks up their care zone with the keyboard only, in each of the four
+// languages, against the real server and the reference pack. Expectations come from that pack (checked
+// against /v1/places and /v1/lookup): Elsene/Ixelles is zone Zuid (and ELZ BruZEL); postcode 1050 is
+// shared with a part of Brussels-City, so it is not certain; 2000 Antwerpen is split over three ELZ;
+// Kortessem is a former municipality of Hasselt (ELZ Herkenrode); 5000 Namur is outside every layer.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  assertBuilt,
+  chooseWithKeyboard,
+  type E2EServer,
+  type FinderParts,
+  finderParts,
+  LANGUAGES,
+  type Language,
+  launchBrowser,
+  type OpenedPage,
+  openPage,
+  startServer,
+  VISIBLE_TIMEOUT_MS,
+  waitForText,
+  waitUntil,
+} from './harness.js';
+
+const GARBAGE = 'qxzwv';
+
+/** What a visitor must read, per language (data names follow the packs' fallback: nl, fr, en, de). */
+const SEES = {
+  nl: {
+    label: 'Postcode of gemeente',
+    sud: 'Zuid',
+    elsene: 'Elsene',
+    bxlLayer: 'Zorgzones Brussel',
+    elzLayer: 'Eerstelijnszones',
+    formerMunicipality: 'voormalige gemeente',
+    municipality: 'gemeente',
+    unsure: (place: string) => `Voor ${place} is de zone niet eenduidig.`,
+    severalZones: 'Deze plaats is verdeeld over meerdere zones.',
+    uncertain: 'De grens is niet volledig gedocumenteerd.',
+    outside: 'Geen zone voor Namen (5000): deze plaats ligt buiten de zones die we kennen.',
+    noPlaces: 'Geen plaatsen gevonden',
+    invalid: `We begrijpen „${GARBAGE}” niet.`,
+  },
+  fr: {
+    label: 'Code postal ou commune',
+    sud: 'Sud',
+    elsene: 'Ixelles',
+    bxlLayer: "Bassins d'aide et de soins bruxellois",
+    elzLayer: 'Zones de première ligne',
+    formerMunicipality: 'ancienne commune',
+    municipality: 'commune',
+    unsure: (place: string) => `Pour ${place}, la zone n’est pas certaine.`,
+    severalZones: 'Ce lieu est réparti entre plusieurs zones.',
+    uncertain: 'La limite n’est pas entièrement documentée.',
+    outside: 'Aucune zone pour Namur (5000) : ce lieu se trouve en dehors des zones que nous connaissons.',
+    noPlaces: 'Aucun lieu trouvé',
+    invalid: `Nous ne comprenons pas « ${GARBAGE} ».`,
+  },
+  en: {
+    label: 'Postcode or municipality',
+    sud: 'South',
+    elsene: 'Elsene', // no English name in the pack: the Dutch one
+    bxlLayer: 'Brussels care zones',
+    elzLayer: 'Primary care zones',
+    formerMunicipality: 'former municipality',
+    municipality: 'municipality',
+    unsure: (place: string) => `The zone of ${place} is not certain.`,
+    severalZones: 'The place is split between several zones.',
+    uncertain: 'The boundary is not fully documented.',
+    outside: 'No zone for Namen (5000): this place lies outside the zones we know.',
+    noPlaces: 'No places found',
+    invalid: `We do not understand “${GARBAGE}”.`,
+  },
+  de: {
+    label: 'Postleitzahl oder Gemeinde',
+    sud: 'Zuid', // the Brussels zones have no German name: the Dutch one
+    elsene: 'Ixelles',
+    bxlLayer: 'Brüsseler Versorgungszonen',
+    elzLayer: 'Erstversorgungszonen',
+    formerMunicipality: 'ehemalige Gemeinde',
+    municipality: 'Gemeinde',
+    unsure: (place: string) => `Für ${place} ist die Zone nicht eindeutig.`,
+    severalZones: 'Der Ort ist auf mehrere Zonen aufgeteilt.',
+    uncertain: 'Die Grenze ist nicht vollständig dokumentiert.',
+    outside: 'Keine Zone für Namur (5000): Dieser Ort liegt außerhalb der uns bekannten Zonen.',
+    noPlaces: 'Keine Orte gefunden',
+    invalid: `„${GARBAGE}“ verstehen wir nicht.`,
+  },
+} as const satisfies Record<Language, unknown>;
+
+const ANTWERP_ZONES = ['Antwerpen Centrum', 'Antwerpen Zuid', 'Noord Antwerpen'];
+
+let browser: Browser;
+let server: E2EServer;
+
+before(async () => {
+  assertBuilt();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactly = (text: string) => new RegExp(escapeRegExp(text));
+
+async function zoneNames(parts: FinderParts): Promise<string[]> {
+  return (await parts.zoneNames.allInnerTexts()).map((name) => name.trim());
+}
+
+/** Tab from the top of the page until the finder's combobox has the focus, as a keyboard user gets there. */
+async function tabTo(page: Page, parts: FinderParts): Promise<void> {
+  await page.locator('body').focus();
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await parts.host.evaluate(
+      (host) => host.shadowRoot?.activeElement?.getAttribute('role') === 'combobox',
+    );
+    if (focused) return;
+  }
+  throw new Error('the finder’s input cannot be reached with Tab');
+}
+
+/** A fresh visit of the network page, its Dutch finder switched to `lang`, the input reached with Tab. */
+async function freshFinder(opened: OpenedPage, lang: Language): Promise<FinderParts> {
+  const { page } = opened;
+  await page.goto(`${server.url}/examples/network-page/`);
+  const parts = finderParts(page.locator('#finder-nl'));
+  await parts.input.waitFor();
+  await parts.host.evaluate((host, value) => host.setAttribute('lang', value), lang);
+  await waitForText(
+    parts.host.locator('[part~="label"]'),
+    new RegExp(`^\\s*${escapeRegExp(SEES[lang].label)}\\s*$`),
+  );
+  await tabTo(page, parts);
+  return parts;
+}
+
+async function type(parts: FinderParts, text: string): Promise<void> {
+  await parts.input.pressSequentially(text, { delay: 15 });
+}
+
+describe('a newcomer on the network page, keyboard only', () => {
+  for (const lang of LANGUAGES) {
+    describe(`lang="${lang}"`, () => {
+      const sees = SEES[lang];
+      let opened: OpenedPage;
+      before(async () => {
+        opened = await openPage(browser);
+      });
+      after(async () => {
+        await opened?.close();
+      });
+
+      test('"Elsene": ArrowDown + Enter shows zone Zuid (and ELZ BruZEL), and the page hears of it', async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, 'Elsene');
+        const option = await chooseWithKeyboard(parts, /Elsene/);
+        assert.match(option, exactly(sees.municipality), 'the suggestion says what it is, in the language');
+        await waitForText(parts.zoneNames, exactly(sees.sud));
+        assert.deepEqual(await zoneNames(parts), [sees.sud, 'BruZEL']);
+        const result = await parts.result.innerText();
+        for (const text of [sees.bxlLayer, sees.elzLayer, sees.elsene]) assert.match(result, exactly(text));
+        assert.equal(await parts.host.locator('[part~="ambiguous"]').count(), 0, 'a certain answer');
+        assert.equal(await parts.input.inputValue(), 'Elsene');
+
+        const changes = await waitUntil(
+          'a carezone-zone-change event',
+          async () => (await opened.records()).zoneChanges,
+          (list) => list.length > 0,
+        );
+        assert.equal(changes.length, 1, 'one event per choice');
+        const [change] = changes;
+        assert.equal(change?.target, 'finder-nl');
+        assert.equal(change?.detail.layer, 'bxl-care-zones');
+        assert.equal(change?.detail.zone.id, 'bxl-sud');
+        assert.equal(change?.detail.place.municipality?.nis, '21009');
+      });
+
+      test('"Ixelles": the municipality (not the 1050 locality of Brussels) is zone Zuid', async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, 'Ixelles');
+        await parts.options.nth(1).waitFor({ timeout: VISIBLE_TIMEOUT_MS });
+        const options = await parts.options.allInnerTexts();
+        assert.ok(
+          options.some((text) => /1050/.test(text)),
+          `both Ixelles are offered: ${options.join(' | ')}`,
+        );
+        await chooseWithKeyboard(parts, /^(?![\s\S]*1050)[\s\S]*Ixelles/);
+        await waitForText(parts.zoneNames, exactly(sees.sud));
+        assert.deepEqual(await zoneNames(parts), [sees.sud, 'BruZEL']);
+        assert.equal(await parts.host.locator('[part~="ambiguous"]').count(), 0);
+        const changes = await waitUntil(
+          'a carezone-zone-change event',
+          async () => (await opened.records()).zoneChanges,
+          (list) => list.length > 0,
+        );
+        assert.equal(changes[0]?.detail.zone.id, 'bxl-sud');
+        assert.equal(changes[0]?.detail.place.municipality?.nis, '21009');
+      });
+
+      test('"1050" + Enter: the postcode is shared with Brussels-City, so the answer says it is not certain', async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, '1050');
+        await parts.options.first().waitFor({ timeout: VISIBLE_TIMEOUT_MS });
+        await parts.input.press('Enter'); // no option made active: the typed postcode is looked up
+        const ambiguous = parts.host.locator('[part~="ambiguous"]');
+        const why = await waitForText(ambiguous, exactly(sees.unsure('1050')));
+        assert.match(why, exactly(sees.uncertain));
+        assert.deepEqual(
+          [...new Set(await zoneNames(parts))],
+          [sees.sud, 'BruZEL'],
+          'every candidate zone is listed',
+        );
+        assert.match(
+          await parts.host.locator('[part~="certainty"]').first().innerText(),
+          /1050|Elsene|Ixelles|Brussel|Bruxelles|Brüssel/,
+        );
+      });
+
+      test('"2000": ArrowDown + Enter shows the three Antwerp zones and why it cannot choose', async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, '2000');
+        await chooseWithKeyboard(parts, /2000/);
+        const ambiguous = parts.host.locator('[part~="ambiguous"]');
+        const why = await waitForText(ambiguous, exactly(sees.unsure('2000')));
+        assert.match(why, exactly(sees.severalZones));
+        await waitUntil(
+          'the three Antwerp zones',
+          () => zoneNames(parts),
+          (names) => names.length >= 3,
+        );
+        assert.deepEqual((await zoneNames(parts)).sort(), ANTWERP_ZONES);
+        assert.match(await parts.result.innerText(), exactly(sees.elzLayer));
+      });
+
+      test('"Kortessem": the former municipality leads to Hasselt, ELZ Herkenrode', async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, 'Kortessem');
+        const option = await chooseWithKeyboard(parts, /Kortessem/);
+        assert.match(option, exactly(sees.formerMunicipality));
+        assert.match(option, /Hasselt/);
+        await waitForText(parts.zoneNames, /Herkenrode/);
+        assert.deepEqual(await zoneNames(parts), ['Herkenrode']);
+        const result = await parts.result.innerText();
+        assert.match(result, /Hasselt/);
+        assert.match(result, exactly(sees.elzLayer));
+        const changes = await waitUntil(
+          'a carezone-zone-change event',
+          async () => (await opened.records()).zoneChanges,
+          (list) => list.length > 0,
+        );
+        assert.equal(changes[0]?.detail.zone.id, 'elz-herkenrode');
+        assert.equal(changes[0]?.detail.layer, 'elz');
+      });
+
+      test('"5000" + Enter: Namur is named and said to be outside the zones', async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, '5000');
+        await parts.options.first().waitFor({ timeout: VISIBLE_TIMEOUT_MS });
+        await parts.input.press('Enter');
+        await waitForText(parts.host.locator('[part~="message"]'), exactly(sees.outside));
+        assert.equal(await parts.zoneNames.count(), 0, 'no zone is shown');
+        assert.equal(await parts.alert.count(), 0, 'not an error: an answer');
+        assert.deepEqual((await opened.records()).zoneChanges, [], 'no zone, no event');
+      });
+
+      test(`a garbage string: no suggestion, "nothing found" is announced, Enter explains`, async () => {
+        const parts = await freshFinder(opened, lang);
+        await type(parts, GARBAGE);
+        await waitForText(parts.status, exactly(sees.noPlaces));
+        assert.equal(await parts.options.count(), 0);
+        assert.equal(await parts.input.getAttribute('aria-expanded'), 'false');
+        await parts.input.press('Enter');
+        await waitForText(parts.host.locator('[part~="message"]'), exactly(sees.invalid));
+        assert.equal(await parts.zoneNames.count(), 0);
+        assert.deepEqual((await opened.records()).zoneChanges, []);
+        assert.deepEqual(opened.recording.pageErrors, []);
+      });
+    });
+  }
+});
+
+describe('the zone-change event and uncertain answers', () => {
+  test('choosing "2000" (three possible zones) does not tell the page a zone was found', async () => {
+    const opened = await openPage(browser);
+    try {
+      const parts = await freshFinder(opened, 'nl');
+      await type(parts, '2000');
+      await chooseWithKeyboard(parts, /2000/);
+      await waitForText(parts.host.locator('[part~="ambiguous"]'), exactly(SEES.nl.unsure('2000')));
+      const changes = (await opened.records()).zoneChanges;
+      // DESIGN: "a postcode can be ambiguous: the product must say so and ask a further question,
+      // never guess". An event naming one of the three zones hands a guess to the page.
+      assert.deepEqual(
+        changes.map((change) => change.detail.zone.id),
+        [],
+        'no carezone-zone-change naming one of the three candidate zones',
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+});
