@@ -4,7 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
-import { brusselsLayer, elzLayer, finderApi } from '../test-helpers/fixtures.js';
+import { brusselsLayer, elzLayer, finderApi, LOOKUPS } from '../test-helpers/fixtures.js';
 import { CarezoneZoneCard } from '../zone-card/zone-card.js';
 import { CarezoneFinder, REMEMBER_KEY } from './finder.js';
 
@@ -52,6 +52,29 @@ async function setup({ attrs = {}, handler, layers }: Options = {}) {
 }
 
 type Finder = Awaited<ReturnType<typeof setup>>;
+
+/**
+ * Two layers answer 1000: the Brussels one is ambiguous (two zones), the primary care one is sure
+ * (one zone). Filtered by `layer` like the server.
+ */
+const twoLayers: FixtureHandler = (url) => {
+  if (url.pathname !== '/v1/lookup' || url.searchParams.get('postcode') !== '1000')
+    return finderApi(url, [brusselsLayer, elzLayer]);
+  const layer = url.searchParams.get('layer');
+  const brussels = LOOKUPS['postcode=1000'] as (typeof LOOKUPS)[string];
+  const elz = { ...(LOOKUPS['postcode=3720']?.matches[0] as (typeof brussels.matches)[number]) };
+  elz.place = brussels.matches[0]?.place as typeof elz.place;
+  const ambiguities = brussels.ambiguities.filter((a) => !layer || a.layer === layer);
+  return {
+    body: {
+      ...brussels,
+      query: { postcode: '1000', ...(layer ? { layer } : {}) },
+      matches: [...brussels.matches, elz].filter((m) => !layer || m.layer === layer),
+      ambiguities,
+      ambiguous: ambiguities.length > 0,
+    },
+  };
+};
 
 /** The label of an option, without its description. */
 function labelOf(option: Element | null | undefined): string | undefined {
@@ -146,6 +169,13 @@ describe('<carezone-finder>', () => {
       } finally {
         restore();
       }
+    });
+
+    it('names its search landmark after the label, so that two finders are told apart', async () => {
+      const { root } = await setup({ attrs: { lang: 'fr' } });
+      const search = root.querySelector('[role=search]');
+      const label = root.getElementById(search?.getAttribute('aria-labelledby') ?? '');
+      expect(label?.textContent?.trim()).to.equal(TRANSLATIONS.fr.finder.label);
     });
 
     it('labels the combobox and ties it to its listbox (ARIA 1.2)', async () => {
@@ -367,14 +397,47 @@ describe('<carezone-finder>', () => {
     });
 
     it('gives the match of its layer as detail', async () => {
-      const finder = await setup({ attrs: { layer: 'bxl-care-zones' } });
-      await finder.type('1050');
+      const finder = await setup({ attrs: { layer: 'elz' }, handler: twoLayers });
+      await finder.type('1000');
       const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
-      finder.options()[1]?.click();
+      await finder.press('Enter');
       const { detail, matches } = await event;
-      expect(detail.layer).to.equal('bxl-care-zones');
-      expect(detail.zone.id).to.equal('bxl-sud');
-      expect(matches.map((match) => match.place.municipality?.nis)).to.deep.equal(['21009', '21004']);
+      expect(detail.layer).to.equal('elz');
+      expect(detail.zone.id).to.equal('elz-herkenrode');
+      expect(matches).to.have.length(1);
+    });
+
+    it('never guesses: an ambiguous layer gives no detail, the first sure layer does', async () => {
+      const finder = await setup({ handler: twoLayers });
+      await finder.type('1000');
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      await finder.press('Enter');
+      const { detail, matches } = await event;
+      expect(detail.zone.id).to.equal('elz-herkenrode');
+      expect(matches.map((match) => match.zone.id)).to.deep.equal([
+        'bxl-centre-ouest',
+        'bxl-sud',
+        'elz-herkenrode',
+      ]);
+    });
+
+    it('does not fire when every layer shown is ambiguous', async () => {
+      const events = countEvents();
+      try {
+        const finder = await setup();
+        await finder.type('10');
+        await finder.press('ArrowDown');
+        await finder.press('Enter');
+        await finder.settled('ambiguous');
+        const restricted = await setup({ attrs: { layer: 'bxl-care-zones' }, handler: twoLayers });
+        await restricted.type('1000');
+        await restricted.press('Enter');
+        await restricted.settled('ambiguous');
+        await aTimeout(20);
+        expect(events.count).to.equal(0);
+      } finally {
+        events.stop();
+      }
     });
 
     it('does not fire for a preset, a property set by code, or a failed lookup', async () => {
@@ -632,10 +695,19 @@ describe('<carezone-finder>', () => {
     it('unknown place: names the postcode or NIS code asked', async () => {
       const finder = await setup({ attrs: { postcode: '9999', lang: 'en' } });
       await finder.settled('message');
-      expect(finder.text('message')).to.equal('We do not know postcode 9999.');
+      expect(finder.text('message')).to.equal('No place known for postcode 9999.');
       const nis = await setup({ attrs: { nis: '99999', lang: 'de' } });
       await nis.settled('message');
-      expect(nis.text('message')).to.equal('NIS-Code 99999 ist uns nicht bekannt.');
+      expect(nis.text('message')).to.equal('Kein Ort bekannt für den NIS-Code 99999.');
+    });
+
+    it('names what was asked as each language says it (French and German with their article)', async () => {
+      const unknown = await setup({ attrs: { postcode: '9999', lang: 'fr' } });
+      await unknown.settled('message');
+      expect(unknown.text('message')).to.equal('Aucun lieu connu pour le code postal 9999.');
+      const outside = await setup({ attrs: { postcode: '9999', lang: 'de' } });
+      await outside.settled('message');
+      expect(outside.text('message')).to.equal('Kein Ort bekannt für die Postleitzahl 9999.');
     });
 
     it('garbage: the server judges it, and the message quotes it', async () => {
@@ -673,6 +745,38 @@ describe('<carezone-finder>', () => {
       const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
       finder.part('retry-button')?.click();
       expect((await event).detail.zone.id).to.equal('bxl-sud');
+    });
+
+    it('a name typed while the search fails is not sent as a postcode: a retry searches it again', async () => {
+      let fail = true;
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/places' && fail ? { network: 'offline' } : finderApi(url);
+      const finder = await setup({ handler, attrs: { lang: 'fr' } });
+      finder.input.focus();
+      await sendKeys({ type: 'Kortessem' });
+      await finder.press('Enter');
+      await finder.settled('error');
+      expect(finder.text('error')).to.contain(TRANSLATIONS.fr.networkError);
+      expect(finder.requests('/v1/lookup')).to.deep.equal([]);
+      fail = false;
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      finder.part('retry-button')?.click();
+      await finder.settled('zone');
+      expect(finder.text('zone-name')).to.equal('Herkenrode');
+      expect(finder.part('error')).to.equal(null);
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720']);
+      expect((await event).detail.zone.id).to.equal('elz-herkenrode');
+    });
+
+    it('a typed postcode goes straight to the lookup, even while the search fails', async () => {
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/places' ? { network: 'offline' } : finderApi(url);
+      const finder = await setup({ handler });
+      finder.input.focus();
+      await sendKeys({ type: '1020' });
+      await finder.press('Enter');
+      await finder.settled('zone');
+      expect(finder.text('zone-name')).to.equal('Noord');
     });
 
     it('a later choice wins over a slower earlier one', async () => {
@@ -810,6 +914,82 @@ describe('<carezone-finder>', () => {
           );
         });
         await setViewport({ width: 800, height: 600 });
+        expect(shiftSince(entries, since)).to.equal(0);
+      });
+
+      it(`a preset of two layers loads in a placeholder of two cards, as tall as the result (${width} px wide)`, async () => {
+        await setViewport({ width, height: 900 });
+        const layers = [brusselsLayer, elzLayer];
+        // 1020 in both layers, each sure: two cards (one of a team whose contact is not known).
+        const client = fixtureClient((url) => {
+          const answer = finderApi(url, layers);
+          if (url.pathname !== '/v1/lookup' || !('body' in answer)) return answer;
+          const body = answer.body as (typeof LOOKUPS)[string];
+          const elz = { ...(LOOKUPS['postcode=3720']?.matches[0] as (typeof body.matches)[number]) };
+          return { body: { ...body, matches: [...body.matches, elz] }, delay: 400 };
+        });
+        const wrapper = await fixture(
+          html`<div><carezone-finder lang="nl" postcode="1020" .client=${client}></carezone-finder><p>Below</p></div>`,
+        );
+        const root = (wrapper.querySelector('carezone-finder') as CarezoneFinder).shadowRoot as ShadowRoot;
+        const result = root.querySelector('[part~=result]') as HTMLElement;
+        await waitUntil(
+          () => result.children.length === 2 && root.querySelector('[part~=loading]'),
+          'two placeholders',
+        );
+        const loading = result.getBoundingClientRect().height;
+        const since = performance.now();
+        const entries = await observeShifts(async () => {
+          await waitUntil(() => root.querySelectorAll('[part~=zone-name]').length === 2, 'two cards', {
+            timeout: 3000,
+          });
+        });
+        const loaded = result.getBoundingClientRect().height;
+        await setViewport({ width: 800, height: 600 });
+        expect(loaded).to.equal(loading);
+        expect(shiftSince(entries, since)).to.equal(0);
+      });
+
+      it(`the zone card beside it holds the height of a loaded card from the start (${width} px wide)`, async () => {
+        await setViewport({ width, height: 900 });
+        const client = fixtureClient((url) => ({ ...finderApi(url), delay: 200 }));
+        const wrapper = await fixture(html`<div><p>Below</p></div>`);
+        const card = document.createElement('carezone-zone-card');
+        card.lang = 'nl';
+        card.client = client;
+        card.zone = 'bxl-sud';
+        wrapper.prepend(card);
+        const before = card.getBoundingClientRect().height;
+        const since = performance.now();
+        const entries = await observeShifts(async () => {
+          await waitUntil(() => card.shadowRoot?.querySelector('[part~=municipalities]'), 'the zone');
+        });
+        const loaded = card.getBoundingClientRect().height;
+        await setViewport({ width: 800, height: 600 });
+        expect(loaded).to.equal(before);
+        expect(shiftSince(entries, since)).to.equal(0);
+      });
+
+      it(`holds its search bar from the start, the location button included (${width} px wide)`, async () => {
+        await setViewport({ width, height: 900 });
+        const client = fixtureClient((url) => ({ ...finderApi(url, [elzLayer]), delay: 200 }));
+        const wrapper = await fixture(html`<div><p>Below</p></div>`);
+        const el = document.createElement('carezone-finder');
+        el.lang = 'fr';
+        el.client = client;
+        wrapper.prepend(el);
+        // Before the first render (which waits for the language): the host alone.
+        const before = el.getBoundingClientRect().height;
+        const since = performance.now();
+        const entries = await observeShifts(async () => {
+          await waitUntil(
+            () => el.shadowRoot?.querySelector('[part~=location-button]'),
+            'the location button',
+          );
+        });
+        const ready = el.getBoundingClientRect().height;
+        await setViewport({ width: 800, height: 600 });
+        expect(ready).to.equal(before);
         expect(shiftSince(entries, since)).to.equal(0);
       });
     }

@@ -6,7 +6,7 @@ import {
   type Match,
   type Place,
 } from '@carezone/sdk';
-import { initialState, Task } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
@@ -58,7 +58,8 @@ function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] 
  * suggestion), Escape closes the list and a second Escape clears the input.
  *
  * @event carezone-zone-change - `ZoneChangeEvent`: the visitor chose a place and its zone was
- * found; `detail` is the match of `layer` (or the first), `matches` all of them. Never fired for
+ * found for sure; `detail` is the match of `layer` (or the first of a layer that is not ambiguous),
+ * `matches` all of them. Never fired when every layer shown is ambiguous (never a guess), nor for
  * the `postcode`/`nis` preset or a remembered place.
  *
  * @csspart base - The wrapper of the whole finder.
@@ -79,8 +80,8 @@ function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] 
  * @csspart contact-unknown - The sentence shown when the team's contact is not known.
  * @csspart loading - The placeholder while the result loads.
  * @csspart message - A plain message (outside the zones, unknown place, location refused).
- * @csspart error - A failure, with its retry button.
- * @csspart retry-button - Looks the place up again.
+ * @csspart error - A failure (of the lookup, or of the search for a typed name), with its retry button.
+ * @csspart retry-button - Looks the place up (or searches the typed name) again.
  *
  * @cssproperty --carezone-color-text - Text colour.
  * @cssproperty --carezone-color-muted - Colour of secondary text.
@@ -100,7 +101,6 @@ export class CarezoneFinder extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, zoneDetailsStyles, finderStyles];
 
   static override properties = {
-    ...CarezoneElement.properties,
     layer: {},
     postcode: {},
     nis: {},
@@ -111,7 +111,7 @@ export class CarezoneFinder extends CarezoneElement {
     _open: { state: true },
     _active: { state: true },
     _target: { state: true },
-    _geo: { state: true },
+    _note: { state: true },
   };
 
   /** Id of the one zone layer to look in and show (`bxl-care-zones`, `elz`). Default: all. */
@@ -130,8 +130,8 @@ export class CarezoneFinder extends CarezoneElement {
   declare protected _open: boolean;
   declare protected _active: number | undefined;
   declare protected _target: Target | undefined;
-  /** Geolocation: `true` while asking, else the message of a refusal or failure. */
-  declare protected _geo: boolean | string | undefined;
+  /** Shown instead of the lookup: `true` while waiting (a location, a retried search), else a refused location or a failed search. */
+  declare protected _note: true | (() => TemplateResult) | undefined;
 
   constructor() {
     super();
@@ -166,10 +166,10 @@ export class CarezoneFinder extends CarezoneElement {
         layersOf(client).catch(() => []),
       ]);
       const matches = result.matches.filter((match) => !layer || match.layer === layer);
-      if (target.user && matches[0]) {
-        target.user = false;
-        this.dispatchEvent(new ZoneChangeEvent(matches[0], matches));
-      }
+      // Never a guess: only a layer without ambiguity names the visitor's zone.
+      const sure = matches.find((match) => !result.ambiguities.some((a) => a.layer === match.layer));
+      if (target.user && sure) this.dispatchEvent(new ZoneChangeEvent(sure, matches));
+      target.user = false;
       return { ...result, matches, layers };
     },
     args: () => [this.sdk, this._target, this.layer] as const,
@@ -206,45 +206,36 @@ export class CarezoneFinder extends CarezoneElement {
     const places = this.#places;
     const open = this._open && places.length > 0;
     const active = open ? this._active : undefined;
-    return html`<div part="base">
-      <div class="bar" role="search">
-        <div class="field">
-          <label part="label" id="label" for="input">${f.label}</label>
-          <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false"
-            aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
-            aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
-            placeholder=${this.placeholder ?? nothing} .value=${this._text}
-            @input=${this.#onInput} @keydown=${this.#onKeydown} @blur=${() => (this._open = false)}>
-          <ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open}
-            @mousedown=${(event: Event) => event.preventDefault()}>
-            ${places.map(
-              (place, i) =>
-                html`<li part="option" id="option-${i}" role="option" aria-selected=${i === active}
-                  @click=${() => this.#select(place)}>${place.label} <span>${this.#describe(place)}</span></li>`,
-            )}
-          </ul>
-        </div>
-        <button part="submit-button" type="button" @click=${this.#submit}>${f.submit}</button>
-        ${this.#locateButton()}
-      </div>
-      <p part="status" role="status">${this.#search.render({
-        complete: (found) => f.found(found.length, this.localize.number(found.length)),
-        error: (error) => errorMessage(t, error),
-      })}</p>
-      <div part="result" class="result ${this._target || this._geo ? 'reserve' : ''}" aria-live="polite">
-        ${
-          this._geo === true
-            ? renderLoading(t)
-            : this._geo
-              ? renderMessage(this._geo)
-              : this.#lookup.render({
-                  pending: () => renderLoading(t, 4),
-                  complete: (result) => this.#renderResult(result),
-                  error: (error) => this.#renderFailure(error),
-                })
-        }
-      </div>
-    </div>`;
+    // Markup without indentation: the whitespace of a template reaches the bundle as it is.
+    return html`<div part="base"><div class="bar" role="search" aria-labelledby="label">
+<label part="label" id="label" for="input">${f.label}</label>
+<div class="field"><input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false" aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open} aria-activedescendant=${active === undefined ? nothing : `option-${active}`} placeholder=${this.placeholder ?? nothing} .value=${this._text} @input=${this.#onInput} @keydown=${this.#onKeydown} @blur=${() => (this._open = false)}>
+<ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open} @mousedown=${(event: Event) => event.preventDefault()}>${places.map(
+      (place, i) =>
+        html`<li part="option" id="option-${i}" role="option" aria-selected=${i === active} @click=${() => this.#select(place)}>${place.label} <span>${this.#describe(place)}</span></li>`,
+    )}</ul></div>
+<button part="submit-button" type="button" @click=${this.#submit}>${f.submit}</button>
+${
+  this.#layers.value?.some((l) => l.hasGeometry && (!this.layer || l.id === this.layer)) &&
+  navigator.geolocation
+    ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._note === true} @click=${this.#locate}>${f.locate}</button>`
+    : nothing
+}</div>
+<p part="status" role="status">${this.#search.render({
+      complete: (found) => f.found(found.length, this.localize.number(found.length)),
+      error: (error) => errorMessage(t, error),
+    })}</p>
+<div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite">${
+      this._note === true
+        ? renderLoading(t)
+        : this._note
+          ? this._note()
+          : this.#lookup.render({
+              pending: () => this.#renderPending(),
+              complete: (result) => this.#renderResult(result),
+              error: (error) => this.#renderFailure(error),
+            })
+    }</div></div>`;
   }
 
   /** "Elsene · gemeente", "Hasselt · 3720 · voormalige gemeente": what a suggestion is. */
@@ -259,13 +250,11 @@ export class CarezoneFinder extends CarezoneElement {
       .join(' · ');
   }
 
-  #locateButton(): TemplateResult | typeof nothing {
-    const layer = this.layer;
-    const geometry = this.#layers.value?.some((l) => l.hasGeometry && (!layer || l.id === layer));
-    return geometry && navigator.geolocation
-      ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._geo === true}
-          @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
-      : nothing;
+  /** As tall as the answer will be: one card for each layer that will answer. */
+  #renderPending(): TemplateResult[] {
+    return (this.layer ? [0] : (this.#layers.value ?? [0])).map(
+      (_, i) => html`<div class="card">${i ? nothing : renderLoading(this.localize.t)}</div>`,
+    );
   }
 
   #renderResult(result: LookupResult & { layers: Layer[] }): TemplateResult[] {
@@ -279,11 +268,8 @@ export class CarezoneFinder extends CarezoneElement {
       const title = result.layers.find((l) => l.id === id)?.title;
       return html`${
         ambiguity
-          ? html`<div part="ambiguous" class="message">
-              <p><strong>${f.unsure(result.query.postcode ?? namesOf(matches)[0] ?? f.here)}</strong></p>
-              <ul>${ambiguity.reasons.map((reason) => html`<li>${f.reasons[reason]}</li>`)}</ul>
-              <p>${f.narrow}</p>
-            </div>`
+          ? html`<div part="ambiguous" class="message"><p><strong>${f.unsure(result.query.postcode ?? namesOf(matches)[0] ?? f.here)}</strong></p>
+<ul>${ambiguity.reasons.map((reason) => html`<li>${f.reasons[reason]}</li>`)}</ul><p>${f.narrow}</p></div>`
           : nothing
       }${group(matches, (m) => m.zone.id).map(
         (ms) =>
@@ -366,13 +352,26 @@ export class CarezoneFinder extends CarezoneElement {
     if (!text) return this.#input?.focus();
     if (/^\d{4,5}$/.test(text))
       return this.#choose(text.length === 4 ? { postcode: text } : { nis: text }, text);
-    // A name: its first suggestion (searched now when the text came from a selection).
+    // A name: its first suggestion (searched now when the text came from a selection, again when
+    // its search failed).
     this._q = text;
     this._open = false;
     await this.updateComplete;
-    const [first] = (searchable(text) && (await this.#search.taskComplete.catch(() => undefined))) || [];
+    if (this.#search.status === TaskStatus.ERROR) void this.#search.run();
+    let places: Place[] = [];
+    try {
+      if (searchable(text)) places = await this.#search.taskComplete;
+    } catch (error) {
+      // Not a postcode: a name whose search failed is never sent to the lookup as one.
+      this._note = () =>
+        renderError(this.localize.t, error, () => {
+          this._note = true;
+          void this.#submit();
+        });
+      return;
+    }
     // Nothing matches: the server judges the text and answers INVALID_QUERY, shown as such.
-    if (first) this.#select(first);
+    if (places[0]) this.#select(places[0]);
     else this.#choose({ postcode: text }, text);
   }
 
@@ -386,7 +385,7 @@ export class CarezoneFinder extends CarezoneElement {
     this._text = text;
     this._q = '';
     this._open = false;
-    this._active = this._geo = undefined;
+    this._active = this._note = undefined;
     if (this.remember && !('lat' in p)) {
       try {
         localStorage.setItem(REMEMBER_KEY, JSON.stringify({ p, text }));
@@ -397,12 +396,11 @@ export class CarezoneFinder extends CarezoneElement {
   }
 
   #locate(): void {
-    this._geo = true;
+    this._note = true;
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this._text),
-      (error) => {
-        const f = this.localize.t.finder;
-        this._geo = error.code === 1 ? f.geoDenied : f.geoFailed;
+      ({ code }) => {
+        this._note = () => renderMessage(this.localize.t.finder[code === 1 ? 'geoDenied' : 'geoFailed']);
         this.#input?.focus();
       },
       { timeout: 10_000, maximumAge: 300_000 },

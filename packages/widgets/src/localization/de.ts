@@ -29,8 +29,8 @@ export const de: Translation = {
     locate: 'Meinen Standort verwenden',
     found: (n, f) => (n ? `${f} ${n > 1 ? 'Orte' : 'Ort'} gefunden` : 'Keine Orte gefunden'),
     kinds: { municipality: 'Gemeinde', locality: 'Ortsteil', 'former-municipality': 'ehemalige Gemeinde' },
-    postcode: 'Postleitzahl',
-    nisCode: 'NIS-Code',
+    postcode: 'die Postleitzahl',
+    nisCode: 'den NIS-Code',
     here: 'Ihren Standort',
     unsure: (p) => `Für ${p} ist die Zone nicht eindeutig.`,
     reasons: {
@@ -42,7 +42,7 @@ export const de: Translation = {
     certainty: { documented: 'Sicher', likely: 'Wahrscheinlich', ambiguous: 'Unsicher' },
     narrow: 'Geben Sie Ihren Ortsteil oder Ihre ehemalige Gemeinde ein.',
     outside: (p) => `Keine Zone für ${p}: Dieser Ort liegt außerhalb der uns bekannten Zonen.`,
-    unknown: (q) => `${q} ist uns nicht bekannt.`,
+    unknown: (q) => `Kein Ort bekannt für ${q}.`,
     invalid: (x) =>
       `„${x}“ verstehen wir nicht. Geben Sie eine vierstellige Postleitzahl ein oder wählen Sie einen Ort aus der Liste.`,
     geoDenied:

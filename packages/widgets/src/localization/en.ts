@@ -46,7 +46,7 @@ export const en: Translation = {
     certainty: { documented: 'Certain', likely: 'Likely', ambiguous: 'Uncertain' },
     narrow: 'Type your neighbourhood or former municipality.',
     outside: (p) => `No zone for ${p}: this place lies outside the zones we know.`,
-    unknown: (q) => `We do not know ${q}.`,
+    unknown: (q) => `No place known for ${q}.`,
     invalid: (x) => `We do not understand “${x}”. Type a 4-digit postcode or choose a place from the list.`,
     geoDenied: 'You did not allow access to your location. Type your postcode or municipality.',
     geoFailed: 'Your location could not be found. Type your postcode or municipality.',

@@ -29,8 +29,8 @@ export const fr: Translation = {
     locate: 'Utiliser ma position',
     found: (n, f) => (n ? `${f} ${n > 1 ? 'lieux trouvés' : 'lieu trouvé'}` : 'Aucun lieu trouvé'),
     kinds: { municipality: 'commune', locality: 'localité', 'former-municipality': 'ancienne commune' },
-    postcode: 'code postal',
-    nisCode: 'code INS',
+    postcode: 'le code postal',
+    nisCode: 'le code INS',
     here: 'votre position',
     unsure: (p) => `Pour ${p}, la zone n’est pas certaine.`,
     reasons: {
@@ -42,7 +42,7 @@ export const fr: Translation = {
     certainty: { documented: 'Certaine', likely: 'Probable', ambiguous: 'Incertaine' },
     narrow: 'Tapez le nom de votre quartier ou de votre ancienne commune.',
     outside: (p) => `Aucune zone pour ${p} : ce lieu se trouve en dehors des zones que nous connaissons.`,
-    unknown: (q) => `Aucun lieu ne correspond au ${q}.`,
+    unknown: (q) => `Aucun lieu connu pour ${q}.`,
     invalid: (x) =>
       `Nous ne comprenons pas « ${x} ». Tapez un code postal à 4 chiffres ou choisissez un lieu dans la liste.`,
     geoDenied: 'Vous n’avez pas autorisé l’accès à votre position. Tapez votre code postal ou votre commune.',

@@ -46,7 +46,7 @@ export const nl: Translation = {
     certainty: { documented: 'Zeker', likely: 'Waarschijnlijk', ambiguous: 'Onzeker' },
     narrow: 'Typ de naam van uw wijk of deelgemeente.',
     outside: (p) => `Geen zone voor ${p}: deze plaats ligt buiten de zones die we kennen.`,
-    unknown: (q) => `We kennen ${q} niet.`,
+    unknown: (q) => `Geen plaats bekend voor ${q}.`,
     invalid: (x) =>
       `We begrijpen „${x}” niet. Typ een postcode van 4 cijfers of kies een plaats uit de lijst.`,
     geoDenied: 'U gaf geen toegang tot uw locatie. Typ uw postcode of gemeente.',

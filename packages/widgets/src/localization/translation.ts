@@ -43,7 +43,10 @@ export interface Translation {
     found: (count: number, formatted: string) => string;
     /** Shown under a suggestion (a postcode needs no word). */
     kinds: Record<Exclude<PlaceKind, 'postcode'>, string>;
-    /** Name what was asked in messages: "postcode 9999", "NIS code 99999", "your location". */
+    /**
+     * Name what was asked in `outside` and `unknown`, each followed by its value: "postcode
+     * 9999", "le code postal 9999", "die Postleitzahl 9999" (with the article the sentences need).
+     */
     postcode: string;
     nisCode: string;
     here: string;

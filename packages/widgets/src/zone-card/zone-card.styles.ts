@@ -1,8 +1,19 @@
 import { css } from 'lit';
 
 export const zoneCardStyles = css`
-  /* The placeholder takes about the height of a card, so the page does not jump when it loads. */
-  .base {
-    min-height: 10rem;
+  /*
+   * The height of a loaded card (four one-line details, the municipalities as one wrapped line),
+   * held from the moment the tag is defined: the page does not jump while the zone loads.
+   */
+  :host,
+  .zone {
+    min-height: 14rem;
+  }
+
+  @media (max-width: 30rem) {
+    :host,
+    .zone {
+      min-height: 21.5rem;
+    }
   }
 `;

@@ -37,6 +37,17 @@ export const zoneDetailsStyles = css`
     list-style: none;
   }
 
+  /* The municipalities run on as one wrapped line: a card's height hardly depends on their number. */
+  .municipalities {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.3em;
+  }
+
+  .municipalities li:not(:last-child)::after {
+    content: ',';
+  }
+
   @media (max-width: 30rem) {
     dl > div {
       grid-template-columns: 1fr;
