@@ -20,7 +20,7 @@ export function errorMessage(t: Translation, error: unknown): string {
 export function renderLoading(t: Translation, lines = 3): TemplateResult {
   return html`<div part="loading" class="skeleton" role="status">
     <span class="visually-hidden">${t.loading}</span>
-    ${Array.from({ length: lines }, () => html`<span aria-hidden="true"></span>`)}
+    ${Array.from({ length: lines }, () => html`<i aria-hidden="true"></i>`)}
   </div>`;
 }
 

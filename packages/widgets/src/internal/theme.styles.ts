@@ -107,7 +107,7 @@ export const themeStyles = css`
     gap: 0.75rem;
   }
 
-  .skeleton span {
+  .skeleton i {
     display: block;
     height: 1rem;
     border-radius: var(--_radius);
@@ -115,7 +115,7 @@ export const themeStyles = css`
     animation: carezone-pulse 1.5s ease-in-out infinite;
   }
 
-  .skeleton span:first-child {
+  .skeleton i:first-of-type {
     height: 1.5rem;
     width: 60%;
   }
@@ -127,7 +127,7 @@ export const themeStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .skeleton span {
+    .skeleton i {
       animation: none;
     }
   }
