@@ -77,9 +77,11 @@ function sizes(buffer) {
 
 const kb = (bytes) => `${fixed(bytes / 1000, 1)} kB`;
 
+/** The issue's targets where the budget file keeps one apart (a goal not met yet), else the enforced budgets. */
 function readBudgets() {
   if (!existsSync(BUDGET_FILE)) return DEFAULT_BUDGETS;
-  return JSON.parse(readFileSync(BUDGET_FILE, 'utf8')).gzipBytes;
+  const { gzipBytes, targetGzipBytes } = JSON.parse(readFileSync(BUDGET_FILE, 'utf8'));
+  return { ...gzipBytes, ...targetGzipBytes };
 }
 
 function measureSizes(ctx) {

@@ -15,6 +15,8 @@ const BUDGET_FILE = join(REPO_ROOT, 'packages', 'widgets', 'size-budget.json');
 
 interface Budget {
   gzipBytes: Record<string, number>;
+  /** Goals not met yet: printed, not enforced (the reason is in the budget file). */
+  targetGzipBytes?: Record<string, number>;
 }
 
 let budget: Budget;
@@ -53,6 +55,9 @@ describe('bundle budgets (min + gzip -9, everything the page downloads)', () => 
         `${entry}: ${counted.map((file) => `${file} ${size(file).gzip} B`).join(' + ')} = ` +
         `${minified} B min, ${gzip} B gzip (${kb(gzip)}), ${brotli} B brotli (${kb(brotli)}); ` +
         `budget ${limit} B gzip, ${gzip <= limit ? `${limit - gzip} B to spare` : `${gzip - limit} B over`}` +
+        (budget.targetGzipBytes?.[entry] === undefined
+          ? ''
+          : `; target ${budget.targetGzipBytes[entry]} B gzip, ${gzip - budget.targetGzipBytes[entry]} B to go`) +
         (graph.lazy.length > 0
           ? `; lazy files (gzip): ${graph.lazy.map((file) => `${file} ${size(file).gzip} B`).join(', ')}`
           : '');
