@@ -101,6 +101,7 @@ if (only.length === 0) {
       'packages/sdk',
       'packages/widgets',
       'tests',
+      'stories',
     ]);
     return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
   });
