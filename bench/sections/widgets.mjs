@@ -5,6 +5,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import zlib from 'node:zlib';
 import { parseAst } from 'rollup/parseAst';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { BenchError, REPO_ROOT } from '../lib/config.mjs';
 import { fixed, median, table } from '../lib/format.mjs';
 import { startServer } from '../lib/server.mjs';
@@ -14,17 +15,6 @@ const CDN_DIR = resolve(REPO_ROOT, 'packages/widgets/dist/cdn');
 const BUDGET_FILE = resolve(REPO_ROOT, 'packages/widgets/size-budget.json');
 /** The issue's budgets, used only when the budget file is missing: 22 KB and 35 KB. */
 const DEFAULT_BUDGETS = { 'carezone-finder.js': 22_000, 'carezone.js': 35_000 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SLOW_PHONE_CPU = 4;
 const INTERACTIVE_TIMEOUT_MS = 30_000;
 
@@ -189,7 +179,7 @@ async function measureInteractive(ctx) {
   } catch {
     throw new BenchError('playwright-core is not installed (a devDependency): run `npm ci`');
   }
-  if (!existsSync(CHROMIUM)) throw new BenchError(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH)) throw new BenchError(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   const runs = Number(process.env.BENCH_WIDGET_RUNS ?? 7);
   if (!Number.isInteger(runs) || runs < 1)
     throw new BenchError(`BENCH_WIDGET_RUNS=${process.env.BENCH_WIDGET_RUNS} is not a positive integer`);
@@ -214,7 +204,7 @@ async function measureInteractive(ctx) {
       if (previous === undefined) delete process.env.CAREZONE_EXAMPLES_DIR;
       else process.env.CAREZONE_EXAMPLES_DIR = previous;
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
     const pageUrl = `${server.url}/examples/`;
     const check = await fetch(pageUrl);
     if (check.status !== 200 || !(check.headers.get('content-type') ?? '').includes('text/html')) {

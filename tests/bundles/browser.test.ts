@@ -9,19 +9,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createLogger, type RunningServer, startServer } from '@carezone/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { REPO_ROOT } from '../helpers.js';
 import { assertBuilt, CDN_DIR } from './built-bundles.js';
-
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let examples: string;
 let server: RunningServer;
@@ -52,8 +42,8 @@ before(async () => {
 </head><body><carezone-finder></carezone-finder><carezone-zone-card zone="bxl-sud"></carezone-zone-card></body></html>`,
   );
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS],
   });
 });
 after(async () => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { REPO_ROOT } from '../helpers.js';
 
 /** Every story is opened in each of these; `CAREZONE_STORYBOOK_LANGS=nl` narrows a quick local run. */
@@ -18,16 +19,6 @@ const LANGUAGES = (process.env.CAREZONE_STORYBOOK_LANGS ?? 'nl,fr,en,de')
   .split(',')
   .map((lang) => lang.trim())
   .filter(Boolean);
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Stories opened at once: two keep a 2-core machine busy without starving the play functions' timers. */
 const PARALLEL = 2;
 const STORY_TIMEOUT_MS = 20_000;
@@ -136,8 +127,8 @@ before(async () => {
   server = await serve(outDir);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS],
   });
 });
 
