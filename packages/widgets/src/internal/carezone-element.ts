@@ -4,6 +4,8 @@ import { clientFor } from './api-client.js';
 import { LocalizeController } from './localize.js';
 import { themeStyles } from './theme.styles.js';
 
+const LANGUAGE_RETRY_MS = 3000;
+
 /**
  * What every Carezone element shares: the `api` and `lang` attributes, an injectable SDK client,
  * the language controller and the theme. Elements add their own properties and styles.
@@ -26,11 +28,19 @@ export class CarezoneElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
-  /** Every update waits for the catalogue of the element's language (a small chunk, loaded once). */
+  /**
+   * Every update waits for the catalogue of the element's language (a small chunk, loaded once).
+   * A chunk that does not arrive (a flaky connection) is asked for again a few seconds later:
+   * Lit would otherwise never update the element again, and it would stay blank.
+   */
   // biome-ignore lint/suspicious/noConfusingVoidType: the signature of Lit's ReactiveElement.
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this.localize.prepare();
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(
+      () => super.scheduleUpdate(),
+      () => new Promise((retry) => setTimeout(retry, LANGUAGE_RETRY_MS)).then(() => this.scheduleUpdate()),
+    );
   }
 
   /** The client the element talks through: its own, else the page's shared one for `api`. */
