@@ -108,17 +108,17 @@ export const zoneHerkenrode: ZoneSummary = {
   hasGeometry: true,
 };
 
-const brussel = {
+export const brussel = {
   nis: '21004',
   name: { nl: 'Brussel', fr: 'Bruxelles', de: 'Brüssel' },
   region: 'brussels',
 } as const;
-const elsene = {
+export const elsene = {
   nis: '21009',
   name: { nl: 'Elsene', fr: 'Ixelles', de: 'Ixelles' },
   region: 'brussels',
 } as const;
-const hasselt = {
+export const hasselt = {
   nis: '71072',
   name: { nl: 'Hasselt', fr: 'Hasselt', de: 'Hasselt' },
   region: 'flanders',
@@ -143,7 +143,8 @@ export const PLACES: Record<string, Place[]> = {
   kortessem: [{ kind: 'former-municipality', label: 'Kortessem', postcode: '3720', municipality: hasselt }],
 };
 
-function match(
+/** One candidate of a lookup answer; `matchedBy` follows from the place (a postcode, else the NIS code). */
+export function match(
   zone: ZoneSummary,
   place: Match['place'],
   confidence: Match['confidence'] = 'documented',
@@ -159,7 +160,8 @@ function match(
   };
 }
 
-function lookup(
+/** A lookup answer: ambiguous exactly when some layer has an ambiguity. */
+export function lookup(
   query: LookupResult['query'],
   matches: Match[],
   ambiguities: LookupResult['ambiguities'] = [],
