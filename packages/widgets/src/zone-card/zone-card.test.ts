@@ -37,7 +37,12 @@ describe('<carezone-zone-card>', () => {
     expect(text()).to.contain('Zorgzones Brussel');
     expect(text()).to.contain('1 januari 2024');
     expect(text()).to.contain('Elsene');
-    expect(text()).to.contain('Brussel (deels: 1000 en 1050)');
+    // Exactly the text of each item: the comma the styles add after it must follow it directly.
+    const municipalities = [...(part('municipalities')?.querySelectorAll('li') ?? [])];
+    expect(municipalities.map((li) => li.textContent)).to.deep.equal([
+      'Elsene',
+      'Brussel (deels: 1000 en 1050)',
+    ]);
     const links = [...(part('contact')?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(['https://www.zone.example', 'mailto:team@zone.example', 'tel:+3220000000']);
     expect(part('contact')?.textContent).to.contain('zone.example');

@@ -52,15 +52,14 @@ function renderContact(contact: ZoneContact, localize: LocalizeController): Temp
 }
 
 function renderMunicipalities(zone: Zone, localize: LocalizeController): TemplateResult {
-  return html`<ul part="municipalities" class="municipalities">
-    ${zone.municipalities.map(
-      (municipality) =>
-        html`<li>
-          ${localize.name(municipality.name)}
-          ${municipality.postcodes.length > 0 ? `(${localize.t.zone.partly(localize.list(municipality.postcodes))})` : ''}
-        </li>`,
-    )}
-  </ul>`;
+  // One text per item, no template whitespace: the comma after each item follows it directly.
+  const label = ({ name, postcodes }: Zone['municipalities'][number]) =>
+    postcodes.length > 0
+      ? `${localize.name(name)} (${localize.t.zone.partly(localize.list(postcodes))})`
+      : localize.name(name);
+  return html`<ul part="municipalities" class="municipalities">${zone.municipalities.map(
+    (municipality) => html`<li>${label(municipality)}</li>`,
+  )}</ul>`;
 }
 
 /** `https://www.bassin-sud.brussels/fr/` reads as `bassin-sud.brussels`; a malformed URL as given. */
