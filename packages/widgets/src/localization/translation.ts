@@ -19,6 +19,7 @@ export interface Translation {
     layer: string;
     municipality: string;
     team: string;
+    /** Labels of the contact lines, with the colon as the language writes it ("Site web :"). */
     website: string;
     email: string;
     phone: string;

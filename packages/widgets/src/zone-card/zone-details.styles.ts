@@ -9,16 +9,16 @@ export const zoneDetailsStyles = css`
     line-height: 1.3;
   }
 
+  /* One grid for the whole list, so that every value starts at the same column. */
   dl {
     display: grid;
-    gap: 0.25rem;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
     margin: 0;
   }
 
   dl > div {
-    display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: 0 1rem;
+    display: contents;
   }
 
   dt {
@@ -49,8 +49,9 @@ export const zoneDetailsStyles = css`
   }
 
   @media (max-width: 30rem) {
-    dl > div {
+    dl {
       grid-template-columns: 1fr;
+      row-gap: 0;
     }
   }
 `;

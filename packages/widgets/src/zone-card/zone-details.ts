@@ -45,9 +45,9 @@ function renderContact(contact: ZoneContact, localize: LocalizeController): Temp
     return html`<span part="contact-unknown">${t.contactUnknown}</span>`;
   }
   return html`<ul part="contact" class="contact">
-    ${contact.website ? html`<li>${t.website}: <a href=${contact.website} rel="noopener noreferrer">${hostOf(contact.website)}</a></li>` : nothing}
-    ${contact.email ? html`<li>${t.email}: <a href="mailto:${contact.email}">${contact.email}</a></li>` : nothing}
-    ${contact.phone ? html`<li>${t.phone}: <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a></li>` : nothing}
+    ${contact.website ? html`<li>${t.website} <a href=${contact.website} rel="noopener noreferrer">${hostOf(contact.website)}</a></li>` : nothing}
+    ${contact.email ? html`<li>${t.email} <a href="mailto:${contact.email}">${contact.email}</a></li>` : nothing}
+    ${contact.phone ? html`<li>${t.phone} <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a></li>` : nothing}
   </ul>`;
 }
 
