@@ -4,7 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { minifyCssLiterals } from './scripts/rollup-minify-css-literals.mjs';
+import { minifyLiterals } from './scripts/rollup-minify-literals.mjs';
 
 const typescriptOptions = {
   tsconfig: 'tsconfig.base.json',
@@ -28,7 +28,7 @@ const plugins = () => [
     extensions: ['.ts', '.js'],
   }),
   typescript(typescriptOptions),
-  minifyCssLiterals(),
+  minifyLiterals(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
 

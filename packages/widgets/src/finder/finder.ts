@@ -206,36 +206,55 @@ export class CarezoneFinder extends CarezoneElement {
     const places = this.#places;
     const open = this._open && places.length > 0;
     const active = open ? this._active : undefined;
-    // Markup without indentation: the whitespace of a template reaches the bundle as it is.
-    return html`<div part="base"><div class="bar" role="search" aria-labelledby="label">
-<label part="label" id="label" for="input">${f.label}</label>
-<div class="field"><input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false" aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open} aria-activedescendant=${active === undefined ? nothing : `option-${active}`} placeholder=${this.placeholder ?? nothing} .value=${this._text} @input=${this.#onInput} @keydown=${this.#onKeydown} @blur=${() => (this._open = false)}>
-<ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open} @mousedown=${(event: Event) => event.preventDefault()}>${places.map(
-      (place, i) =>
-        html`<li part="option" id="option-${i}" role="option" aria-selected=${i === active} @click=${() => this.#select(place)}>${place.label} <span>${this.#describe(place)}</span></li>`,
-    )}</ul></div>
-<button part="submit-button" type="button" @click=${this.#submit}>${f.submit}</button>
-${
-  this.#layers.value?.some((l) => l.hasGeometry && (!this.layer || l.id === this.layer)) &&
-  navigator.geolocation
-    ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._note === true} @click=${this.#locate}>${f.locate}</button>`
-    : nothing
-}</div>
-<p part="status" role="status">${this.#search.render({
-      complete: (found) => f.found(found.length, this.localize.number(found.length)),
-      error: (error) => errorMessage(t, error),
-    })}</p>
-<div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite">${
-      this._note === true
-        ? renderLoading(t)
-        : this._note
-          ? this._note()
-          : this.#lookup.render({
-              pending: () => this.#renderPending(),
-              complete: (result) => this.#renderResult(result),
-              error: (error) => this.#renderFailure(error),
-            })
-    }</div></div>`;
+    return html`<div part="base">
+      <div class="bar" role="search" aria-labelledby="label">
+        <label part="label" id="label" for="input">${f.label}</label>
+        <div class="field">
+          <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false"
+            aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
+            aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
+            placeholder=${this.placeholder ?? nothing} .value=${this._text}
+            @input=${this.#onInput} @keydown=${this.#onKeydown} @blur=${() => (this._open = false)}>
+          <ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open}
+            @mousedown=${(event: Event) => event.preventDefault()}>
+            ${places.map(
+              (place, i) =>
+                html`<li part="option" id="option-${i}" role="option" aria-selected=${i === active}
+                  @click=${() => this.#select(place)}>${place.label} <span>${this.#describe(place)}</span></li>`,
+            )}
+          </ul>
+        </div>
+        <button part="submit-button" type="button" @click=${this.#submit}>${f.submit}</button>
+        ${this.#locateButton()}
+      </div>
+      <p part="status" role="status">${this.#search.render({
+        complete: (found) => f.found(found.length, this.localize.number(found.length)),
+        error: (error) => errorMessage(t, error),
+      })}</p>
+      <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite">
+        ${
+          this._note === true
+            ? renderLoading(t)
+            : this._note
+              ? this._note()
+              : this.#lookup.render({
+                  pending: () => this.#renderPending(),
+                  complete: (result) => this.#renderResult(result),
+                  error: (error) => this.#renderFailure(error),
+                })
+        }
+      </div>
+    </div>`;
+  }
+
+  /** "Use my location", when a layer the finder looks in has polygons and the browser can locate. */
+  #locateButton(): TemplateResult | typeof nothing {
+    const layer = this.layer;
+    const geometry = this.#layers.value?.some((l) => l.hasGeometry && (!layer || l.id === layer));
+    return geometry && navigator.geolocation
+      ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._note === true}
+          @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
+      : nothing;
   }
 
   /** "Elsene · gemeente", "Hasselt · 3720 · voormalige gemeente": what a suggestion is. */
