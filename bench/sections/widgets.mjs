@@ -2,9 +2,8 @@
 // the script's request to a finder that takes input, in headless Chromium against the real server.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import zlib from 'node:zlib';
-import { parseAst } from 'rollup/parseAst';
+import { join, resolve } from 'node:path';
+import { pageDownload } from '../../scripts/bundle-sizes.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { BenchError, REPO_ROOT } from '../lib/config.mjs';
 import { fixed, median, table } from '../lib/format.mjs';
@@ -17,53 +16,6 @@ const BUDGET_FILE = resolve(REPO_ROOT, 'packages/widgets/size-budget.json');
 const DEFAULT_BUDGETS = { 'carezone-finder.js': 22_000, 'carezone.js': 35_000 };
 const SLOW_PHONE_CPU = 4;
 const INTERACTIVE_TIMEOUT_MS = 30_000;
-
-/** Every `type`d node of an ESTree, depth first. */
-function walk(node, visit) {
-  if (Array.isArray(node)) for (const child of node) walk(child, visit);
-  else if (node && typeof node === 'object') {
-    if (typeof node.type === 'string') visit(node);
-    for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value, visit);
-  }
-}
-
-/**
- * What a page downloads for `entry`: the entry and its static imports, recursively (`files`), and
- * the files reached only through `import()` (`lazy`, e.g. the language chunks). Read from the syntax
- * tree of the built files, as tests/bundles/budget.test.ts counts them.
- */
-function importGraph(entryPath) {
-  const files = [];
-  const lazy = [];
-  const queue = [{ path: entryPath, isLazy: false }];
-  while (queue.length > 0) {
-    const { path, isLazy } = queue.shift();
-    if (files.includes(path) || (isLazy && lazy.includes(path))) continue;
-    (isLazy ? lazy : files).push(path);
-    walk(parseAst(readFileSync(path, 'utf8')), (node) => {
-      const source = node.source?.value;
-      if (typeof source !== 'string' || !/^\.{1,2}\//.test(source)) return;
-      const dynamic = node.type === 'ImportExpression';
-      if (!dynamic && !/^(Import|ExportNamed|ExportAll)Declaration$/.test(node.type)) return;
-      queue.push({ path: resolve(dirname(path), source), isLazy: isLazy || dynamic });
-    });
-  }
-  return { files, lazy: lazy.filter((path) => !files.includes(path)) };
-}
-
-function sizes(buffer) {
-  return {
-    min: buffer.length,
-    gzip: zlib.gzipSync(buffer, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buffer, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
-      },
-    }).length,
-  };
-}
 
 const kb = (bytes) => `${fixed(bytes / 1000, 1)} kB`;
 
@@ -80,18 +32,8 @@ function measureSizes(ctx) {
   for (const [file, budgetBytes] of Object.entries(readBudgets())) {
     const entry = join(CDN_DIR, file);
     if (!existsSync(entry)) throw new BenchError(`${entry} is missing: run \`npm run build\` first`);
-    const graph = importGraph(entry);
-    // Compressed per file, as a server sends them (each response is compressed on its own).
-    const measure = (path) => ({ file: path.slice(CDN_DIR.length + 1), ...sizes(readFileSync(path)) });
-    const eager = graph.files.map(measure);
-    const lazy = graph.lazy.map(measure);
-    // Every page loads at least one lazy chunk (its language): count the heaviest, as the budget test does.
-    const heaviestLazy = [...lazy].sort((a, b) => b.gzip - a.gzip)[0];
-    const counted = heaviestLazy ? [...eager, heaviestLazy] : eager;
-    const total = counted.reduce(
-      (sum, one) => ({ min: sum.min + one.min, gzip: sum.gzip + one.gzip, brotli: sum.brotli + one.brotli }),
-      { min: 0, gzip: 0, brotli: 0 },
-    );
+    const { eager, lazy, counted, total } = pageDownload(file, CDN_DIR);
+    const heaviestLazy = counted.length > eager.length;
     const met = total.gzip <= budgetBytes;
     results.push({ file, eager, lazy, counted: counted.map((one) => one.file), total, budgetBytes, met });
     rows.push([

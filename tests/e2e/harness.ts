@@ -14,9 +14,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { assertBuilt as assertBundlesBuilt } from '../bundles/built-bundles.js';
 import { REFERENCE_PACK, REPO_ROOT, spawnCli, waitForLog } from '../helpers.js';
 
-export const CDN_DIR = join(REPO_ROOT, 'packages/widgets/dist/cdn');
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 export const LANGUAGES = ['nl', 'fr', 'en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,15 +24,9 @@ export type Language = (typeof LANGUAGES)[number];
 /** How long a visitor-visible change may take before a test calls it missing (a slow shared CI core). */
 export const VISIBLE_TIMEOUT_MS = 10_000;
 
-/** The suites test the built bundles, as a page gets them: say plainly when there are none. */
+/** The suites test the built bundles and the example pages, as a visitor gets them. */
 export function assertBuilt(): void {
-  for (const file of ['carezone-finder.js', 'carezone.js']) {
-    if (!existsSync(join(CDN_DIR, file))) {
-      throw new Error(
-        `${join(CDN_DIR, file)} is missing: the end-to-end suite tests the built bundles. Run \`npm run build\` first.`,
-      );
-    }
-  }
+  assertBundlesBuilt();
   if (!existsSync(join(EXAMPLES_DIR, 'municipal-page')) || !existsSync(join(EXAMPLES_DIR, 'network-page'))) {
     throw new Error(`the example pages are missing under ${EXAMPLES_DIR}`);
   }
