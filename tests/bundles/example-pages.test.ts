@@ -1,7 +1,7 @@
 // The example pages are what a site pastes: plain HTML that must run under a strict CSP (so no
 // inline script, inline style or event-handler attribute), load only the Carezone script from the
-// server, and link only files that exist. Their behaviour in Chromium is checked by browser.test.ts
-// and the end-to-end suite.
+// server, and link only files that exist. Their behaviour in Chromium is the end-to-end suite's
+// (tests/e2e).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -2,6 +2,7 @@
 // result, the strict CSP, requests and cookies, several widgets on one page, a bundle loaded twice,
 // layout stability and accessibility. One server and one Chromium for the whole file.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -22,6 +23,10 @@ import {
 } from './harness.js';
 
 const AXE_PATH = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
+/** The version the server also serves the bundles under (`/widgets/<version>/`). */
+const WIDGETS_VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'packages/widgets/package.json'), 'utf8')) as { version: string }
+).version;
 
 let browser: Browser;
 let server: E2EServer;
@@ -249,11 +254,16 @@ describe('several widgets on one page', () => {
           }
           return outcomes;
         },
-        ['/widgets/carezone-finder.js?second', '/widgets/carezone.js'],
+        [
+          '/widgets/carezone-finder.js?second',
+          '/widgets/carezone.js',
+          `/widgets/${WIDGETS_VERSION}/carezone.js`,
+        ],
       );
       assert.deepEqual(loaded, [
         '/widgets/carezone-finder.js?second: loaded',
         '/widgets/carezone.js: loaded',
+        `/widgets/${WIDGETS_VERSION}/carezone.js: loaded`,
       ]);
       assert.deepEqual(opened.recording.pageErrors, [], 'no uncaught error');
       assert.ok(
