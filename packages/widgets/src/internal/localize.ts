@@ -19,10 +19,10 @@ function observeDocumentLanguage(): void {
 }
 
 /**
- * The language of one widget and the texts, names, dates and numbers in it. The language is
- * resolved again before every update, so a `lang` set on the element or an ancestor takes effect
- * at the next update (`<html lang>` changes trigger one by themselves). The host must await
- * `prepare()` before it updates (CarezoneElement does), so that `t` is there when it renders.
+ * The language of one widget and the texts, names, dates and numbers in it. The host calls
+ * `prepare()` before every update and awaits it when it answers a promise (CarezoneElement does),
+ * so a `lang` set on the element or an ancestor takes effect at the next update, with its texts
+ * (`<html lang>` changes trigger one by themselves).
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: Host;
@@ -41,8 +41,11 @@ export class LocalizeController implements ReactiveController {
    */
   prepare(): Promise<unknown> | undefined {
     this.#lang = resolveLanguage(this.#host);
-    this.#translation = loadedTranslation(this.#lang);
-    if (this.#translation) return undefined;
+    const loaded = loadedTranslation(this.#lang);
+    if (loaded) {
+      this.#translation = loaded;
+      return undefined;
+    }
     return loadTranslation(this.#lang).then((translation) => {
       this.#translation = translation;
     });
@@ -55,11 +58,6 @@ export class LocalizeController implements ReactiveController {
 
   hostDisconnected(): void {
     connectedHosts.delete(this.#host);
-  }
-
-  hostUpdate(): void {
-    this.#lang = resolveLanguage(this.#host);
-    this.#translation = loadedTranslation(this.#lang) ?? this.#translation;
   }
 
   get lang(): Language {

@@ -1,4 +1,4 @@
-import { isApiError, type Zone } from '@carezone/sdk';
+import { isApiError } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, type TemplateResult } from 'lit';
 import { CarezoneElement } from '../internal/carezone-element.js';
@@ -75,20 +75,18 @@ export class CarezoneZoneCard extends CarezoneElement {
         initial: () => renderLoading(t),
         pending: () => renderLoading(t),
         complete: (value) =>
-          value ? this.#renderZone(value.zone, value.layer?.title) : renderMessage(t.zoneCard.noZone),
+          value
+            ? renderZoneDetails(value.zone, this.localize, {
+                layerTitle: value.layer && this.localize.name(value.layer.title),
+                headingLevel: this.headingLevel,
+              })
+            : renderMessage(t.zoneCard.noZone),
         error: (error) =>
           isApiError(error) && error.code === 'NOT_FOUND'
             ? renderMessage(t.zoneCard.unknownZone(this.zone ?? ''))
             : renderError(t, error, () => void this.#zone.run()),
       })}
     </div>`;
-  }
-
-  #renderZone(zone: Zone, layerTitle: Parameters<typeof this.localize.name>[0] | undefined): TemplateResult {
-    return renderZoneDetails(zone, this.localize, {
-      layerTitle: layerTitle ? this.localize.name(layerTitle) : undefined,
-      headingLevel: this.headingLevel,
-    });
   }
 }
 
