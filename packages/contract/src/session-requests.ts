@@ -70,6 +70,27 @@ export const SessionRequestPage = z.object({
 });
 export type SessionRequestPage = z.infer<typeof SessionRequestPage>;
 
+/** Query of the staff list. `cursor` is the opaque `nextCursor` of the previous page. */
+export const SessionRequestsQuery = z.object({
+  zone: z.optional(Slug),
+  status: z.optional(SessionRequestStatus),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'))),
+});
+export type SessionRequestsQuery = z.infer<typeof SessionRequestsQuery>;
+
+/**
+ * The header that makes `POST /v1/session-requests` safe to retry: the same key replays the
+ * stored answer, the same key with another body is a 409 CONFLICT. A UUID per filled-in form.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IdempotencyKey = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{16,100}$/, 'must be 16 to 100 letters, digits, dashes or underscores'));
+
+/** Fewer milliseconds than this between opening and sending a form is a bot, not a person. */
+export const MIN_FILL_TIME_MS = 3000;
+
 export const SessionRequestPatch = z.object({
   status: SessionRequestStatus,
   note: z.optional(Text(0, 2000)),
