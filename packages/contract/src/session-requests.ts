@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Slug } from './common.js';
+import { IsoDateTime, Language, Slug } from './common.js';
 
 const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
@@ -34,6 +34,8 @@ export const SessionRequestInput = z.object({
   preferredPeriod: z.optional(Text(0, 200)),
   participants: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
   language: SessionLanguage,
+  /** The language the requester filled the form in: the confirmation e-mail is written in it. */
+  locale: z.optional(Language),
   message: z.optional(Text(0, 5000)),
   consent: z.literal(true),
   website: z.optional(z.string().check(z.maxLength(200))),
