@@ -3,6 +3,8 @@ import { createHttp, type RetryOptions } from './internal/http.js';
 import { type LayersResource, layersResource } from './resources/layers.js';
 import { type Lookup, lookupResource } from './resources/lookup.js';
 import { type PlacesResource, placesResource } from './resources/places.js';
+import { type SessionRequestsResource, sessionRequestsResource } from './resources/session-requests.js';
+import { type TopicsResource, topicsResource } from './resources/topics.js';
 import { type ZonesResource, zonesResource } from './resources/zones.js';
 
 export interface ClientOptions {
@@ -19,6 +21,8 @@ export interface ClientOptions {
   retry?: number | RetryOptions;
   /** Sent as `Accept-Language`. */
   lang?: Language;
+  /** A staff token (`carezone token create`), sent as `Authorization: Bearer`. Never in a browser page. */
+  token?: string;
   /** Extra headers sent with every request. */
   headers?: Readonly<Record<string, string>>;
 }
@@ -29,6 +33,9 @@ export interface CarezoneClient {
   readonly places: PlacesResource;
   /** The zone(s) of a postcode, a NIS code or a point, per layer. */
   readonly lookup: Lookup;
+  readonly topics: TopicsResource;
+  /** Sending a request (anyone), and reading and moving requests on (staff, with `token`). */
+  readonly sessionRequests: SessionRequestsResource;
 }
 
 /**
@@ -42,5 +49,7 @@ export function createClient(options: ClientOptions): CarezoneClient {
     zones: zonesResource(http),
     places: placesResource(http),
     lookup: lookupResource(http),
+    topics: topicsResource(http),
+    sessionRequests: sessionRequestsResource(http),
   };
 }

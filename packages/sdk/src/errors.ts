@@ -32,12 +32,15 @@ export class ApiError extends CarezoneError {
   readonly status: number;
   readonly code: ErrorCode;
   readonly problem: Problem;
+  /** Seconds the server asks to wait before trying again (`Retry-After` of a 429 or 503), if it said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(problem: Problem, status: number, url: string) {
+  constructor(problem: Problem, status: number, url: string, retryAfter?: number) {
     super(`${status} ${problem.code}: ${problem.detail ?? problem.title}`, url);
     this.status = status;
     this.code = problem.code;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   /** Field-level findings of INVALID_QUERY / VALIDATION_FAILED (empty otherwise). */

@@ -14,10 +14,18 @@ export type {
   LookupResult,
   Match,
   MatchPlace,
+  OrganisationKind,
   Place,
   PlaceKind,
   Problem,
   ProblemPlace,
+  SessionRequest,
+  SessionRequestCreated,
+  SessionRequestInput,
+  SessionRequestPage,
+  SessionRequestPatch,
+  SessionRequestStatus,
+  Topic,
   Zone,
   ZoneContact,
   ZoneGeometry,
@@ -41,10 +49,17 @@ export {
   ResponseValidationError,
   TimeoutError,
 } from './errors.js';
+export { newIdempotencyKey } from './idempotency-key.js';
 export type { RetryOptions } from './internal/http.js';
 export type { SchemaIssue } from './internal/schema.js';
 export type { RequestOptions } from './request-options.js';
 export type { LayersResource } from './resources/layers.js';
 export type { Lookup, LookupParams } from './resources/lookup.js';
 export type { PlaceSearchParams, PlacesResource } from './resources/places.js';
+export type {
+  CreateSessionRequestOptions,
+  SessionRequestListParams,
+  SessionRequestsResource,
+} from './resources/session-requests.js';
+export type { TopicsResource } from './resources/topics.js';
 export type { ZoneListParams, ZonesResource } from './resources/zones.js';

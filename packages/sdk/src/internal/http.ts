@@ -18,8 +18,26 @@ export interface RetryOptions {
 /** Query values as the resources give them; `undefined` leaves the parameter out. */
 export type Query = Readonly<Record<string, string | undefined>>;
 
+/** A call that changes something: its JSON body, extra headers, and whether retrying it is safe. */
+export interface SendOptions extends RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Retry on network errors and 502/503/504 like a GET. Only for calls that are safe to repeat:
+   * a POST with an `Idempotency-Key`, a PATCH that sets a state.
+   */
+  retry?: boolean;
+}
+
 export interface Http {
   get<T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T>;
+  send<T>(
+    method: 'get' | 'post' | 'patch',
+    path: string,
+    schema: Schema<T>,
+    options?: SendOptions,
+  ): Promise<T>;
 }
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -27,49 +45,63 @@ const DEFAULT_TIMEOUT = 10_000;
 export function createHttp(options: ClientOptions): Http {
   const prefixUrl = apiRoot(options.baseUrl);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const retry = retryPolicy(options.retry);
   const api = ky.create({
     prefixUrl,
     timeout,
-    retry: retryPolicy(options.retry),
+    retry,
     headers: {
       ...options.headers,
       accept: 'application/json',
       ...(options.lang === undefined ? {} : { 'accept-language': options.lang }),
+      ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
     },
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 
+  async function send<T>(
+    method: 'get' | 'post' | 'patch',
+    path: string,
+    schema: Schema<T>,
+    { query, body, headers, signal, retry: retrySafe }: SendOptions = {},
+  ): Promise<T> {
+    signal?.throwIfAborted();
+    const searchParams = toSearchParams(query);
+    const search = searchParams.toString();
+    const url = `${prefixUrl}${path}${search ? `?${search}` : ''}`;
+
+    let response: Response;
+    let text: string;
+    try {
+      // No empty `searchParams`: ky would end the URL with a bare `?`.
+      response = await api(path, {
+        method,
+        ...(search ? { searchParams } : {}),
+        ...(body === undefined ? {} : { json: body }),
+        ...(headers ? { headers } : {}),
+        ...(signal ? { signal } : {}),
+        ...(retrySafe ? { retry: { ...retry, methods: [method] } } : {}),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof HTTPError)
+        throw await apiErrorFrom(error.response, url).catch(rethrow(signal, url));
+      if (error instanceof KyTimeoutError) throw new TimeoutError(url, timeout);
+      throw new NetworkError(url, error);
+    }
+
+    const parsed = parseJson(text);
+    if (parsed === NOT_JSON) throw new ResponseValidationError(url, response.status, [notJsonIssue(text)]);
+    const result = schema.safeParse(parsed);
+    if (!result.success) throw new ResponseValidationError(url, response.status, result.error.issues);
+    return result.data;
+  }
+
   return {
-    async get(path, schema, query, requestOptions) {
-      const signal = requestOptions?.signal;
-      signal?.throwIfAborted();
-      const searchParams = toSearchParams(query);
-      const search = searchParams.toString();
-      const url = `${prefixUrl}${path}${search ? `?${search}` : ''}`;
-
-      let response: Response;
-      let text: string;
-      try {
-        // No empty `searchParams`: ky would end the URL with a bare `?`.
-        response = await api.get(path, {
-          ...(search ? { searchParams } : {}),
-          ...(signal ? { signal } : {}),
-        });
-        text = await response.text();
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (error instanceof HTTPError)
-          throw await apiErrorFrom(error.response, url).catch(rethrow(signal, url));
-        if (error instanceof KyTimeoutError) throw new TimeoutError(url, timeout);
-        throw new NetworkError(url, error);
-      }
-
-      const body = parseJson(text);
-      if (body === NOT_JSON) throw new ResponseValidationError(url, response.status, [notJsonIssue(text)]);
-      const result = schema.safeParse(body);
-      if (!result.success) throw new ResponseValidationError(url, response.status, result.error.issues);
-      return result.data;
-    },
+    get: (path, schema, query, requestOptions) =>
+      send('get', path, schema, { ...(query ? { query } : {}), ...requestOptions }),
+    send,
   };
 }
 
@@ -118,7 +150,7 @@ function retryPolicy(retry: ClientOptions['retry']) {
   } = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
   return {
     limit,
-    methods: ['get' as const],
+    methods: ['get'] as Array<'get' | 'post' | 'patch'>,
     statusCodes: [502, 503, 504],
     afterStatusCodes: [503],
     maxRetryAfter,

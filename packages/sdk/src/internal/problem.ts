@@ -24,7 +24,8 @@ export function codeForStatus(status: number): ErrorCode {
 /** Turns an error answer into an ApiError; the body is read but never trusted. */
 export async function apiErrorFrom(response: Response, url: string): Promise<ApiError> {
   const problem = parseProblem(await response.text());
-  if (problem) return new ApiError(problem, response.status, url);
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
+  if (problem) return new ApiError(problem, response.status, url, retryAfter);
   const code = codeForStatus(response.status);
   return new ApiError(
     {
@@ -35,7 +36,17 @@ export async function apiErrorFrom(response: Response, url: string): Promise<Api
     },
     response.status,
     url,
+    retryAfter,
   );
+}
+
+/** `Retry-After` is either whole seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 function parseProblem(text: string): Problem | undefined {

@@ -6,6 +6,8 @@ export interface RecordedRequest {
   /** Path and query as received, e.g. `/v1/places?q=Elsene`. */
   url: string;
   headers: IncomingHttpHeaders;
+  /** The request body as text ('' for none). */
+  body: string;
 }
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, index: number) => void;
@@ -20,9 +22,17 @@ export interface TestServer {
 /** A real HTTP server on a free port, answering every request with `handler` (ky's test approach). */
 export async function createTestServer(handler: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
-  const server = createServer((request, response) => {
-    requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-    handler(request, response, requests.length - 1);
+  const server = createServer(async (request, response) => {
+    const recorded = {
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: request.headers,
+      body: '',
+    };
+    requests.push(recorded);
+    const index = requests.length - 1;
+    for await (const chunk of request) recorded.body += chunk;
+    handler(request, response, index);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
