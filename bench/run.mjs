@@ -13,6 +13,7 @@ import { killAllServersNow } from './lib/server.mjs';
 import { coldStartSection } from './sections/cold-start.mjs';
 import { httpLoadSection, loggingCostSection } from './sections/http-load.mjs';
 import { importTimeSection } from './sections/import-time.mjs';
+import { sessionRequestsSection } from './sections/session-requests.mjs';
 import { widgetsSection } from './sections/widgets.mjs';
 
 function sections(config) {
@@ -21,6 +22,7 @@ function sections(config) {
     coldStartSection,
     httpLoadSection({ logLevel: 'info' }),
     ...(config.compareLogLevels ? [httpLoadSection({ logLevel: 'warn' }), loggingCostSection] : []),
+    sessionRequestsSection,
     widgetsSection,
   ];
 }

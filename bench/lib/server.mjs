@@ -56,10 +56,10 @@ function getStatus(url, timeoutMs) {
 
 /**
  * Spawns `carezone serve` on a fresh temporary data folder and waits for the first 200 of /readyz.
- * Resolves to { url, pid, spawnToReadyMs, startupMs, logBytes(), stop() }. `startupMs` is what the
+ * Resolves to { url, pid, dataDir, spawnToReadyMs, startupMs, logBytes(), stop() }. `startupMs` is what the
  * server itself logged (NaN when the log level hides the line).
  */
-export async function startServer(config, { logLevel = 'info' } = {}) {
+export async function startServer(config, { logLevel = 'info', env = {} } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(os.tmpdir(), 'carezone-bench-'));
   const args = [config.cliPath, 'serve', '--port', String(port), '--host', HOST];
@@ -68,7 +68,7 @@ export async function startServer(config, { logLevel = 'info' } = {}) {
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: os.tmpdir(), // nothing may depend on the bench's working directory
-    env: { ...process.env, LOG_LEVEL: logLevel },
+    env: { ...process.env, ...env, LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const entry = { child, dataDir };
@@ -142,5 +142,5 @@ export async function startServer(config, { logLevel = 'info' } = {}) {
   }
   if (Number.isNaN(startupMs) && logLevel === 'info') await sleep(50); // the line may trail the socket
 
-  return { url, pid: child.pid, spawnToReadyMs, startupMs, logBytes: () => logBytes, stop };
+  return { url, pid: child.pid, dataDir, spawnToReadyMs, startupMs, logBytes: () => logBytes, stop };
 }
