@@ -2,6 +2,11 @@
 import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPackCommand } from './cli/check-pack.js';
+import { consoleIO } from './cli/command-io.js';
+import { requestsCommand } from './cli/requests.js';
+import { tokenCommand } from './cli/token.js';
+import { UsageError } from './cli/usage-error.js';
+import { intakeSettingsFromEnv } from './http/intake-settings.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { VERSION } from './version.js';
@@ -12,6 +17,12 @@ Usage:
   carezone serve [--port 3000] [--host 127.0.0.1] [--zonepack DIR]... [--data DIR]
                  [--widgets DIR] [--examples DIR]
   carezone check-pack DIR...
+  carezone token create (--zone ZONE | --all-zones) [--label TEXT] [--zonepack DIR]... [--data DIR]
+  carezone token list [--data DIR]
+  carezone token revoke ID [--data DIR]
+  carezone requests export --zone ZONE [--status STATUS] [--format csv] [--output FILE]
+                           [--delimiter ,|;] [--data DIR]
+  carezone requests purge [--older-than DAYS] [--data DIR]
   carezone --help | --version
 
 serve       Serves the API, its docs and the widgets. Without --zonepack it loads the built-in
@@ -20,7 +31,25 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
             PostgreSQL), LOG_LEVEL (default info), CAREZONE_WIDGETS_DIR (the built bundles served
             at /widgets/, default the repository's packages/widgets/dist/cdn), CAREZONE_EXAMPLES_DIR
             (pages served at /examples/, default none).
+            Session requests: CAREZONE_TOPICS (a JSON file of topics [{ id, label: { nl, fr, en, de } }],
+            checked at start; default a built-in list), CAREZONE_ALLOWED_ORIGINS (comma-separated
+            origins whose pages may POST, or *; unset: any origin in development, none when
+            NODE_ENV=production), CAREZONE_RATE_LIMIT_IP (default 30/hour) and CAREZONE_RATE_LIMIT_ZONE
+            (default 120/hour): token buckets per process, like 5/min or off; CAREZONE_TRUST_PROXY
+            (reverse proxies in front whose X-Forwarded-For gives the client address, default 0).
+            Mail (the outbox): CAREZONE_SMTP_URL (smtp://user:pass@host:port or smtps://…; unset:
+            each e-mail is written as an .eml file to CAREZONE_MAIL_DIR, default <data>/outbox-mail),
+            CAREZONE_MAIL_FROM (sender; required with SMTP), CAREZONE_ZONE_INBOXES (zone=address,…;
+            wins over the pack's e-mail), CAREZONE_NOTIFY_TO (fallback inbox of the network).
+            CAREZONE_RETENTION_DAYS (default 365): requests older than that are purged daily.
 check-pack  Validates zone packs; prints each problem as file:line:column and exits 1 on any error.
+token       Staff bearer tokens. create prints the token once (only its hash is stored); --all-zones
+            makes a network-wide token. revoke ends a token at once.
+requests    export writes one zone's requests as CSV (UTF-8 with BOM, for Excel; cells that a
+            spreadsheet would run as a formula start with '); purge deletes requests stored more than
+            DAYS ago (default CAREZONE_RETENTION_DAYS, else 365), with their history, queued e-mails
+            and idempotency keys, and prints the counts.
+            Every command uses the database of serve: --data DIR / CAREZONE_DATA_DIR, or DATABASE_URL.
 `;
 
 async function serveCommand(args: string[]): Promise<void> {
@@ -49,6 +78,7 @@ async function serveCommand(args: string[]): Promise<void> {
     databaseUrl: env.DATABASE_URL || undefined,
     widgetsDir: values.widgets ?? (env.CAREZONE_WIDGETS_DIR || undefined),
     examplesDir: values.examples ?? (env.CAREZONE_EXAMPLES_DIR || undefined),
+    ...intakeSettingsFromEnv(env),
     logger,
   });
 
@@ -74,8 +104,6 @@ async function serveCommand(args: string[]): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -88,6 +116,10 @@ async function main(argv: string[]): Promise<number> {
         log: (line) => console.log(line),
         error: (line) => console.error(line),
       });
+    case 'token':
+      return tokenCommand(rest, consoleIO, process.env);
+    case 'requests':
+      return requestsCommand(rest, consoleIO, process.env);
     case '--version':
     case '-v':
       console.log(VERSION);

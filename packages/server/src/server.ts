@@ -1,11 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Topic } from '@carezone/contract';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { describeAllowedOrigins, resolveAllowedOrigins } from './http/allowed-origins.js';
 import { createApp } from './http/app.js';
+import type { RateLimits } from './http/rate-limits.js';
 import { REPO_WIDGETS_DIR, widgetsVersionOf } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
+import { type MailSettings, mailSettingsFromEnv } from './mail/mail-settings.js';
+import { nudgeOnCreated } from './mail/nudge-on-created.js';
+import { type MailDelivery, startMailDelivery } from './mail/start-mail.js';
 import { BUILTIN_PACK_DIR } from './packs/builtin.js';
+import { startRetentionSchedule } from './retention/retention-schedule.js';
+import { retentionDaysFromEnv } from './retention/retention-settings.js';
+import { DEFAULT_TOPICS, loadTopicsFile } from './session-requests/topics.js';
 import { openStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
 import { VERSION } from './version.js';
@@ -32,6 +41,27 @@ export interface ServerOptions {
   widgetsVersion?: string | undefined;
   /** Folder of example pages served at `/examples/…`. Default: none. */
   examplesDir?: string | undefined;
+  /**
+   * Delivery of the outbox's e-mails (SMTP, or `.eml` files in a folder). Default: from the
+   * environment (`CAREZONE_SMTP_URL`, … see mail/mail-settings.ts); `false`: not delivered here.
+   */
+  mail?: MailSettings | false;
+  /**
+   * Requests older than this many days are purged at start and daily. Default
+   * `CAREZONE_RETENTION_DAYS`, else 365; `false`: only `carezone requests purge` purges.
+   */
+  retentionDays?: number | false;
+  /** Session topics, or the JSON file that lists them (`CAREZONE_TOPICS`). Default: `DEFAULT_TOPICS`. */
+  topics?: readonly Topic[] | string | undefined;
+  /**
+   * Origins whose pages may POST and PATCH (`CAREZONE_ALLOWED_ORIGINS`): a list, comma-separated
+   * text, or `*`. Default: any origin in development, none when `NODE_ENV=production`.
+   */
+  allowedOrigins?: string | readonly string[] | undefined;
+  /** Limits on sending session requests, per process. Default: `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits | undefined;
+  /** Reverse proxies in front whose `X-Forwarded-For` is believed (`CAREZONE_TRUST_PROXY`). Default 0. */
+  trustedProxies?: number | undefined;
   logger?: Logger;
 }
 
@@ -54,9 +84,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     { packs: directory.packs.map(({ id, dataVersion, dir }) => ({ id, dataVersion, dir })) },
     'zone packs loaded',
   );
+  const dataDir = options.dataDir ?? '.carezone';
+  // Read before the database opens, so a bad setting stops the start with nothing to clean up.
+  const mailSettings = options.mail ?? mailSettingsFromEnv(process.env, dataDir);
+  const retentionDays = options.retentionDays ?? retentionDaysFromEnv(process.env);
+  const topics =
+    typeof options.topics === 'string'
+      ? await loadTopicsFile(options.topics)
+      : (options.topics ?? DEFAULT_TOPICS);
+  const allowedOrigins = resolveAllowedOrigins(options.allowedOrigins);
+  logger.info(
+    { topics: topics.length, writeOrigins: describeAllowedOrigins(allowedOrigins) },
+    'session request intake',
+  );
+  if (allowedOrigins !== 'any' && allowedOrigins.size === 0) {
+    logger.warn('no CAREZONE_ALLOWED_ORIGINS: browsers on other sites cannot send session requests');
+  }
   const storage = await openStorage({
     databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir ?? '.carezone',
+    dataDir,
   });
   logger.info({ storage: storage.kind }, 'storage ready');
 
@@ -74,17 +120,28 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     version: VERSION,
     widgets,
     examplesDir,
+    topics,
+    allowedOrigins,
+    rateLimits: options.rateLimits,
+    trustedProxies: options.trustedProxies,
   });
+  let mail: MailDelivery | undefined;
+  const fetch = nudgeOnCreated(app.fetch, () => mail?.nudge());
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const instance = serve(
-      { fetch: app.fetch, port: options.port ?? 3000, hostname: options.host ?? '127.0.0.1' },
-      () => resolve(instance),
+    const instance = serve({ fetch, port: options.port ?? 3000, hostname: options.host ?? '127.0.0.1' }, () =>
+      resolve(instance),
     );
     instance.once('error', reject);
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  mail =
+    mailSettings === false
+      ? undefined
+      : startMailDelivery({ storage, directory, logger, settings: mailSettings, topics });
+  const retention =
+    retentionDays === false ? undefined : startRetentionSchedule({ storage, logger, retentionDays });
   logger.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
 
   let closing: Promise<void> | undefined;
@@ -100,6 +157,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           // Idle keep-alive sockets would otherwise hold the close open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        // The message being sent finishes; the rest stays in the outbox for the next start.
+        await Promise.all([mail?.stop(), retention?.stop()]);
         await storage.close();
       })();
       return closing;

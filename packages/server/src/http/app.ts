@@ -1,16 +1,24 @@
+import type { Topic } from '@carezone/contract';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { createLogger } from '../logger.js';
+import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import type { Storage } from '../storage/storage.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
+import { type AllowedOrigins, resolveAllowedOrigins } from './allowed-origins.js';
 import { cacheControl, sendWithETag } from './caching.js';
-import { publicReadCors } from './cors.js';
+import { apiCors } from './cors.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
+import type { RateLimits } from './rate-limits.js';
 import { honoPath, type RouteSpec, registerRoutes } from './route-spec.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { placeRoutes } from './routes/places.js';
 import { serviceRoutes } from './routes/service.js';
+import { sessionRequestIntakeRoutes } from './routes/session-request-intake.js';
+import { sessionRequestStaffRoutes } from './routes/session-requests-staff.js';
+import { topicRoutes } from './routes/topics.js';
 import { zoneRoutes } from './routes/zones.js';
 import { registerExampleFiles, registerWidgetFiles, type WidgetFiles } from './static-files.js';
 
@@ -23,17 +31,36 @@ export interface AppDependencies {
   widgets?: WidgetFiles | undefined;
   /** A folder of example pages served at `/examples/…` (and `/` redirects there); none: not served. */
   examplesDir?: string | undefined;
+  /** Session topics offered; default `DEFAULT_TOPICS`. */
+  topics?: readonly Topic[] | undefined;
+  /** Origins whose pages may POST and PATCH; default per `resolveAllowedOrigins` (any in development only). */
+  allowedOrigins?: AllowedOrigins | undefined;
+  /** Limits on sending session requests; default `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits | undefined;
+  /** Reverse proxies in front whose `X-Forwarded-For` is believed; default 0. */
+  trustedProxies?: number | undefined;
 }
 
 /** Every documented operation, in the order of the docs. */
-export function apiRoutes({
-  directory,
-  storage,
-}: Pick<AppDependencies, 'directory' | 'storage'>): RouteSpec[] {
+export function apiRoutes(
+  deps: Pick<AppDependencies, 'directory' | 'storage'> & Partial<AppDependencies>,
+): RouteSpec[] {
+  const { directory, storage } = deps;
+  const topics = deps.topics ?? DEFAULT_TOPICS;
   return [
     ...zoneRoutes(directory),
     ...placeRoutes(directory),
     ...lookupRoutes(directory),
+    ...topicRoutes(topics),
+    ...sessionRequestIntakeRoutes({
+      directory,
+      storage,
+      logger: deps.logger ?? createLogger('silent'),
+      topics,
+      rateLimits: deps.rateLimits ?? {},
+      trustedProxies: deps.trustedProxies ?? 0,
+    }),
+    ...sessionRequestStaffRoutes(storage),
     ...serviceRoutes(directory, storage),
   ];
 }
@@ -50,7 +77,8 @@ export function createApp(deps: AppDependencies): Hono {
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');
     c.res.headers.set('referrer-policy', 'no-referrer');
-    // The query string is left out on purpose: later endpoints carry personal data in it.
+    // The query string is left out on purpose: later endpoints carry personal data in it. Bodies,
+    // headers (tokens) and client addresses are never logged either.
     logger.info(
       {
         method: c.req.method,
@@ -61,8 +89,9 @@ export function createApp(deps: AppDependencies): Hono {
       'request',
     );
   });
-  // Reading zone data is public: any site may embed the widgets, so GET is open to every origin.
-  app.use('/v1/*', publicReadCors());
+  // Reading zone data is public: any site may embed the widgets, so GET is open to every origin;
+  // writes only from the allowed origins.
+  app.use('/v1/*', apiCors(deps.allowedOrigins ?? resolveAllowedOrigins(undefined)));
   app.use(cacheControl());
 
   registerRoutes(app, routes);
@@ -87,7 +116,7 @@ export function createApp(deps: AppDependencies): Hono {
     problemResponse(new ProblemError(404, 'NOT_FOUND', `nothing at ${c.req.path}`).toProblem()),
   );
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(error.toProblem(c.req.path));
+    if (error instanceof ProblemError) return problemResponse(error.toProblem(c.req.path), error.headers);
     logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
     return problemResponse(new ProblemError(500, 'INTERNAL', 'an unexpected error occurred').toProblem());
   });

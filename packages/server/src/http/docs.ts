@@ -1,7 +1,7 @@
 import { ERROR_CODES, problemType } from '@carezone/contract';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { RouteSpec } from './route-spec.js';
+import type { RequestExample, RouteSpec } from './route-spec.js';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -24,11 +24,18 @@ function operation(route: RouteSpec): Html {
       where: 'query',
       required: field._zod.optin !== 'optional',
     })),
+    ...Object.entries(route.headers?._zod.def.shape ?? {}).map(([name, field]) => ({
+      name,
+      where: 'header',
+      required: field._zod.optin !== 'optional',
+    })),
   ];
   return html`<section id="${anchor}" aria-labelledby="${anchor}-title">
     <h3 id="${anchor}-title"><span class="method">${route.method.toUpperCase()}</span> <code>${route.path}</code></h3>
     <p>${route.summary}</p>
     ${route.description ? html`<p>${prose(route.description)}</p>` : ''}
+    ${route.security === 'bearer' ? html`<p>Needs a staff token: <code>Authorization: Bearer cz_…</code>.</p>` : ''}
+    ${route.body ? html`<p>Body (<code>application/json</code>): ${prose(route.body.description)}</p>` : ''}
     ${
       params.length > 0
         ? html`<table>
@@ -43,8 +50,22 @@ function operation(route: RouteSpec): Html {
       <thead><tr><th scope="col">Status</th><th scope="col">Meaning</th></tr></thead>
       <tbody>${Object.entries(route.responses).map(([status, r]) => html`<tr><td>${status}</td><td>${prose(r.description)}</td></tr>`)}</tbody>
     </table>
-    <p>Try it: ${route.examples.map((example) => html`<a href="${example}"><code>${example}</code></a> `)}</p>
+    <div>Try it: ${route.examples.map((example) =>
+      typeof example === 'string'
+        ? html`<a href="${example}"><code>${example}</code></a> `
+        : html`<pre><code>${curl(example)}</code></pre>`,
+    )}</div>
   </section>`;
+}
+
+/** A non-GET example as the curl command that sends it. */
+function curl({ method, path, headers = {}, body }: RequestExample): string {
+  const lines = [`curl -X ${method.toUpperCase()} 'http://localhost:3000${path}'`];
+  for (const [name, value] of Object.entries(headers)) lines.push(`  -H '${name}: ${value}'`);
+  if (body !== undefined) {
+    lines.push(`  -H 'Content-Type: application/json'`, `  --data '${JSON.stringify(body, null, 2)}'`);
+  }
+  return lines.join(' \\\n');
 }
 
 /**
@@ -107,4 +128,5 @@ caption { text-align: left; font-weight: 600; }
 th, td { border: 1px solid #8888; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
 section { border-top: 1px solid #8884; padding-top: 0.5rem; }
 dt { margin-top: 0.5rem; }
+pre { overflow-x: auto; padding: 0.5rem; border: 1px solid #8884; }
 `;

@@ -10,7 +10,7 @@ import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { apiRoutes, createApp } from './app.js';
-import type { RouteSpec } from './route-spec.js';
+import type { RequestExample, RouteSpec } from './route-spec.js';
 
 const SNAPSHOT = new URL('./__snapshots__/openapi.json', import.meta.url);
 
@@ -27,6 +27,20 @@ before(async () => {
   document = (await (await app.request('/openapi.json')).json()) as Record<string, unknown>;
 });
 after(() => storage.close());
+
+/** A GET of a URL, or a request with a method, headers and a JSON body. */
+function exampleRequest(example: string | RequestExample): [string, RequestInit?] {
+  if (typeof example === 'string') return [example];
+  const { method, path, headers = {}, body } = example;
+  return [
+    path,
+    {
+      method: method.toUpperCase(),
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    },
+  ];
+}
 
 test('the OpenAPI document is a valid OpenAPI 3.1 document', async () => {
   const result = await new Validator().validate(structuredClone(document));
@@ -54,21 +68,22 @@ test('every example request answers a documented status with a body that fits th
     const documented = paths[route.path]?.[route.method];
     assert.ok(documented, `${route.method} ${route.path} is documented`);
     for (const example of route.examples) {
-      const response = await app.request(example);
+      const response = await app.request(...exampleRequest(example));
       const spec = documented.responses[String(response.status)];
-      assert.ok(spec, `${example}: status ${response.status} is documented`);
+      const name = typeof example === 'string' ? example : `${example.method} ${example.path}`;
+      assert.ok(spec, `${name}: status ${response.status} is documented`);
       const content = spec.content as Record<string, { schema: Record<string, unknown> }> | undefined;
       if (!content) continue;
       const [mediaType, media] = Object.entries(content)[0] ?? [];
       assert.ok(mediaType && media);
-      assert.equal(response.headers.get('content-type')?.split(';')[0], mediaType, `${example}: media type`);
+      assert.equal(response.headers.get('content-type')?.split(';')[0], mediaType, `${name}: media type`);
       const schema =
         typeof media.schema.$ref === 'string'
           ? { $ref: `urn:carezone:openapi${media.schema.$ref}` }
           : media.schema;
       const validate = ajv.compile(schema);
       const body: unknown = await response.json();
-      assert.ok(validate(body), `${example}: ${ajv.errorsText(validate.errors)}`);
+      assert.ok(validate(body), `${name}: ${ajv.errorsText(validate.errors)}`);
       checked++;
     }
   }

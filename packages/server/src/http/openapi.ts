@@ -32,6 +32,7 @@ function parameters(route: RouteSpec): JsonSchema[] {
   for (const [where, object] of [
     ['path', route.params],
     ['query', route.query],
+    ['header', route.headers],
   ] as const) {
     if (!object) continue;
     for (const [name, field] of Object.entries(object._zod.def.shape)) {
@@ -42,19 +43,19 @@ function parameters(route: RouteSpec): JsonSchema[] {
   return list;
 }
 
+function schemaOrRef(schema: z.ZodMiniType): JsonSchema {
+  const name = schemaName(schema);
+  return name ? { $ref: `#/components/schemas/${name}` } : inline(schema);
+}
+
 function operation(route: RouteSpec): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     const mediaType =
       response.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
-    const name = response.schema && schemaName(response.schema);
     responses[status] = {
       description: response.description,
-      ...(response.schema && {
-        content: {
-          [mediaType]: { schema: name ? { $ref: `#/components/schemas/${name}` } : inline(response.schema) },
-        },
-      }),
+      ...(response.schema && { content: { [mediaType]: { schema: schemaOrRef(response.schema) } } }),
     };
   }
   return {
@@ -63,6 +64,14 @@ function operation(route: RouteSpec): JsonSchema {
     summary: route.summary,
     ...(route.description && { description: route.description }),
     parameters: parameters(route),
+    ...(route.body && {
+      requestBody: {
+        description: route.body.description,
+        required: true,
+        content: { 'application/json': { schema: schemaOrRef(route.body.schema) } },
+      },
+    }),
+    ...(route.security === 'bearer' && { security: [{ staffToken: [] }] }),
     responses,
   };
 }
@@ -100,9 +109,24 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: ApiInfo
       { name: 'Zones', description: 'Layers, zones, their contacts and polygons.' },
       { name: 'Places', description: 'Autocomplete over places.' },
       { name: 'Lookup', description: 'Zone of a postcode, municipality or point.' },
+      {
+        name: 'Session requests',
+        description: 'Asking a zone team for an information session: the topics, and sending the form.',
+      },
+      { name: 'Staff', description: 'Zone teams reading and handling their requests, with a staff token.' },
       { name: 'Service', description: 'Health, readiness and this document.' },
     ],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A staff token (`carezone token create`). A zone token sees its own zone only; a network token sees every zone.',
+        },
+      },
+    },
   };
 }

@@ -27,17 +27,21 @@ export class ProblemError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly extras: Pick<Problem, 'errors' | 'places'>;
+  /** Response headers the problem needs, such as `Retry-After` or `WWW-Authenticate`. */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     status: number,
     code: ErrorCode,
     detail: string,
     extras: Pick<Problem, 'errors' | 'places'> = {},
+    headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail);
     this.status = status;
     this.code = code;
     this.extras = extras;
+    this.headers = headers;
   }
 
   toProblem(instance?: string): Problem {
@@ -58,7 +62,16 @@ export function invalidQuery(errors: FieldError[]): ProblemError {
   return new ProblemError(400, 'INVALID_QUERY', detail, { errors });
 }
 
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+/**
+ * A body that breaks the contract: 422 when it is JSON that breaks a rule (a missing field, an
+ * unknown zone), 400 when it is not even JSON.
+ */
+export function invalidBody(errors: FieldError[], status: 400 | 422 = 422): ProblemError {
+  const detail = errors.map((error) => `${error.path || 'body'}: ${error.message}`).join('; ');
+  return new ProblemError(status, 'VALIDATION_FAILED', detail, { errors });
+}
+
+export function problemResponse(problem: Problem, headers: Readonly<Record<string, string>> = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers },

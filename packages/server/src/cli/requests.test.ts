@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { sampleRequest, seedRequest } from '../mail/test-helpers/seed-request.js';
+import { openStorage } from '../storage/open-storage.js';
+import type { Storage } from '../storage/storage.js';
+import { requestsCommand } from './requests.js';
+import { EXPORT_COLUMNS } from './requests-export.js';
+import { captureIO } from './test-helpers/capture-io.js';
+import { UsageError } from './usage-error.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+async function withStorage<T>(data: string, fn: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage = await openStorage({ dataDir: data });
+  try {
+    return await fn(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+describe('carezone requests export', () => {
+  let data = '';
+  const seeded: Awaited<ReturnType<typeof seedRequest>>[] = [];
+
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'carezone-export-'));
+    await withStorage(data, async (storage) => {
+      seeded.push(
+        await seedRequest(
+          storage.db,
+          sampleRequest({
+            organisation: { name: '=HYPERLINK("https://evil.example","Klik")', kind: 'other' },
+            contact: { name: '@SUM(A1)', email: 'jan@example.org', phone: '+32 2 555 01 23' },
+            message: '-2+3\nTweede regel, met "aanhalingstekens"',
+          }),
+          daysAgo(2),
+        ),
+      );
+      seeded.push(await seedRequest(storage.db, sampleRequest(), daysAgo(1)));
+      await seedRequest(storage.db, sampleRequest({ zone: 'bxl-nord' }), daysAgo(1));
+      await storage.db
+        .updateTable('session_requests')
+        .set({ status: 'planned' })
+        .where('id', '=', seeded[1]?.id ?? '')
+        .execute();
+    });
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  const exportCsv = async (args: string[]) => {
+    const io = captureIO();
+    assert.equal(await requestsCommand(['export', ...args, '--data', data], io, {}), 0);
+    return io;
+  };
+  const rowsOf = (csv: string) => parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+
+  test("writes one zone's requests as CSV with a BOM and a header, oldest first", async () => {
+    const io = await exportCsv(['--zone', 'bxl-sud', '--format', 'csv']);
+    assert.ok(io.written.startsWith('\uFEFFreference,id,zone,'), 'a BOM, then the header');
+    assert.ok(io.written.includes('\r\n'), 'RFC 4180 line ends');
+    const rows = rowsOf(io.written);
+    assert.deepEqual(Object.keys(rows[0] ?? {}), [...EXPORT_COLUMNS]);
+    assert.deepEqual(
+      rows.map((row) => row.reference),
+      seeded.map((request) => request.reference),
+    );
+    const [hostile, plain] = rows;
+    assert.equal(plain?.organisation, 'CPAS de Forest');
+    assert.equal(plain?.contact_name, 'Éloïse Dupont');
+    assert.equal(plain?.topics, 'diabetes;palliative-care;other');
+    assert.equal(plain?.participants, '25');
+    assert.equal(plain?.status, 'planned');
+    assert.match(io.err.join('\n'), /Exported 2 request\(s\) of zone bxl-sud/);
+    assert.ok(!io.err.join('\n').includes('Forest'), 'the summary holds no personal data');
+
+    // Cells a spreadsheet would run as formulas are text.
+    assert.equal(hostile?.organisation, '\'=HYPERLINK("https://evil.example","Klik")');
+    assert.equal(hostile?.contact_name, "'@SUM(A1)");
+    assert.equal(hostile?.contact_phone, "'+32 2 555 01 23");
+    assert.equal(hostile?.message, '\'-2+3\nTweede regel, met "aanhalingstekens"');
+  });
+
+  test('filters by status, and writes a private file with --output', async () => {
+    const file = join(data, 'planned.csv');
+    const io = await exportCsv([
+      '--zone',
+      'bxl-sud',
+      '--status',
+      'planned',
+      '--output',
+      file,
+      '--delimiter',
+      ';',
+    ]);
+    assert.match(io.out.join('\n'), /Exported 1 request/);
+    const csv = await readFile(file, 'utf8');
+    assert.ok(csv.startsWith('\uFEFFreference;id;zone;'));
+    assert.deepEqual(
+      (parse(csv, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[]).map(
+        (row) => row.reference,
+      ),
+      [seeded[1]?.reference],
+    );
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+  });
+
+  test('refuses bad usage', async () => {
+    for (const args of [
+      [],
+      ['--zone', 'bxl-sud', '--format', 'xlsx'],
+      ['--zone', 'bxl-sud', '--status', 'lost'],
+      ['--zone', 'bxl-sud', '--delimiter', '|'],
+    ]) {
+      await assert.rejects(requestsCommand(['export', ...args, '--data', data], captureIO(), {}), UsageError);
+    }
+    await assert.rejects(requestsCommand(['archive'], captureIO(), {}), UsageError);
+  });
+});
+
+describe('carezone requests purge', () => {
+  let data = '';
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'carezone-purge-'));
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  const counts = (storage: Storage) =>
+    Promise.all(
+      (['session_requests', 'session_request_history', 'outbox', 'idempotency_keys'] as const).map(
+        async (table) => {
+          const { count } = await storage.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .executeTakeFirstOrThrow();
+          return Number(count);
+        },
+      ),
+    );
+
+  test('deletes what is older than the retention (default 365 days), keeps the young, prints counts', async () => {
+    const young = await withStorage(data, async (storage) => {
+      await seedRequest(storage.db, sampleRequest(), daysAgo(400));
+      const kept = await seedRequest(storage.db, sampleRequest(), daysAgo(30));
+      for (const [key, days] of [
+        ['old-key-0123456789', 400],
+        ['young-key-0123456789', 30],
+      ] as const) {
+        await storage.db
+          .insertInto('idempotency_keys')
+          .values({
+            key,
+            request_hash: 'x',
+            response_status: 201,
+            response_body: '{}',
+            created_at: daysAgo(days).toISOString(),
+          })
+          .execute();
+      }
+      return kept;
+    });
+
+    const io = captureIO();
+    assert.equal(await requestsCommand(['purge', '--data', data], io, {}), 0);
+    assert.match(
+      io.out.join('\n'),
+      /older than 365 days\): 1 request\(s\), 1 history entry, 2 outbox row\(s\), 1 idempotency key\(s\)\.$/,
+    );
+    await withStorage(data, async (storage) => {
+      assert.deepEqual(await counts(storage), [1, 1, 2, 1]);
+      const left = await storage.db.selectFrom('session_requests').select('id').execute();
+      assert.deepEqual(left, [{ id: young.id }], 'the young request survives');
+    });
+
+    const env = { CAREZONE_RETENTION_DAYS: '20' };
+    assert.equal(await requestsCommand(['purge', '--data', data], captureIO(), env), 0);
+    await withStorage(data, async (storage) => assert.deepEqual(await counts(storage), [0, 0, 0, 0]));
+  });
+
+  test('--older-than wins over the environment; a bad value is a usage error', async () => {
+    await withStorage(data, (storage) => seedRequest(storage.db, sampleRequest(), daysAgo(3)));
+    const io = captureIO();
+    await requestsCommand(['purge', '--older-than', '2', '--data', data], io, {
+      CAREZONE_RETENTION_DAYS: '365',
+    });
+    assert.match(io.out.join('\n'), /: 1 request\(s\)/);
+    for (const days of ['0', '-5', 'soon', '1.5']) {
+      await assert.rejects(
+        requestsCommand(['purge', `--older-than=${days}`, '--data', data], captureIO(), {}),
+        UsageError,
+      );
+    }
+    await assert.rejects(
+      requestsCommand(['purge', '--data', data], captureIO(), { CAREZONE_RETENTION_DAYS: 'forever' }),
+      UsageError,
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { delimiter } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
+import { createStaffToken, listStaffTokens, revokeStaffToken } from '../staff/tokens.js';
+import { loadZoneDirectory } from '../zones/load-zone-directory.js';
+import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
+import type { CommandIO } from './command-io.js';
+import { UsageError } from './usage-error.js';
+
+/** The zone ids of the packs `serve` would load, to refuse a token for a zone that does not exist. */
+async function knownZones(zonepacks: string[] | undefined, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  const packs = zonepacks ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
+  const directory = await loadZoneDirectory(packs.length > 0 ? packs : [BUILTIN_PACK_DIR]);
+  return new Set(directory.zones({}).map((zone) => zone.id));
+}
+
+async function createCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...STORAGE_OPTIONS,
+      zone: { type: 'string' },
+      'all-zones': { type: 'boolean' },
+      label: { type: 'string' },
+      zonepack: { type: 'string', multiple: true },
+    },
+  });
+  const allZones = values['all-zones'] === true;
+  if ((values.zone === undefined) === !allZones) {
+    throw new UsageError('token create needs either --zone ZONE or --all-zones');
+  }
+  const zone = values.zone ?? null;
+  if (zone !== null && !(await knownZones(values.zonepack, env)).has(zone)) {
+    throw new UsageError(`unknown zone: ${zone} (see GET /v1/zones for the ids of the loaded packs)`);
+  }
+  const scope = zone === null ? 'all zones' : `zone ${zone}`;
+  const label = values.label?.trim() || `${scope}, created ${new Date().toISOString().slice(0, 10)}`;
+  const { id, token } = await withCliStorage(values.data, env, (storage) =>
+    createStaffToken(storage.db, { zone, label }),
+  );
+  // The token alone on stdout, so `TOKEN=$(carezone token create …)` captures just it.
+  io.log(token);
+  io.error(`Created token ${id} for ${scope} ("${label}").`);
+  io.error('This is the only time the token is shown: only its hash is stored. Keep it somewhere safe now.');
+  return 0;
+}
+
+async function listCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parseArgs({ args, options: STORAGE_OPTIONS });
+  const tokens = await withCliStorage(values.data, env, (storage) => listStaffTokens(storage.db));
+  if (tokens.length === 0) {
+    io.error('No staff tokens yet: carezone token create --zone ZONE');
+    return 0;
+  }
+  const rows = [
+    ['ID', 'ZONE', 'CREATED', 'REVOKED', 'LABEL'],
+    ...tokens.map((token) => [
+      token.id,
+      token.zone ?? '(all zones)',
+      token.createdAt.slice(0, 19).replace('T', ' '),
+      token.revokedAt === null ? '-' : token.revokedAt.slice(0, 19).replace('T', ' '),
+      token.label,
+    ]),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  for (const row of rows) {
+    io.log(
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+        .join('  '),
+    );
+  }
+  return 0;
+}
+
+async function revokeCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: STORAGE_OPTIONS, allowPositionals: true });
+  const [id, ...extra] = positionals;
+  if (id === undefined || extra.length > 0) throw new UsageError('token revoke needs exactly one token id');
+  const revoked = await withCliStorage(values.data, env, (storage) => revokeStaffToken(storage.db, id));
+  if (!revoked) {
+    io.error(`No active token with id ${id} (see carezone token list).`);
+    return 1;
+  }
+  io.log(`Revoked token ${id}.`);
+  return 0;
+}
+
+/** `carezone token create|list|revoke …`: the zone teams' bearer tokens. */
+export async function tokenCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'create':
+      return createCommand(rest, io, env);
+    case 'list':
+      return listCommand(rest, io, env);
+    case 'revoke':
+      return revokeCommand(rest, io, env);
+    default:
+      throw new UsageError(
+        action === undefined ? 'token needs create, list or revoke' : `unknown token command: ${action}`,
+      );
+  }
+}

@@ -1,0 +1,46 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type * as z from 'zod/mini';
+import { invalidBody, ProblemError } from './problem.js';
+import { toFieldErrors } from './validate.js';
+
+/** Far above any honest form (the longest text field is 5,000 characters), far below harm. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/**
+ * Only `application/json` bodies. Besides being the API's format, this is what stops a plain
+ * cross-site HTML form: a form can send only urlencoded, multipart or text/plain without asking
+ * first, and a JSON content type makes the browser ask (a preflight), which CORS then refuses.
+ */
+export function requireJsonContentType(): MiddlewareHandler {
+  return async (c, next) => {
+    const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      throw new ProblemError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+    }
+    await next();
+  };
+}
+
+/** Refuses a body over `maxBytes` with 413, counting the bytes when no Content-Length says it. */
+export function jsonBodyLimit(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ProblemError(413, 'PAYLOAD_TOO_LARGE', `the body must not exceed ${maxBytes} bytes`);
+    },
+  });
+}
+
+/** The JSON body checked against a contract schema: 400 when it is not JSON, 422 when it breaks a rule. */
+export async function readJsonBody<T extends z.ZodMiniType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await c.req.text());
+  } catch {
+    throw invalidBody([{ path: '', code: 'invalid_json', message: 'is not valid JSON' }], 400);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw invalidBody(toFieldErrors(result.error.issues));
+  return result.data;
+}

@@ -1,0 +1,214 @@
+import {
+  LIMITS,
+  Problem,
+  SessionRequest,
+  SessionRequestPage,
+  SessionRequestPatch,
+  SessionRequestsQuery,
+} from '@carezone/contract';
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import { decodeCursor } from '../../session-requests/cursor.js';
+import {
+  getSessionRequest,
+  listSessionRequests,
+  type StoredSessionRequest,
+} from '../../session-requests/read.js';
+import { changeSessionRequestStatus, NEXT_STATUSES } from '../../session-requests/status.js';
+import type { Storage } from '../../storage/storage.js';
+import { NO_STORE } from '../caching.js';
+import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
+import { invalidQuery, ProblemError } from '../problem.js';
+import { defineRoute, type RouteSpec } from '../route-spec.js';
+import { requireStaffToken, staffOf } from '../staff-auth.js';
+import { parseQuery } from '../validate.js';
+
+const SessionRequestParams = z.object({ id: z.uuid() });
+const EXAMPLE_ID = '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
+
+/** The contract's shape: the zone is already in `request.zone`. */
+function toContract({ zone: _zone, ...request }: StoredSessionRequest): SessionRequest {
+  return request;
+}
+
+function personal(c: Context, body: unknown): Response {
+  return c.json(body, 200, { 'cache-control': NO_STORE });
+}
+
+function notFound(id: string): ProblemError {
+  return new ProblemError(404, 'NOT_FOUND', `no session request "${id}"`);
+}
+
+/** The id of the path when it can be one; anything else cannot exist. */
+function requestIdOf(c: Context): string {
+  const id = c.req.param('id') ?? '';
+  if (!SessionRequestParams.safeParse({ id }).success) throw notFound(id.slice(0, 100));
+  return id;
+}
+
+function pageLimit(limit: string | undefined): number {
+  const value = limit === undefined ? LIMITS.pageDefault : Number(limit);
+  if (value < 1 || value > LIMITS.pageMax) {
+    throw invalidQuery([
+      { path: 'limit', code: 'too_big', message: `must be between 1 and ${LIMITS.pageMax}` },
+    ]);
+  }
+  return value;
+}
+
+const UNAUTHORIZED = {
+  description:
+    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, or an unknown or revoked token.',
+  schema: Problem,
+};
+
+export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
+  const authenticate = requireStaffToken(storage.db);
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/session-requests',
+      operationId: 'listSessionRequests',
+      tag: 'Staff',
+      summary: 'Session requests, newest first',
+      description:
+        'A zone token lists its own zone (asking for another zone is a 403); a network token lists every ' +
+        'zone, or the one in `zone`. Pass `nextCursor` back as `cursor` for the next page.',
+      query: SessionRequestsQuery,
+      security: 'bearer',
+      responses: {
+        200: { description: 'One page of requests.', schema: SessionRequestPage },
+        400: { description: '`INVALID_QUERY`: a malformed parameter or cursor.', schema: Problem },
+        401: UNAUTHORIZED,
+        403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
+      },
+      examples: ['/v1/session-requests?zone=bxl-sud&status=received'],
+      middleware: [authenticate],
+      handler: async (c) => {
+        const staff = staffOf(c);
+        const query = parseQuery(c, SessionRequestsQuery);
+        if (staff.zone !== null && query.zone !== undefined && query.zone !== staff.zone) {
+          throw new ProblemError(
+            403,
+            'FORBIDDEN',
+            `this token may only read the requests of zone "${staff.zone}"`,
+          );
+        }
+        const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+        if (query.cursor !== undefined && after === undefined) {
+          throw invalidQuery([
+            { path: 'cursor', code: 'invalid_cursor', message: 'is not a nextCursor of this list' },
+          ]);
+        }
+        const page = await listSessionRequests(storage.db, {
+          zone: staff.zone ?? query.zone,
+          status: query.status,
+          after,
+          limit: pageLimit(query.limit),
+        });
+        return personal(c, {
+          data: page.data.map(toContract),
+          nextCursor: page.nextCursor,
+        } satisfies SessionRequestPage);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/session-requests/{id}',
+      operationId: 'getSessionRequest',
+      tag: 'Staff',
+      summary: 'One session request with its history',
+      params: SessionRequestParams,
+      security: 'bearer',
+      responses: {
+        200: { description: 'The request.', schema: SessionRequest },
+        401: UNAUTHORIZED,
+        404: {
+          description: '`NOT_FOUND`: no such request, or one of a zone the token may not see.',
+          schema: Problem,
+        },
+      },
+      examples: [`/v1/session-requests/${EXAMPLE_ID}`],
+      middleware: [authenticate],
+      handler: async (c) => {
+        const { zone } = staffOf(c);
+        const id = requestIdOf(c);
+        const request = await getSessionRequest(storage.db, id);
+        // Another zone's request is "not found": a zone token must not learn that it exists.
+        if (!request || (zone !== null && request.zone !== zone)) throw notFound(id);
+        return personal(c, toContract(request));
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/session-requests/{id}',
+      operationId: 'updateSessionRequest',
+      tag: 'Staff',
+      summary: 'Move a session request on: received → planned → done, or declined',
+      description:
+        'A request can go from `received` to `planned` or `declined`, and from `planned` to `done` or ' +
+        '`declined`. Each change is added to its `history` with the optional `note`.',
+      params: SessionRequestParams,
+      body: { description: 'The new status and an optional note.', schema: SessionRequestPatch },
+      security: 'bearer',
+      responses: {
+        200: { description: 'The request as changed.', schema: SessionRequest },
+        400: { description: '`VALIDATION_FAILED`: the body is not JSON.', schema: Problem },
+        401: UNAUTHORIZED,
+        404: {
+          description: '`NOT_FOUND`: no such request, or one of a zone the token may not see.',
+          schema: Problem,
+        },
+        409: {
+          description: '`CONFLICT`: the request cannot move from its status to that one.',
+          schema: Problem,
+        },
+        413: { description: '`PAYLOAD_TOO_LARGE`: the body is over 64 KiB.', schema: Problem },
+        415: {
+          description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.',
+          schema: Problem,
+        },
+        422: {
+          description: '`VALIDATION_FAILED`: an unknown status or a note that is too long.',
+          schema: Problem,
+        },
+      },
+      examples: [
+        {
+          method: 'patch',
+          path: `/v1/session-requests/${EXAMPLE_ID}`,
+          headers: { Authorization: 'Bearer cz_your_staff_token' },
+          body: { status: 'planned', note: 'Tuesday 14 March, 10:00, in their meeting room' },
+        },
+      ],
+      middleware: [authenticate, requireJsonContentType(), jsonBodyLimit()],
+      handler: async (c) => {
+        const { zone } = staffOf(c);
+        const id = requestIdOf(c);
+        const patch = await readJsonBody(c, SessionRequestPatch);
+        const outcome = await changeSessionRequestStatus(storage, {
+          id,
+          status: patch.status,
+          note: patch.note,
+          visibleZone: zone,
+        });
+        switch (outcome.kind) {
+          case 'changed':
+            return personal(c, toContract(outcome.request));
+          case 'not-found':
+            throw notFound(id);
+          case 'invalid-transition': {
+            const next = NEXT_STATUSES[outcome.from];
+            const options =
+              next.length > 0 ? `it can become ${next.join(' or ')}` : 'it cannot change any more';
+            throw new ProblemError(
+              409,
+              'CONFLICT',
+              `a ${outcome.from} request cannot become ${outcome.to}: ${options}`,
+            );
+          }
+        }
+      },
+    }),
+  ];
+}

@@ -1,0 +1,404 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { MIN_FILL_TIME_MS, Problem, SessionRequestCreated, TopicList } from '@carezone/contract';
+import type { Hono } from 'hono';
+import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
+import { REFERENCE_PATTERN } from '../session-requests/reference.js';
+import { SAMPLE_PERSONAL_DATA, sampleInput } from '../session-requests/test-helpers/sample-input.js';
+import { DEFAULT_TOPICS } from '../session-requests/topics.js';
+import type { Storage } from '../storage/storage.js';
+import { createTestApp } from '../test-helpers/app.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
+import { newKey, postSessionRequest } from '../test-helpers/session-request-requests.js';
+
+let app: Hono;
+let storage: Storage;
+let close: () => Promise<void>;
+const log = memoryLogger();
+before(async () => {
+  ({ app, storage, close } = await createTestApp([REFERENCE_PACK_DIR], {
+    logger: log.logger,
+    rateLimits: { perAddress: 'off', perZone: 'off' },
+  }));
+});
+after(async () => {
+  // Whatever the requests above did, not a word of the form reached the log.
+  const text = log.text();
+  assert.ok(log.lines.length > 20, 'the requests were logged');
+  for (const personal of SAMPLE_PERSONAL_DATA)
+    assert.ok(!text.includes(personal), `"${personal}" in the log`);
+  assert.ok(!text.includes('OCMW'), 'the organisation is not logged');
+  await close();
+});
+
+async function problemOf(response: Response, status: number) {
+  assert.equal(response.status, status);
+  assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  assert.equal(response.headers.get('cache-control'), 'no-store');
+  const parsed = Problem.safeParse(await response.json());
+  assert.ok(parsed.success, 'the body is a contract Problem');
+  return parsed.data;
+}
+
+async function storedCount() {
+  const rows = await storage.db.selectFrom('session_requests').select('id').execute();
+  return rows.length;
+}
+
+describe('GET /v1/topics', () => {
+  test('lists the default topics, complete in four languages, with an ETag', async () => {
+    const response = await app.request('/v1/topics');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('etag') ?? '', /^W\//);
+    const list = TopicList.parse(await response.json());
+    assert.deepEqual(list.data, DEFAULT_TOPICS);
+    for (const id of [
+      'diabetes',
+      'palliative-care',
+      'mental-health',
+      'addiction',
+      'care-pathway',
+      'access-to-care',
+      'insurability',
+    ]) {
+      assert.ok(
+        list.data.some((topic) => topic.id === id),
+        id,
+      );
+    }
+    for (const topic of list.data)
+      for (const label of Object.values(topic.label)) assert.ok(label.length > 0);
+    const again = await app.request('/v1/topics', {
+      headers: { 'if-none-match': response.headers.get('etag') ?? '' },
+    });
+    assert.equal(again.status, 304);
+  });
+
+  test('a deployment’s own topics replace the default', async () => {
+    const topics = [
+      { id: 'vaccination', label: { nl: 'Vaccinatie', fr: 'Vaccination', en: 'Vaccination', de: 'Impfung' } },
+    ];
+    const custom = await createTestApp([REFERENCE_PACK_DIR], { topics });
+    try {
+      assert.deepEqual(TopicList.parse(await (await custom.app.request('/v1/topics')).json()).data, topics);
+      const refused = await postSessionRequest(custom.app, sampleInput({ topics: ['diabetes'] }));
+      assert.equal((await problemOf(refused, 422)).errors?.[0]?.path, 'topics.0');
+      assert.equal(
+        (await postSessionRequest(custom.app, sampleInput({ topics: ['vaccination'] }))).status,
+        201,
+      );
+    } finally {
+      await custom.close();
+    }
+  });
+});
+
+describe('POST /v1/session-requests', () => {
+  test('a valid form is stored and answered 201 with a reference, not cached', async () => {
+    const response = await postSessionRequest(app, sampleInput());
+    assert.equal(response.status, 201);
+    assert.equal(response.headers.get('content-type'), 'application/json');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const created = SessionRequestCreated.parse(await response.json());
+    assert.equal(created.status, 'received');
+    assert.match(created.reference, REFERENCE_PATTERN);
+    const row = await storage.db
+      .selectFrom('session_requests')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirst();
+    assert.equal(row?.reference, created.reference);
+    const outbox = await storage.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('payload', '=', JSON.stringify({ requestId: created.id }))
+      .execute();
+    assert.equal(outbox.length, 2);
+  });
+
+  test('a form without the optional fields and without fill time is accepted', async () => {
+    const { phone: _phone, ...contact } = sampleInput().contact;
+    const {
+      website: _w,
+      fillTimeMs: _f,
+      message: _m,
+      preferredPeriod: _p,
+      participants: _n,
+      locale: _l,
+      ...minimal
+    } = sampleInput();
+    const response = await postSessionRequest(app, { ...minimal, contact });
+    assert.equal(response.status, 201);
+  });
+
+  test('validation problems name each field', async () => {
+    const before = await storedCount();
+    const body = {
+      ...sampleInput(),
+      organisation: { name: '   ', kind: 'bank' },
+      contact: { name: 'A', email: 'not-an-email' },
+      topics: [],
+      consent: false,
+      participants: 0,
+    };
+    const problem = await problemOf(await postSessionRequest(app, body), 422);
+    assert.equal(problem.code, 'VALIDATION_FAILED');
+    const paths = (problem.errors ?? []).map((error) => error.path).sort();
+    assert.deepEqual(paths, [
+      'consent',
+      'contact.email',
+      'organisation.kind',
+      'organisation.name',
+      'participants',
+      'topics',
+    ]);
+    for (const error of problem.errors ?? []) assert.ok(error.code && error.message, JSON.stringify(error));
+    assert.equal(await storedCount(), before);
+  });
+
+  test('a body that is not an object, or a missing field, is a validation problem', async () => {
+    assert.equal((await problemOf(await postSessionRequest(app, '[]'), 422)).errors?.[0]?.path, '');
+    const { zone: _zone, ...withoutZone } = sampleInput();
+    const problem = await problemOf(await postSessionRequest(app, withoutZone), 422);
+    assert.deepEqual(problem.errors, [{ path: 'zone', code: 'invalid_type', message: 'is required' }]);
+  });
+
+  test('an unknown zone or topic is refused with its path', async () => {
+    const problem = await problemOf(
+      await postSessionRequest(
+        app,
+        sampleInput({ zone: 'atlantis', topics: ['diabetes', 'astrology', 'diabetes'] }),
+      ),
+      422,
+    );
+    assert.deepEqual(
+      problem.errors?.map(({ path, code }) => ({ path, code })),
+      [
+        { path: 'zone', code: 'unknown_zone' },
+        { path: 'topics.1', code: 'unknown_topic' },
+        { path: 'topics.2', code: 'duplicate_topic' },
+      ],
+    );
+  });
+
+  test('"other" is always a topic, and then says what it is', async () => {
+    const missing = await problemOf(await postSessionRequest(app, sampleInput({ topics: ['other'] })), 422);
+    assert.equal(missing.errors?.[0]?.path, 'otherTopic');
+    const response = await postSessionRequest(
+      app,
+      sampleInput({ topics: ['other'], otherTopic: 'Oral health' }),
+    );
+    assert.equal(response.status, 201);
+  });
+
+  test('malformed JSON is 400 VALIDATION_FAILED', async () => {
+    for (const text of ['{"zone": ', '', 'null x', '\u0000']) {
+      const problem = await problemOf(await postSessionRequest(app, text), 400);
+      assert.equal(problem.code, 'VALIDATION_FAILED', JSON.stringify(text));
+      assert.equal(problem.errors?.[0]?.code, 'invalid_json');
+    }
+  });
+
+  test('the Idempotency-Key is required and must look like one', async () => {
+    const missing = await problemOf(await postSessionRequest(app, sampleInput(), { key: null }), 400);
+    assert.equal(missing.code, 'VALIDATION_FAILED');
+    assert.equal(missing.errors?.[0]?.path, 'Idempotency-Key');
+    for (const key of ['short', 'x'.repeat(101), 'has spaces in it, sixteen+', 'key/with/slashes/0123456']) {
+      const response = await postSessionRequest(app, sampleInput(), { key });
+      assert.equal((await problemOf(response, 400)).errors?.[0]?.path, 'Idempotency-Key', key);
+    }
+  });
+
+  test('the same key and body replays the first answer; another body is 409', async () => {
+    const key = newKey();
+    const first = await postSessionRequest(app, sampleInput(), { key });
+    const firstBody = await first.text();
+    const before = await storedCount();
+    // The bot fields do not count: a retry measures the fill time again.
+    const again = await postSessionRequest(app, sampleInput({ fillTimeMs: 99_000 }), { key });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await again.text(), firstBody);
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    const other = await postSessionRequest(app, sampleInput({ participants: 99 }), { key });
+    const problem = await problemOf(other, 409);
+    assert.equal(problem.code, 'CONFLICT');
+    assert.match(problem.detail ?? '', /Idempotency-Key/);
+    assert.equal(await storedCount(), before);
+  });
+
+  test('concurrent posts with one key store one request', async () => {
+    const key = newKey();
+    const before = await storedCount();
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => postSessionRequest(app, sampleInput(), { key })),
+    );
+    const bodies = new Set(await Promise.all(responses.map((r) => r.text())));
+    assert.ok(responses.every((r) => r.status === 201));
+    assert.equal(bodies.size, 1);
+    assert.equal(await storedCount(), before + 1);
+  });
+
+  test('the honeypot and a too-fast form are answered 201 but nothing is stored', async () => {
+    const before = await storedCount();
+    const outboxBefore = (await storage.db.selectFrom('outbox').select('id').execute()).length;
+    const linesBefore = log.lines.length;
+    for (const input of [
+      sampleInput({ website: 'https://spam.example' }),
+      sampleInput({ fillTimeMs: MIN_FILL_TIME_MS - 1 }),
+      sampleInput({ fillTimeMs: 0 }),
+    ]) {
+      const response = await postSessionRequest(app, input);
+      assert.equal(response.status, 201);
+      const created = SessionRequestCreated.parse(await response.json());
+      assert.match(created.reference, REFERENCE_PATTERN);
+    }
+    assert.equal(await storedCount(), before);
+    assert.equal((await storage.db.selectFrom('outbox').select('id').execute()).length, outboxBefore);
+    assert.equal(
+      (await storage.db.selectFrom('idempotency_keys').select('key').execute()).length,
+      await storedCount(),
+    );
+    const caught = log.lines.slice(linesBefore).filter((line) => line.includes('bot'));
+    assert.equal(caught.length, 3);
+    assert.match(caught[0] ?? '', /"reason":"honeypot"/);
+    assert.match(caught[1] ?? '', /"reason":"too-fast"/);
+    assert.ok(!caught.join('').includes('spam.example'));
+    // Exactly the minimum is a person.
+    assert.equal((await postSessionRequest(app, sampleInput({ fillTimeMs: MIN_FILL_TIME_MS }))).status, 201);
+    assert.equal(await storedCount(), before + 1);
+  });
+
+  test('a body over 64 KiB is 413, with or without Content-Length', async () => {
+    const big = sampleInput({ message: 'x'.repeat(70 * 1024) });
+    const problem = await problemOf(await postSessionRequest(app, big), 413);
+    assert.equal(problem.code, 'PAYLOAD_TOO_LARGE');
+    const chunks = new TextEncoder().encode(JSON.stringify(big));
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < chunks.length; i += 8192) controller.enqueue(chunks.slice(i, i + 8192));
+        controller.close();
+      },
+    });
+    const chunked = await app.request('/v1/session-requests', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': newKey(),
+        'transfer-encoding': 'chunked',
+      },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal((await problemOf(chunked, 413)).code, 'PAYLOAD_TOO_LARGE');
+  });
+
+  test('a content type other than application/json is 415: a plain HTML form cannot post', async () => {
+    const body = JSON.stringify(sampleInput());
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+      'application/jsonp',
+    ]) {
+      const response = await postSessionRequest(app, body, { headers: { 'content-type': type } });
+      assert.equal((await problemOf(response, 415)).code, 'UNSUPPORTED_MEDIA_TYPE', type);
+    }
+    const none = await app.request('/v1/session-requests', {
+      method: 'POST',
+      headers: { 'idempotency-key': newKey() },
+      body,
+    });
+    assert.equal((await problemOf(none, 415)).code, 'UNSUPPORTED_MEDIA_TYPE');
+    const withCharset = await postSessionRequest(app, body, {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    assert.equal(withCharset.status, 201);
+  });
+
+  test('/docs shows the operation with a curl example and its header', async () => {
+    const page = await (await app.request('/docs')).text();
+    assert.ok(page.includes('<code>/v1/session-requests</code>'));
+    assert.ok(page.includes('curl -X POST'));
+    assert.ok(page.includes('<code>Idempotency-Key</code>'));
+  });
+
+  test('other methods on the intake are 405', async () => {
+    assert.equal(
+      (await problemOf(await app.request('/v1/session-requests', { method: 'DELETE' }), 405)).code,
+      'METHOD_NOT_ALLOWED',
+    );
+  });
+});
+
+describe('rate limits', () => {
+  test('per client address: 429 with Retry-After once the bucket is empty', async () => {
+    const limited = await createTestApp([REFERENCE_PACK_DIR], {
+      rateLimits: { perAddress: { capacity: 2, windowMs: 60_000 }, perZone: 'off' },
+    });
+    try {
+      const from = (address: string) => postSessionRequest(limited.app, sampleInput(), { address });
+      assert.equal((await from('203.0.113.1')).status, 201);
+      assert.equal((await from('203.0.113.1')).status, 201);
+      const refused = await from('203.0.113.1');
+      const problem = await problemOf(refused, 429);
+      assert.equal(problem.code, 'RATE_LIMITED');
+      assert.equal(refused.headers.get('retry-after'), '30');
+      // Even a malformed request spends from the address's bucket: the limit comes first.
+      assert.equal((await postSessionRequest(limited.app, '{', { address: '203.0.113.1' })).status, 429);
+      assert.equal((await from('203.0.113.2')).status, 201, 'another address has its own bucket');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('behind a trusted proxy the address comes from X-Forwarded-For', async () => {
+    const limited = await createTestApp([REFERENCE_PACK_DIR], {
+      rateLimits: { perAddress: { capacity: 1, windowMs: 60_000 }, perZone: 'off' },
+      trustedProxies: 1,
+    });
+    try {
+      // The client wrote the first entry itself; the proxy appended the real one.
+      const from = (forwarded: string) =>
+        postSessionRequest(limited.app, sampleInput(), {
+          address: '10.0.0.1',
+          headers: { 'x-forwarded-for': forwarded },
+        });
+      assert.equal((await from('1.1.1.1, 198.51.100.7')).status, 201);
+      assert.equal((await from('2.2.2.2, 198.51.100.7')).status, 429, 'a forged first entry does not help');
+      assert.equal((await from('198.51.100.8')).status, 201);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('per zone: 429 for that zone only', async () => {
+    const limited = await createTestApp([REFERENCE_PACK_DIR], {
+      rateLimits: { perAddress: 'off', perZone: { capacity: 1, windowMs: 3_600_000 } },
+    });
+    try {
+      assert.equal((await postSessionRequest(limited.app, sampleInput({ zone: 'bxl-sud' }))).status, 201);
+      const refused = await postSessionRequest(limited.app, sampleInput({ zone: 'bxl-sud' }));
+      assert.equal((await problemOf(refused, 429)).code, 'RATE_LIMITED');
+      assert.equal(refused.headers.get('retry-after'), '3600');
+      assert.equal((await postSessionRequest(limited.app, sampleInput({ zone: 'bxl-nord' }))).status, 201);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('the defaults apply when nothing is configured', async () => {
+    const defaults = await createTestApp();
+    try {
+      const statuses = [];
+      for (let i = 0; i < 31; i++)
+        statuses.push(
+          (await postSessionRequest(defaults.app, sampleInput(), { address: '192.0.2.9' })).status,
+        );
+      assert.deepEqual(statuses.slice(0, 30), Array(30).fill(201));
+      assert.equal(statuses[30], 429);
+    } finally {
+      await defaults.close();
+    }
+  });
+});

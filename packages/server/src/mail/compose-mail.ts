@@ -1,0 +1,210 @@
+import { type LangMap, type Language, pickText, type Topic } from '@carezone/contract';
+import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
+import { escapeHtml } from './html.js';
+import { MAIL_TEXTS, type MailTexts, SUMMARY_FIELDS, type SummaryField } from './texts/index.js';
+
+/** A stored session request as the e-mails need it. */
+export interface RequestForMail {
+  reference: string;
+  zoneId: string;
+  /** ISO timestamp of when it was stored. */
+  createdAt: string;
+  request: StoredSessionRequestInput;
+}
+
+/** Names the e-mails show instead of ids. */
+export interface MailNames {
+  /** The zone's names from the zone directory; `undefined` when no loaded pack knows the zone. */
+  zoneName: LangMap | undefined;
+  topics: readonly Topic[];
+}
+
+export interface ComposedMail {
+  language: Language;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A header or a table cell holds one line: a pasted line break must not start a new one. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function zoneNameIn(mail: RequestForMail, names: MailNames, language: Language): string {
+  return (names.zoneName && pickText(names.zoneName, language)) || mail.zoneId;
+}
+
+function topicLabel(id: string, names: MailNames, texts: MailTexts, language: Language): string {
+  const topic = names.topics.find((candidate) => candidate.id === id);
+  if (topic) return topic.label[language];
+  // 'other' is always accepted, whether or not a deployment lists it; an id no longer configured
+  // is still better shown than dropped.
+  return id === 'other' ? texts.fields.otherTopic : id;
+}
+
+function summaryValues(
+  mail: RequestForMail,
+  names: MailNames,
+  language: Language,
+): Record<SummaryField, string | undefined> {
+  const texts = MAIL_TEXTS[language];
+  const { request } = mail;
+  const given = (value: string | undefined) =>
+    value === undefined || value.trim() === '' ? undefined : value;
+  return {
+    reference: mail.reference,
+    zone: zoneNameIn(mail, names, language),
+    receivedAt: new Intl.DateTimeFormat(texts.locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Brussels',
+    }).format(new Date(mail.createdAt)),
+    organisation: request.organisation.name,
+    organisationKind: texts.organisationKinds[request.organisation.kind] ?? request.organisation.kind,
+    contactPerson: request.contact.name,
+    email: request.contact.email,
+    phone: given(request.contact.phone),
+    topics: request.topics.map((id) => topicLabel(id, names, texts, language)).join(', '),
+    otherTopic: given(request.otherTopic),
+    format: texts.formats[request.format] ?? request.format,
+    period: given(request.preferredPeriod),
+    participants:
+      request.participants === undefined
+        ? undefined
+        : new Intl.NumberFormat(texts.locale).format(request.participants),
+    sessionLanguage: texts.sessionLanguages[request.language] ?? request.language,
+    message: given(request.message),
+  };
+}
+
+interface SummaryRow {
+  label: string;
+  value: string;
+  /** The message keeps its line breaks; every other value is one line. */
+  multiline: boolean;
+}
+
+function summaryRows(mail: RequestForMail, names: MailNames, language: Language): SummaryRow[] {
+  const texts = MAIL_TEXTS[language];
+  const values = summaryValues(mail, names, language);
+  return SUMMARY_FIELDS.map((field) => {
+    const multiline = field === 'message';
+    const value = values[field] ?? texts.notGiven;
+    return {
+      label: texts.fields[field],
+      value: multiline ? value.replace(/\r\n?/g, '\n').trim() : oneLine(value),
+      multiline,
+    };
+  });
+}
+
+function rowsAsText(rows: SummaryRow[], colon: string): string {
+  return rows
+    .map((row) => `${row.label}${colon.trimEnd()}${row.multiline ? '\n' : ' '}${row.value}`)
+    .join('\n');
+}
+
+function rowsAsHtml(rows: SummaryRow[]): string {
+  const cells = rows.map(
+    (row) =>
+      `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0">${escapeHtml(row.label)}</th>` +
+      `<td style="white-space:${row.multiline ? 'pre-wrap' : 'normal'}">${escapeHtml(row.value)}</td></tr>`,
+  );
+  return `<table>\n${cells.join('\n')}\n</table>`;
+}
+
+function htmlDocument(language: Language, subject: string, body: string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:sans-serif;line-height:1.5">',
+    ...body,
+    '</body></html>',
+  ].join('\n');
+}
+
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+const heading = (text: string) => `<h2 style="font-size:1.1em">${escapeHtml(text)}</h2>`;
+/** RFC 3676's signature separator: mail readers grey out or fold what follows. */
+const SIGNATURE_SEPARATOR = '-- ';
+
+/** The e-mail that tells the zone team a request has come in: every value that was entered. */
+export function composeZoneTeamMail(
+  mail: RequestForMail,
+  names: MailNames,
+  language: Language,
+): ComposedMail {
+  const texts = MAIL_TEXTS[language].zoneTeam;
+  const zoneName = zoneNameIn(mail, names, language);
+  const rows = summaryRows(mail, names, language);
+  const subject = oneLine(texts.subject(mail.reference, mail.request.organisation.name));
+  const text = [
+    texts.intro(zoneName),
+    '',
+    rowsAsText(rows, MAIL_TEXTS[language].colon),
+    '',
+    texts.replyHint,
+    '',
+    SIGNATURE_SEPARATOR,
+    texts.footer,
+    '',
+  ].join('\n');
+  const html = htmlDocument(language, subject, [
+    paragraph(texts.intro(zoneName)),
+    rowsAsHtml(rows),
+    paragraph(texts.replyHint),
+    `<p style="color:#555">${escapeHtml(texts.footer)}</p>`,
+  ]);
+  return { language, subject, text, html };
+}
+
+/** The requester's confirmation: the reference, what they asked for, and what happens next. */
+export function composeConfirmationMail(
+  mail: RequestForMail,
+  names: MailNames,
+  language: Language,
+): ComposedMail {
+  const texts = MAIL_TEXTS[language].requester;
+  const zoneName = zoneNameIn(mail, names, language);
+  const rows = summaryRows(mail, names, language);
+  const name = oneLine(mail.request.contact.name);
+  const subject = oneLine(texts.subject(mail.reference));
+  const text = [
+    texts.greeting(name),
+    '',
+    texts.intro(zoneName),
+    '',
+    texts.referenceLine(mail.reference),
+    '',
+    texts.summaryHeading,
+    '',
+    rowsAsText(rows, MAIL_TEXTS[language].colon),
+    '',
+    texts.nextStepsHeading,
+    '',
+    texts.nextSteps(zoneName),
+    '',
+    texts.privacy,
+    '',
+    texts.closing,
+    texts.signature(zoneName),
+    '',
+    SIGNATURE_SEPARATOR,
+    texts.automatic,
+    '',
+  ].join('\n');
+  const html = htmlDocument(language, subject, [
+    paragraph(texts.greeting(name)),
+    paragraph(texts.intro(zoneName)),
+    `<p><strong>${escapeHtml(texts.referenceLine(mail.reference))}</strong></p>`,
+    heading(texts.summaryHeading),
+    rowsAsHtml(rows),
+    heading(texts.nextStepsHeading),
+    paragraph(texts.nextSteps(zoneName)),
+    paragraph(texts.privacy),
+    `<p>${escapeHtml(texts.closing)}<br>${escapeHtml(texts.signature(zoneName))}</p>`,
+    `<p style="color:#555">${escapeHtml(texts.automatic)}</p>`,
+  ]);
+  return { language, subject, text, html };
+}

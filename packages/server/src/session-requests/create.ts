@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionRequestCreated } from '@carezone/contract';
+import type { Storage, StorageTransaction } from '../storage/storage.js';
+import { retryOnUniqueViolation } from '../storage/unique-violation.js';
+import { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
+import { newReference } from './reference.js';
+import { requestHash } from './request-hash.js';
+import type { StoredSessionRequestInput } from './stored-input.js';
+
+export interface CreateSessionRequest {
+  input: StoredSessionRequestInput;
+  idempotencyKey: string;
+  now?: () => Date;
+  /** Replaceable so tests can force a reference collision. */
+  makeReference?: () => string;
+}
+
+/** An answer as it was first given, kept with its idempotency key and replayed byte for byte. */
+export interface StoredAnswer {
+  status: number;
+  /** JSON text. */
+  body: string;
+}
+
+export type CreateOutcome =
+  | { kind: 'created'; answer: StoredAnswer; created: SessionRequestCreated }
+  | { kind: 'replayed'; answer: StoredAnswer }
+  /** The key was used before with another body. */
+  | { kind: 'conflict' };
+
+/**
+ * Stores a session request, its first history entry, its idempotency record and the two e-mails
+ * it queues in one transaction: when this resolves `created`, all of it is committed (and on
+ * SQLite fsynced), so the API may answer 201. The same key with the same input replays the first
+ * answer; with another input it is a conflict.
+ *
+ * Two requests racing with one key: on SQLite the write lock orders them and the second reads the
+ * first's key. On PostgreSQL the second blocks on the key's primary key until the first commits,
+ * then fails with a unique or serialisation error; the transaction runs again and replays.
+ */
+export function createSessionRequest(
+  storage: Storage,
+  request: CreateSessionRequest,
+): Promise<CreateOutcome> {
+  const hash = requestHash(request.input);
+  return retryOnUniqueViolation(() => storage.transaction((trx) => createOnce(trx, request, hash)));
+}
+
+async function createOnce(
+  trx: StorageTransaction,
+  { input, idempotencyKey, now = () => new Date(), makeReference = newReference }: CreateSessionRequest,
+  hash: string,
+): Promise<CreateOutcome> {
+  const previous = await trx
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'response_status', 'response_body'])
+    .where('key', '=', idempotencyKey)
+    .executeTakeFirst();
+  if (previous) {
+    if (previous.request_hash !== hash) return { kind: 'conflict' };
+    return { kind: 'replayed', answer: { status: previous.response_status, body: previous.response_body } };
+  }
+
+  const at = now().toISOString();
+  const created: SessionRequestCreated = {
+    id: randomUUID(),
+    reference: makeReference(),
+    status: 'received',
+    createdAt: at,
+  };
+  const answer: StoredAnswer = { status: 201, body: JSON.stringify(created) };
+  // The key goes first: a concurrent twin then waits on it rather than doing all the work too.
+  await trx
+    .insertInto('idempotency_keys')
+    .values({
+      key: idempotencyKey,
+      request_hash: hash,
+      response_status: answer.status,
+      response_body: answer.body,
+      created_at: at,
+    })
+    .execute();
+  await trx
+    .insertInto('session_requests')
+    .values({
+      id: created.id,
+      reference: created.reference,
+      zone_id: input.zone,
+      status: created.status,
+      request: JSON.stringify(input),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await trx
+    .insertInto('session_request_history')
+    .values({ request_id: created.id, seq: 0, status: created.status, note: null, at })
+    .execute();
+  const payload = JSON.stringify({ requestId: created.id } satisfies SessionRequestOutboxPayload);
+  await trx
+    .insertInto('outbox')
+    .values(
+      [NOTIFY_ZONE, CONFIRM_REQUESTER].map((kind) => ({
+        id: randomUUID(),
+        kind,
+        payload,
+        created_at: at,
+        next_attempt_at: at,
+        delivered_at: null,
+        last_error: null,
+      })),
+    )
+    .execute();
+  return { kind: 'created', answer, created };
+}

@@ -1,0 +1,27 @@
+/** Session requests: storing the form, the staff's reading and status changes, and the topics. */
+export {
+  type CreateOutcome,
+  type CreateSessionRequest,
+  createSessionRequest,
+  type StoredAnswer,
+} from './create.js';
+export { decodeCursor, encodeCursor, type ListPosition } from './cursor.js';
+export { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
+export {
+  getSessionRequest,
+  iterateSessionRequests,
+  type ListSessionRequests,
+  listSessionRequests,
+  type SessionRequestFilter,
+  type StoredSessionRequest,
+  type StoredSessionRequestPage,
+} from './read.js';
+export {
+  type ChangeStatus,
+  type ChangeStatusOutcome,
+  canMove,
+  changeSessionRequestStatus,
+  NEXT_STATUSES,
+} from './status.js';
+export { type StoredSessionRequestInput, withoutBotFields } from './stored-input.js';
+export { DEFAULT_TOPICS, loadTopicsFile, OTHER_TOPIC_ID, parseTopics } from './topics.js';

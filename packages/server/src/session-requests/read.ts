@@ -1,0 +1,124 @@
+import type { SessionRequest, SessionRequestStatus } from '@carezone/contract';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SessionRequestHistoryTable, SessionRequestsTable } from '../storage/database.js';
+import { encodeCursor, type ListPosition } from './cursor.js';
+
+/** A stored request in the contract's shape, plus its zone (the same as `request.zone`). */
+export type StoredSessionRequest = SessionRequest & { zone: string };
+
+type RequestRow = Selectable<SessionRequestsTable>;
+type HistoryRow = Pick<Selectable<SessionRequestHistoryTable>, 'request_id' | 'status' | 'note' | 'at'>;
+
+function toStoredSessionRequest(row: RequestRow, history: readonly HistoryRow[]): StoredSessionRequest {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as SessionRequestStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    zone: row.zone_id,
+    request: JSON.parse(row.request) as SessionRequest['request'],
+    history: history.map((entry) => ({
+      status: entry.status as SessionRequestStatus,
+      note: entry.note,
+      at: entry.at,
+    })),
+  };
+}
+
+/** Histories of many requests in one query, each oldest first. */
+async function historiesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, HistoryRow[]>> {
+  const byRequest = new Map<string, HistoryRow[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byRequest;
+  const rows = await db
+    .selectFrom('session_request_history')
+    .select(['request_id', 'status', 'note', 'at'])
+    .where('request_id', 'in', ids)
+    .orderBy('request_id')
+    .orderBy('seq')
+    .execute();
+  for (const row of rows) byRequest.get(row.request_id)?.push(row);
+  return byRequest;
+}
+
+/** One stored request with its history, or `undefined`. Works inside a transaction too. */
+export async function getSessionRequest(
+  db: Kysely<Database>,
+  id: string,
+): Promise<StoredSessionRequest | undefined> {
+  const row = await db.selectFrom('session_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return toStoredSessionRequest(row, (await historiesOf(db, [id])).get(id) ?? []);
+}
+
+export interface SessionRequestFilter {
+  /** Only this zone; all zones when absent. */
+  zone?: string | undefined;
+  status?: SessionRequestStatus | undefined;
+}
+
+export interface ListSessionRequests extends SessionRequestFilter {
+  /** Continue after this request (the decoded cursor of the previous page). */
+  after?: ListPosition | undefined;
+  limit: number;
+}
+
+export interface StoredSessionRequestPage {
+  data: StoredSessionRequest[];
+  nextCursor: string | null;
+}
+
+/** One page, newest first, keyset-paged on (created_at, id) so pages stay stable while requests arrive. */
+export async function listSessionRequests(
+  db: Kysely<Database>,
+  { zone, status, after, limit }: ListSessionRequests,
+): Promise<StoredSessionRequestPage> {
+  const rows = await db
+    .selectFrom('session_requests')
+    .selectAll()
+    .$if(zone !== undefined, (q) => q.where('zone_id', '=', zone ?? ''))
+    .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'received'))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after?.createdAt ?? ''),
+          eb.and([eb('created_at', '=', after?.createdAt ?? ''), eb('id', '<', after?.id ?? '')]),
+        ]),
+      ),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    // One more than asked tells whether another page exists without a count.
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const histories = await historiesOf(
+    db,
+    page.map((row) => row.id),
+  );
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => toStoredSessionRequest(row, histories.get(row.id) ?? [])),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+  };
+}
+
+/**
+ * Every request matching `filter`, newest first, read page by page so an export of a large zone
+ * never holds it all in memory.
+ */
+export async function* iterateSessionRequests(
+  db: Kysely<Database>,
+  filter: SessionRequestFilter,
+  pageSize = 200,
+): AsyncGenerator<StoredSessionRequest> {
+  let after: ListPosition | undefined;
+  for (;;) {
+    const page = await listSessionRequests(db, { ...filter, after, limit: pageSize });
+    yield* page.data;
+    const last = page.data.at(-1);
+    if (page.nextCursor === null || !last) return;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}

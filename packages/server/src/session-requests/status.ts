@@ -1,0 +1,76 @@
+import type { SessionRequestStatus } from '@carezone/contract';
+import type { Storage, StorageTransaction } from '../storage/storage.js';
+import { retryOnUniqueViolation } from '../storage/unique-violation.js';
+import { getSessionRequest, type StoredSessionRequest } from './read.js';
+
+/** Where a request may go from each status: received → planned → done, and declined until done. */
+export const NEXT_STATUSES: Readonly<Record<SessionRequestStatus, readonly SessionRequestStatus[]>> = {
+  received: ['planned', 'declined'],
+  planned: ['done', 'declined'],
+  done: [],
+  declined: [],
+};
+
+export function canMove(from: SessionRequestStatus, to: SessionRequestStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+export interface ChangeStatus {
+  id: string;
+  status: SessionRequestStatus;
+  note?: string | undefined;
+  /** The zone the caller may act on; `null` for every zone. Another zone's request is not found. */
+  visibleZone: string | null;
+  now?: () => Date;
+}
+
+export type ChangeStatusOutcome =
+  | { kind: 'changed'; request: StoredSessionRequest }
+  | { kind: 'not-found' }
+  | { kind: 'invalid-transition'; from: SessionRequestStatus; to: SessionRequestStatus };
+
+/**
+ * Moves a request to another status and appends the move, with its note, to the history, in one
+ * transaction. Two staff members changing one request at once: the history's (request, seq) key
+ * or PostgreSQL's serialisation check stops the second, which runs again against the new status.
+ */
+export function changeSessionRequestStatus(
+  storage: Storage,
+  change: ChangeStatus,
+): Promise<ChangeStatusOutcome> {
+  return retryOnUniqueViolation(() => storage.transaction((trx) => changeOnce(trx, change)));
+}
+
+async function changeOnce(
+  trx: StorageTransaction,
+  { id, status, note, visibleZone, now = () => new Date() }: ChangeStatus,
+): Promise<ChangeStatusOutcome> {
+  const row = await trx
+    .selectFrom('session_requests')
+    .select(['status', 'zone_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row || (visibleZone !== null && row.zone_id !== visibleZone)) return { kind: 'not-found' };
+  const from = row.status as SessionRequestStatus;
+  if (!canMove(from, status)) return { kind: 'invalid-transition', from, to: status };
+
+  const at = now().toISOString();
+  await trx
+    .updateTable('session_requests')
+    .set({ status, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .execute();
+  const { last } = await trx
+    .selectFrom('session_request_history')
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .where('request_id', '=', id)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('session_request_history')
+    .values({ request_id: id, seq: (last ?? -1) + 1, status, note: note || null, at })
+    .execute();
+  const request = await getSessionRequest(trx, id);
+  if (!request) throw new Error(`session request ${id} vanished inside its own transaction`);
+  return { kind: 'changed', request };
+}
