@@ -11,7 +11,7 @@ import { measureLoad } from '../lib/load.mjs';
 import { startServer } from '../lib/server.mjs';
 
 /** Rate limits protect a real deployment from exactly this kind of load: lifted for the bench. */
-const UNLIMITED = { CAREZONE_RATE_LIMIT_IP: '1000000/s', CAREZONE_RATE_LIMIT_ZONE: '1000000/s' };
+const UNLIMITED = { CAREZONE_RATE_LIMIT_IP: 'off', CAREZONE_RATE_LIMIT_ZONE: 'off' };
 
 const ZONES = ['elz-antwerpen-centrum', 'bxl-nord', 'bxl-sud', 'elz-amalo'];
 
