@@ -5,6 +5,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyLiterals } from './scripts/rollup-minify-literals.mjs';
+import { pureSchemas } from './scripts/rollup-pure-schemas.mjs';
 
 const typescriptOptions = {
   tsconfig: 'tsconfig.base.json',
@@ -28,6 +29,7 @@ const plugins = () => [
     extensions: ['.ts', '.js'],
   }),
   typescript(typescriptOptions),
+  pureSchemas(),
   minifyLiterals(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
@@ -56,9 +58,19 @@ const copyManifest = () => ({
 });
 
 /**
+ * Language chunks are named by their catalogue: `nl-….js` for the texts every widget shares (and
+ * the finder's), `session-request-nl-….js` for `localization/session-request/nl.ts`.
+ * scripts/bundle-sizes.mjs reads the language from these names.
+ */
+const chunkFileNames = ({ facadeModuleId }) => {
+  const catalogue = facadeModuleId?.match(/[/\\]localization[/\\]([\w-]+)[/\\](nl|fr|en|de)\.ts$/)?.[1];
+  return catalogue ? `${catalogue}-[name]-[hash].js` : '[name]-[hash].js';
+};
+
+/**
  * One build per widget entry, apart on purpose: a page pastes one script tag and downloads that
- * file, with no chunk shared with the other entry to fetch after it (its only other files are the
- * language chunks it imports lazily, one per language the page speaks). A page that loads both
+ * file, with no chunk shared with another entry to fetch after it (its only other files are the
+ * language chunks it imports lazily, one set per language the page speaks). A page that loads two
  * bundles gets two copies of Lit, and the tags stay defined by the first (`internal/define.ts`).
  * ESM output keeps `import.meta.url`, from which the widgets find the API that served them.
  * `treeshake: 'smallest'` assumes modules without used exports have no side effects: the entries'
@@ -71,7 +83,7 @@ const widgetBundle = (name, extraPlugins = []) => ({
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    chunkFileNames,
   },
   treeshake: { preset: 'smallest' },
   plugins: [...plugins(), ...extraPlugins],
@@ -84,7 +96,8 @@ export default [
     output: { dir: 'packages/sdk/dist/browser', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
     plugins: plugins(),
   },
-  // Built one after the other (rollup runs a config array in order): clean first, then both.
+  // Built one after the other (rollup runs a config array in order): clean first, then the others.
   widgetBundle('carezone', [cleanCdnDir(), copyManifest()]),
   widgetBundle('carezone-finder'),
+  widgetBundle('carezone-session-request'),
 ];

@@ -24,6 +24,9 @@ export function importGraph(
   bare: string[];
 };
 
+/** `nl`, `fr`, `en` or `de` for a language chunk (`nl-<hash>.js`, `session-request-nl-<hash>.js`), else undefined. */
+export function languageOf(file: string): string | undefined;
+
 export function sizesOf(buffer: Uint8Array): FileSizes;
 
 export function pageDownload(
@@ -32,7 +35,7 @@ export function pageDownload(
 ): {
   eager: MeasuredFile[];
   lazy: MeasuredFile[];
-  /** The eager files and the heaviest lazy one: what the budgets count. */
+  /** The eager files and the chunks of the heaviest language: what the budgets count. */
   counted: MeasuredFile[];
   total: FileSizes;
   bare: string[];

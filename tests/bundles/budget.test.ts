@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { importsOf, pageDownload } from '../../scripts/bundle-sizes.mjs';
+import { importsOf, languageOf, pageDownload } from '../../scripts/bundle-sizes.mjs';
+import { markZodCallsPure } from '../../scripts/rollup-pure-schemas.mjs';
 import { REPO_ROOT } from '../helpers.js';
 import { assertBuilt, CDN_DIR, ENTRIES } from './built-bundles.js';
 
@@ -50,6 +51,40 @@ describe('bundle budgets (min + gzip -9, everything the page downloads)', () => 
       );
     });
   }
+
+  test('a page pays for every chunk of its heaviest language, and the finder for none of the form’s', () => {
+    assert.equal(languageOf('nl-C4WjGab0.js'), 'nl');
+    assert.equal(languageOf('en-By-7cHhN.js'), 'en');
+    assert.equal(languageOf('session-request-fr-pNIrXS-s.js'), 'fr');
+    assert.equal(languageOf('carezone.js'), undefined);
+    const form = pageDownload('carezone-session-request.js', CDN_DIR);
+    const counted = form.counted.slice(1).map((one) => languageOf(one.file));
+    assert.equal(counted.length, 2, 'the shared texts and the form’s');
+    assert.equal(new Set(counted).size, 1, 'of one language');
+    const finder = pageDownload('carezone-finder.js', CDN_DIR);
+    assert.deepEqual(
+      finder.lazy.filter((one) => one.file.startsWith('session-request-')),
+      [],
+      'the finder bundle never loads the form’s texts',
+    );
+  });
+
+  test('the finder bundle carries none of the form’s schemas nor the staff’s calls', async () => {
+    // Texts of schemas only the form uses (SessionRequestInput) and of the staff list's query: they
+    // stay out only while the contract's zod calls are marked pure (scripts/rollup-pure-schemas.mjs).
+    const finder = await readFile(join(CDN_DIR, 'carezone-finder.js'), 'utf8');
+    for (const text of ['must be a phone number', 'welfare-service', 'must be 16 to 100'])
+      assert.ok(!finder.includes(text), `carezone-finder.js contains "${text}"`);
+    const form = await readFile(join(CDN_DIR, 'carezone-session-request.js'), 'utf8');
+    assert.ok(form.includes('must be a phone number'), 'the form bundle does carry its own schema');
+  });
+
+  test('marking the contract’s zod calls pure reaches every call of a chain', () => {
+    assert.equal(
+      markZodCallsPure('const A = z.object({ b: z\n  .string()\n  .check(z.trim()) }); zz.x(); a.z.y();'),
+      'const A = /* @__PURE__ */ z.object({ b: /* @__PURE__ */ z\n  .string()\n  .check(/* @__PURE__ */ z.trim()) }); zz.x(); a.z.y();',
+    );
+  });
 
   test('the import graph follows static imports and leaves dynamic ones out', () => {
     const { staticImports, dynamicImports } = importsOf(

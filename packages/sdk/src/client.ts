@@ -1,9 +1,14 @@
 import type { Language } from '@carezone/contract';
-import { createHttp, type RetryOptions } from './internal/http.js';
+import { createHttp, type Http, type RetryOptions } from './internal/http.js';
 import { type LayersResource, layersResource } from './resources/layers.js';
 import { type Lookup, lookupResource } from './resources/lookup.js';
 import { type PlacesResource, placesResource } from './resources/places.js';
-import { type SessionRequestsResource, sessionRequestsResource } from './resources/session-requests.js';
+import {
+  type SessionRequestIntake,
+  type SessionRequestsResource,
+  sessionRequestIntake,
+  sessionRequestsResource,
+} from './resources/session-requests.js';
 import { type TopicsResource, topicsResource } from './resources/topics.js';
 import { type ZonesResource, zonesResource } from './resources/zones.js';
 
@@ -27,13 +32,19 @@ export interface ClientOptions {
   headers?: Readonly<Record<string, string>>;
 }
 
-export interface CarezoneClient {
+/** What a public page needs: the zone data, the topics, and sending a session request. */
+export interface PublicClient {
   readonly layers: LayersResource;
   readonly zones: ZonesResource;
   readonly places: PlacesResource;
   /** The zone(s) of a postcode, a NIS code or a point, per layer. */
   readonly lookup: Lookup;
   readonly topics: TopicsResource;
+  readonly sessionRequests: SessionRequestIntake;
+}
+
+/** Everything, the staff's calls included (they need `token`). */
+export interface CarezoneClient extends PublicClient {
   /** Sending a request (anyone), and reading and moving requests on (staff, with `token`). */
   readonly sessionRequests: SessionRequestsResource;
 }
@@ -44,12 +55,24 @@ export interface CarezoneClient {
  */
 export function createClient(options: ClientOptions): CarezoneClient {
   const http = createHttp(options);
+  return { ...publicResources(http), sessionRequests: sessionRequestsResource(http) };
+}
+
+/**
+ * A client without the staff's calls, for browser pages: the same behaviour, but a bundler can
+ * leave the staff's schemas and code out (about 2 KB gzip of the widget bundles).
+ */
+export function createPublicClient(options: ClientOptions): PublicClient {
+  return publicResources(createHttp(options));
+}
+
+function publicResources(http: Http): PublicClient {
   return {
     layers: layersResource(http),
     zones: zonesResource(http),
     places: placesResource(http),
     lookup: lookupResource(http),
     topics: topicsResource(http),
-    sessionRequests: sessionRequestsResource(http),
+    sessionRequests: sessionRequestIntake(http),
   };
 }

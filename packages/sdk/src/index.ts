@@ -34,7 +34,13 @@ export type {
 // Values an SDK user needs to handle answers: the languages, the error codes, and the rule that
 // picks a name in a language with the packs' fallback.
 export { ERROR_CODES, LANGUAGES, pickText } from '@carezone/contract';
-export { type CarezoneClient, type ClientOptions, createClient } from './client.js';
+export {
+  type CarezoneClient,
+  type ClientOptions,
+  createClient,
+  createPublicClient,
+  type PublicClient,
+} from './client.js';
 export {
   ApiError,
   CarezoneError,
@@ -58,6 +64,7 @@ export type { Lookup, LookupParams } from './resources/lookup.js';
 export type { PlaceSearchParams, PlacesResource } from './resources/places.js';
 export type {
   CreateSessionRequestOptions,
+  SessionRequestIntake,
   SessionRequestListParams,
   SessionRequestsResource,
 } from './resources/session-requests.js';

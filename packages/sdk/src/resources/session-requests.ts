@@ -30,9 +30,14 @@ export interface SessionRequestListParams {
   cursor?: string;
 }
 
-export interface SessionRequestsResource {
+/** What a visitor's page may do with session requests: send one. */
+export interface SessionRequestIntake {
   /** Sends a visitor's request. Resolves only once the server has stored it durably. */
   create(input: SessionRequestInput, options?: CreateSessionRequestOptions): Promise<SessionRequestCreated>;
+}
+
+/** Sending, and the staff's side: reading and moving requests on (needs `token`). */
+export interface SessionRequestsResource extends SessionRequestIntake {
   /** Staff (needs `token`): one page of requests, newest first. */
   list(params?: SessionRequestListParams, options?: RequestOptions): Promise<SessionRequestPage>;
   /** Staff: every request matching `params`, page after page. */
@@ -44,6 +49,19 @@ export interface SessionRequestsResource {
   get(id: string, options?: RequestOptions): Promise<SessionRequest>;
   /** Staff: moves a request on (received → planned → done, or declined), with a note. */
   update(id: string, patch: SessionRequestPatch, options?: RequestOptions): Promise<SessionRequest>;
+}
+
+export function sessionRequestIntake(http: Http): SessionRequestIntake {
+  return {
+    create(input, { idempotencyKey = newIdempotencyKey(), ...options } = {}) {
+      return http.send('post', 'session-requests', SessionRequestCreated, {
+        body: input,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        retry: true,
+        ...options,
+      });
+    },
+  };
 }
 
 export function sessionRequestsResource(http: Http): SessionRequestsResource {
@@ -59,14 +77,7 @@ export function sessionRequestsResource(http: Http): SessionRequestsResource {
     });
 
   return {
-    create(input, { idempotencyKey = newIdempotencyKey(), ...options } = {}) {
-      return http.send('post', 'session-requests', SessionRequestCreated, {
-        body: input,
-        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
-        retry: true,
-        ...options,
-      });
-    },
+    ...sessionRequestIntake(http),
     list,
     async *listAll(params = {}, options) {
       let cursor: string | undefined;

@@ -1,0 +1,2 @@
+export function markZodCallsPure(code: string): string;
+export function pureSchemas(): import('rollup').Plugin;
