@@ -22,7 +22,7 @@ export const commonArgTypes = {
     description:
       'Property only: an SDK client of your own (a custom `fetch`, tests, stories); takes precedence over `api`. Each story sets a fixture client.',
     control: false,
-    table: { category: 'properties', type: { summary: 'CarezoneClient | undefined' } },
+    table: { category: 'properties', type: { summary: 'PublicClient | undefined' } },
   },
   api: {
     description:

@@ -10,7 +10,12 @@ import { describe, test } from 'node:test';
 import { REPO_ROOT } from '../helpers.js';
 
 const EXAMPLES = join(REPO_ROOT, 'examples');
-const PAGES = ['index.html', 'municipal-page/index.html', 'network-page/index.html'];
+const PAGES = [
+  'index.html',
+  'municipal-page/index.html',
+  'network-page/index.html',
+  'request-page/index.html',
+];
 
 const attributes = (html: string, name: string) =>
   [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((match) => match[1] ?? '');
@@ -26,7 +31,11 @@ describe('example pages', () => {
       assert.doesNotMatch(html, /\son[a-z]+=/i, 'no event-handler attribute');
       assert.doesNotMatch(html, /javascript:/i);
       for (const script of html.match(/<script\b[^>]*>/gi) ?? []) {
-        assert.match(script, /^<script type="module" src="\/widgets\/carezone(-finder)?\.js">$/, script);
+        assert.match(
+          script,
+          /^<script type="module" src="\/widgets\/carezone(-finder|-session-request)?\.js">$/,
+          script,
+        );
       }
       assert.equal((html.match(/<script\b[^>]*>/gi) ?? []).length, (html.match(/<\/script>/gi) ?? []).length);
       assert.doesNotMatch(html.replace(/<script[^>]*><\/script>/gi, ''), /<script/i, 'no inline script');
@@ -49,6 +58,23 @@ describe('example pages', () => {
     assert.match(html, /<script type="module" src="\/widgets\/carezone-finder\.js">/);
     const css = await readFile(join(EXAMPLES, 'municipal-page/site.css'), 'utf8');
     assert.match(css, /--carezone-color-accent:/, 'shows theming');
+  });
+
+  test('the request page: a finder and a form that follows it, with one script tag', async () => {
+    const html = await readFile(join(EXAMPLES, 'request-page/index.html'), 'utf8');
+    assert.match(html, /<html lang="nl">/);
+    assert.match(html, /fictief/);
+    assert.match(html, /<carezone-finder id="finder" lang="nl"[^>]*><\/carezone-finder>/);
+    assert.match(
+      html,
+      /<carezone-session-request id="request" lang="nl" zone-source="#finder"><\/carezone-session-request>/,
+    );
+    assert.equal((html.match(/<script\b/gi) ?? []).length, 1, 'one script tag');
+    assert.match(html, /<script type="module" src="\/widgets\/carezone\.js">/);
+    const index = await readFile(join(EXAMPLES, 'index.html'), 'utf8');
+    assert.match(index, /href="request-page\/"/, 'linked from the examples index');
+    const css = await readFile(join(EXAMPLES, 'request-page/site.css'), 'utf8');
+    assert.match(css, /carezone-session-request:not\(:defined\)/, 'reserves the form’s space');
   });
 
   test('the network page: a Dutch and a French finder with ids the end-to-end suite uses', async () => {

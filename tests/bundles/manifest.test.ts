@@ -101,8 +101,44 @@ describe('custom-elements.json', () => {
     assertIncludes(names(card.cssProperties), ['--carezone-color-accent'], 'zone card custom properties');
   });
 
+  test('<carezone-session-request>: attributes, events, parts and custom properties', () => {
+    const form = element('carezone-session-request');
+    assert.equal(form.name, 'CarezoneSessionRequest');
+    assert.equal(form.customElement, true);
+    assertIncludes(
+      names(form.attributes),
+      ['api', 'lang', 'zone', 'zone-source', 'layer'],
+      'form attributes',
+    );
+    assert.deepEqual(
+      names(form.events).sort(),
+      ['carezone-submit-error', 'carezone-submit-success'],
+      'form events: exactly the two documented ones',
+    );
+    assertIncludes(
+      names(form.cssParts),
+      [
+        'base',
+        'form',
+        'error-summary',
+        'field',
+        'field-error',
+        'finder',
+        'submit-button',
+        'error',
+        'reference',
+      ],
+      'form parts',
+    );
+    assertIncludes(
+      names(form.cssProperties),
+      ['--carezone-color-accent', '--carezone-color-danger', '--carezone-spacing'],
+      'form custom properties',
+    );
+  });
+
   test('internal reactive state is not public surface', () => {
-    for (const tag of ['carezone-finder', 'carezone-zone-card']) {
+    for (const tag of ['carezone-finder', 'carezone-zone-card', 'carezone-session-request']) {
       const declaration = element(tag);
       for (const attribute of names(declaration.attributes)) {
         assert.doesNotMatch(attribute, /^_/, `<${tag}> attribute ${attribute}`);
@@ -119,7 +155,10 @@ describe('custom-elements.json', () => {
     assert.deepEqual(definitions.sort(), [
       'src/define/carezone-finder.ts: carezone-finder → CarezoneFinder',
       'src/define/carezone-finder.ts: carezone-zone-card → CarezoneZoneCard',
+      'src/define/carezone-session-request.ts: carezone-finder → CarezoneFinder',
+      'src/define/carezone-session-request.ts: carezone-session-request → CarezoneSessionRequest',
       'src/define/carezone.ts: carezone-finder → CarezoneFinder',
+      'src/define/carezone.ts: carezone-session-request → CarezoneSessionRequest',
       'src/define/carezone.ts: carezone-zone-card → CarezoneZoneCard',
     ]);
     const paths = manifest.modules.map((module) => module.path);

@@ -1,4 +1,4 @@
-import type { CarezoneClient } from '@carezone/sdk';
+import type { PublicClient } from '@carezone/sdk';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { clientFor } from './api-client.js';
 import { LocalizeController } from './localize.js';
@@ -24,7 +24,7 @@ export class CarezoneElement extends LitElement {
   /** nl, fr, en or de. Default: the nearest ancestor's `lang`, then the document's, then nl. */
   declare lang: string;
   /** An SDK client of your own (a custom `fetch`, tests, stories); takes precedence over `api`. */
-  declare client: CarezoneClient | undefined;
+  declare client: PublicClient | undefined;
 
   protected readonly localize = new LocalizeController(this);
 
@@ -44,7 +44,7 @@ export class CarezoneElement extends LitElement {
   }
 
   /** The client the element talks through: its own, else the page's shared one for `api`. */
-  protected get sdk(): CarezoneClient {
+  protected get sdk(): PublicClient {
     return this.client ?? clientFor(this.api);
   }
 }

@@ -1,11 +1,11 @@
-import type { CarezoneClient, Layer } from '@carezone/sdk';
+import type { Layer, PublicClient } from '@carezone/sdk';
 
 // The layers of a server change only when it restarts with other packs: one request per client
 // and page is enough. A failed request is forgotten, so the next widget (or a retry) asks again.
-const layersByClient = new WeakMap<CarezoneClient, Promise<Layer[]>>();
+const layersByClient = new WeakMap<PublicClient, Promise<Layer[]>>();
 
 /** The zone layers of the client's server (titles, and whether polygons exist for a point lookup). */
-export function layersOf(client: CarezoneClient): Promise<Layer[]> {
+export function layersOf(client: PublicClient): Promise<Layer[]> {
   let layers = layersByClient.get(client);
   if (!layers) {
     layers = client.layers.list();

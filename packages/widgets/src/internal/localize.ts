@@ -1,6 +1,6 @@
 import { type LangMap, type Language, pickText } from '@carezone/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadedTranslation, loadTranslation } from '../localization/load-translation.js';
+import { type Catalogue, widgetTexts } from '../localization/load-translation.js';
 import { resolveLanguage } from '../localization/resolve-language.js';
 import type { Translation } from '../localization/translation.js';
 
@@ -22,12 +22,13 @@ function observeDocumentLanguage(): void {
  * The language of one widget and the texts, names, dates and numbers in it. The host calls
  * `prepare()` before every update and awaits it when it answers a promise (CarezoneElement does),
  * so a `lang` set on the element or an ancestor takes effect at the next update, with its texts
- * (`<html lang>` changes trigger one by themselves).
+ * (`<html lang>` changes trigger one by themselves). The texts every widget shares come with
+ * it; a widget with texts of its own adds their catalogue with `use()`.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: Host;
+  readonly #catalogues: Catalogue<unknown>[] = [widgetTexts];
   #lang: Language;
-  #translation: Translation | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -36,19 +37,23 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * Resolves the language now and, if its catalogue has not arrived yet, a promise of it
-   * (undefined when it is there, so an update is not delayed by a needless microtask).
+   * Resolves the language now and, if one of its catalogues has not arrived yet, a promise of
+   * them (undefined when they are there, so an update is not delayed by a needless microtask).
+   * The language changes once its texts are there, so `lang` and the texts always agree.
    */
   prepare(): Promise<unknown> | undefined {
-    this.#lang = resolveLanguage(this.#host);
-    const loaded = loadedTranslation(this.#lang);
-    if (loaded) {
-      this.#translation = loaded;
-      return undefined;
-    }
-    return loadTranslation(this.#lang).then((translation) => {
-      this.#translation = translation;
-    });
+    const lang = resolveLanguage(this.#host);
+    const missing = this.#catalogues.filter((texts) => !texts.loaded(lang)).map((texts) => texts.load(lang));
+    const ready = (): undefined => {
+      this.#lang = lang;
+    };
+    return missing.length > 0 ? Promise.all(missing).then(ready) : ready();
+  }
+
+  /** Loads `catalogue` with the shared texts before every update; answers its reader. */
+  use<T>(catalogue: Catalogue<T>): () => T {
+    this.#catalogues.push(catalogue);
+    return () => textsOf(catalogue, this.#lang);
   }
 
   hostConnected(): void {
@@ -66,8 +71,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The texts of the widget's language. Only read while rendering (after `prepare()`). */
   get t(): Translation {
-    if (!this.#translation) throw new Error('Carezone: the texts are read before their language has loaded');
-    return this.#translation;
+    return textsOf(widgetTexts, this.#lang);
   }
 
   /** A zone or place name in this language, with the packs' fallback (nl, then fr, then any). */
@@ -95,4 +99,10 @@ export class LocalizeController implements ReactiveController {
   #locale(): string {
     return `${this.#lang}-BE`;
   }
+}
+
+function textsOf<T>(catalogue: Catalogue<T>, lang: Language): T {
+  const texts = catalogue.loaded(lang);
+  if (!texts) throw new Error('Carezone: the texts are read before their language has loaded');
+  return texts;
 }

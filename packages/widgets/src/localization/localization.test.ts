@@ -1,28 +1,41 @@
-import { ERROR_CODES, LANGUAGES } from '@carezone/sdk';
+import { ERROR_CODES, LANGUAGES, type Language } from '@carezone/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
+import { widgetTexts } from './load-translation.js';
 import { resolveLanguage } from './resolve-language.js';
+import { sessionRequestTexts } from './session-request/catalogue.js';
+import { SESSION_REQUEST_TRANSLATIONS } from './session-request/translations.js';
 import { TRANSLATIONS } from './translations.js';
 
+/** Every catalogue: the one every widget shares (with the finder's and zone card's texts), the form's. */
+const CATALOGUES: Record<string, Readonly<Record<Language, object>>> = {
+  widgets: TRANSLATIONS,
+  'session-request': SESSION_REQUEST_TRANSLATIONS,
+};
+
 describe('translations', () => {
-  it('are complete in nl, fr, en and de: every key of every language has a text', () => {
-    const keysOf = (value: object, prefix = ''): string[] =>
-      Object.entries(value).flatMap(([key, child]) =>
-        typeof child === 'object' && child !== null ? keysOf(child, `${prefix}${key}.`) : [`${prefix}${key}`],
-      );
-    const reference = keysOf(TRANSLATIONS.en).sort();
-    for (const language of LANGUAGES) {
-      expect(keysOf(TRANSLATIONS[language]).sort(), language).to.deep.equal(reference);
-      for (const key of reference) {
-        const entry = key
-          .split('.')
-          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], TRANSLATIONS[language]);
-        // A text with a value in it is a function: it must use the value (probe: a marker).
-        const text = typeof entry === 'function' ? String(entry(7, '⟨7⟩')) : entry;
-        expect(text, `${language}: ${key}`).to.be.a('string').and.not.be.empty;
-        if (typeof entry === 'function') expect(text, `${language}: ${key}`).to.match(/7/);
+  for (const [name, catalogue] of Object.entries(CATALOGUES)) {
+    it(`${name}: complete in nl, fr, en and de, every key of every language has a text`, () => {
+      const keysOf = (value: object, prefix = ''): string[] =>
+        Object.entries(value).flatMap(([key, child]) =>
+          typeof child === 'object' && child !== null
+            ? keysOf(child, `${prefix}${key}.`)
+            : [`${prefix}${key}`],
+        );
+      const reference = keysOf(catalogue.en).sort();
+      for (const language of LANGUAGES) {
+        expect(keysOf(catalogue[language]).sort(), language).to.deep.equal(reference);
+        for (const key of reference) {
+          const entry = key
+            .split('.')
+            .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue[language]);
+          // A text with a value in it is a function: it must use the value (probe: a marker).
+          const text = typeof entry === 'function' ? String(entry(7, '⟨7⟩')) : entry;
+          expect(text, `${language}: ${key}`).to.be.a('string').and.not.be.empty;
+          if (typeof entry === 'function') expect(text, `${language}: ${key}`).to.match(/7/);
+        }
       }
-    }
-  });
+    });
+  }
 
   it('have a message for every error code of the API', () => {
     for (const language of LANGUAGES) {
@@ -35,6 +48,15 @@ describe('translations', () => {
   it('differ between languages (no copy left untranslated)', () => {
     expect(TRANSLATIONS.nl.retry).to.not.equal(TRANSLATIONS.fr.retry);
     expect(TRANSLATIONS.en.errors.OUT_OF_COVERAGE).to.not.equal(TRANSLATIONS.de.errors.OUT_OF_COVERAGE);
+    const form = SESSION_REQUEST_TRANSLATIONS;
+    expect(new Set(LANGUAGES.map((language) => form[language].submit)).size).to.equal(4);
+    expect(new Set(LANGUAGES.map((language) => form[language].privacy)).size).to.equal(4);
+  });
+
+  it('load each catalogue by itself, one language at a time', async () => {
+    expect(await sessionRequestTexts.load('de')).to.deep.equal(SESSION_REQUEST_TRANSLATIONS.de);
+    expect(sessionRequestTexts.loaded('de')).to.equal(await sessionRequestTexts.load('de'));
+    expect(await widgetTexts.load('fr')).to.deep.equal(TRANSLATIONS.fr);
   });
 });
 

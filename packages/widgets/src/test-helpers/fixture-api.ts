@@ -1,11 +1,12 @@
 import { type CarezoneClient, createClient } from '@carezone/sdk';
 
 /**
- * What a fixture API answers to one request: a JSON body (a problem when `status` ≥ 400), after
- * an optional delay; a network failure; or nothing at all until the request is aborted.
+ * What a fixture API answers to one request: a JSON body (a problem when `status` ≥ 400), with
+ * extra headers (`retry-after`), after an optional delay; a network failure; or nothing at all
+ * until the request is aborted.
  */
 export type FixtureAnswer =
-  | { status?: number; body: unknown; delay?: number }
+  | { status?: number; body: unknown; delay?: number; headers?: Record<string, string> }
   | { network: 'offline' | 'never' };
 
 export type FixtureHandler = (url: URL, request: Request) => FixtureAnswer | Promise<FixtureAnswer>;
@@ -37,7 +38,10 @@ export function fixtureClient(handler: FixtureHandler): FixtureClient {
     const status = answer.status ?? 200;
     return new Response(JSON.stringify(answer.body), {
       status,
-      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+      headers: {
+        'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+        ...answer.headers,
+      },
     });
   };
   const client = createClient({ baseUrl: 'https://api.carezone.test', fetch, retry: 0 });

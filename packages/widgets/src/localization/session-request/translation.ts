@@ -1,0 +1,65 @@
+import type { OrganisationKind, SessionRequestInput } from '@carezone/sdk';
+
+/**
+ * The texts of `<carezone-session-request>`: a catalogue of its own, so that a page with only a
+ * finder never downloads them. Texts every widget shares (loading, retry, network and API errors)
+ * stay in the widgets' catalogue (`../translation.ts`). Texts with a value in them are functions.
+ */
+export interface SessionRequestTranslation {
+  /** Names the form (a landmark for screen readers). */
+  title: string;
+  /** After the label of every required field: required is said in text, not only in colour. */
+  required: string;
+  organisation: string;
+  kind: string;
+  kinds: Record<OrganisationKind, string>;
+  zone: string;
+  /** Under the embedded finder once it found a zone for sure. */
+  zoneChosen: (zone: string) => string;
+  /** `zone-source`: the zone comes from a finder elsewhere on the page, not chosen yet. */
+  zoneElsewhere: string;
+  contactName: string;
+  email: string;
+  phone: string;
+  topics: string;
+  topicsHint: string;
+  /** The "other" topic, which reveals `otherTopic`. */
+  other: string;
+  otherTopic: string;
+  format: string;
+  formats: Record<SessionRequestInput['format'], string>;
+  period: string;
+  periodHint: string;
+  participants: string;
+  language: string;
+  languages: Record<SessionRequestInput['language'], string>;
+  message: string;
+  /** What is stored, why, who sees it and for how long: said before the consent is asked. */
+  privacy: string;
+  consent: string;
+  submit: string;
+  /** Announced while the request is on its way. */
+  sending: string;
+  /** Title of the error summary. */
+  problem: string;
+  /** One message per kind of problem, in the visitor's words; never the schema's English. */
+  invalid: {
+    required: string;
+    choose: string;
+    topics: string;
+    consent: string;
+    zone: string;
+    email: string;
+    phone: string;
+    participants: string;
+    tooLong: (max: string) => string;
+    other: string;
+  };
+  /** 429 with `Retry-After`: `when` is relative, as `Intl.RelativeTimeFormat` writes it ("in 2 minutes"). */
+  retryIn: (when: string) => string;
+  /** 409: the form's key was already used for other content (an earlier send that did arrive). */
+  conflict: string;
+  sent: string;
+  reference: (reference: string) => string;
+  followUp: string;
+}

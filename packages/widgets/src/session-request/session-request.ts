@@ -1,0 +1,456 @@
+import {
+  isApiError,
+  isNetworkError,
+  isTimeoutError,
+  newIdempotencyKey,
+  type SessionRequestCreated,
+  type ZoneSummary,
+} from '@carezone/sdk';
+import { Task } from '@lit/task';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { type SubmitErrorCode, SubmitErrorEvent } from '../events/submit-error.js';
+import { SubmitSuccessEvent } from '../events/submit-success.js';
+import { ZoneChangeEvent } from '../events/zone-change.js';
+import { CarezoneElement } from '../internal/carezone-element.js';
+import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
+import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
+import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
+import { type Draft, draftKey, readDraft, writeDraft } from './draft.js';
+import { choiceField, consentField, type FieldContext, idOf, textField } from './fields.js';
+import {
+  type ChosenZone,
+  check,
+  EMPTY_VALUES,
+  FIELDS,
+  type FieldErrors,
+  type FieldName,
+  type FormValues,
+  OTHER_TOPIC,
+  requestBody,
+  serverErrors,
+} from './form-values.js';
+import { sessionRequestStyles } from './session-request.styles.js';
+
+const entries = <K extends string>(labels: Record<K, string>) => Object.entries(labels) as [K, string][];
+
+function codeOf(error: unknown): SubmitErrorCode {
+  if (isApiError(error)) return error.code;
+  if (isNetworkError(error)) return 'NETWORK_ERROR';
+  return isTimeoutError(error) ? 'TIMEOUT' : 'UNEXPECTED';
+}
+
+/**
+ * @summary A form with which a professional organisation asks its zone team for an information
+ * session: organisation, zone, contact, topics, format, period, participants, language, message.
+ *
+ * The zone is the `zone` attribute; else the zone chosen in the finder that `zone-source` points
+ * to; else the visitor chooses it in a finder inside the form (`<carezone-finder>` must be
+ * defined: the bundles and `@carezone/widgets/define` do). The form is checked with the contract's
+ * own schema: each problem shows at its field and in a summary that takes the focus. Sending is
+ * safe to repeat: one idempotency key per filled-in form, sent again by every retry, renewed after
+ * a success, or when a 409 CONFLICT says the key already holds other content. Until it is sent, the
+ * form is kept in sessionStorage (this tab only) under `carezone-session-request:<path>#<id>`, the
+ * element's `id`, else its `zone`: give two forms on one page ids. Nothing in localStorage, no
+ * cookies. A hidden honeypot field, the time the form was open and its language go with the request.
+ *
+ * @event carezone-submit-success - `SubmitSuccessEvent`: the request was stored; `detail` is the
+ * server's answer (`id`, `reference`, `status`, `createdAt`).
+ * @event carezone-submit-error - `SubmitErrorEvent`: sending failed; `detail` is the error code
+ * (the API's, or `NETWORK_ERROR`, `TIMEOUT`, `UNEXPECTED`). Not fired for problems the form finds
+ * itself before sending.
+ *
+ * @csspart base - The wrapper of the form or its confirmation.
+ * @csspart form - The form.
+ * @csspart error-summary - The list of problems, shown above the form when it cannot be sent.
+ * @csspart field - One field (label, hint, problem and input).
+ * @csspart fieldset - A group of radio buttons or checkboxes.
+ * @csspart label - The label or legend of a field.
+ * @csspart field-error - The problem of a field.
+ * @csspart zone - The zone fieldset.
+ * @csspart finder - The embedded `<carezone-finder>` (no `zone` nor `zone-source`).
+ * @csspart zone-name - The chosen zone.
+ * @csspart privacy - What is stored, why, who sees it and for how long.
+ * @csspart submit-button - Sends the request.
+ * @csspart status - Says that the request is on its way.
+ * @csspart error - A failure to send, with its retry button.
+ * @csspart retry-button - Sends the same request again (with the same idempotency key).
+ * @csspart loading - The placeholder while the topics load.
+ * @csspart confirmation - Shown instead of the form once it is sent.
+ * @csspart reference - The reference number of the sent request (it takes the focus).
+ *
+ * @cssproperty --carezone-color-text - Text colour.
+ * @cssproperty --carezone-color-muted - Colour of hints and of "(required)".
+ * @cssproperty --carezone-color-surface - Background of the inputs.
+ * @cssproperty --carezone-color-surface-alt - Background of messages and placeholders.
+ * @cssproperty --carezone-color-border - Border colour.
+ * @cssproperty --carezone-color-accent - Buttons, links, ticked boxes.
+ * @cssproperty --carezone-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --carezone-color-danger - Problems and the fields they are about.
+ * @cssproperty --carezone-color-focus - Focus ring.
+ * @cssproperty --carezone-font-family - Font. Default: the page's.
+ * @cssproperty --carezone-font-size - Base font size. Default 1rem.
+ * @cssproperty --carezone-radius - Corner radius.
+ * @cssproperty --carezone-spacing - Spacing between fields.
+ */
+export class CarezoneSessionRequest extends CarezoneElement {
+  static override styles = [...CarezoneElement.styles, sessionRequestStyles];
+
+  static override properties = {
+    zone: {},
+    zoneSource: { attribute: 'zone-source' },
+    layer: {},
+    _values: { state: true },
+    _zone: { state: true },
+    _errors: { state: true },
+    _sending: { state: true },
+    _failure: { state: true },
+    _created: { state: true },
+  };
+
+  /** Id of the zone whose team receives the request (`bxl-sud`): no zone to choose then. */
+  declare zone: string | undefined;
+  /** CSS selector of a `<carezone-finder>` on the page (`#finder`) whose chosen zone the form takes. */
+  declare zoneSource: string | undefined;
+  /** Zone layer of the embedded finder (`bxl-care-zones`, `elz`). Default: all. */
+  declare layer: string | undefined;
+
+  declare protected _values: FormValues;
+  /** The zone a finder chose. */
+  declare protected _zone: ChosenZone | undefined;
+  declare protected _errors: FieldErrors;
+  declare protected _sending: boolean;
+  /** Why the last send failed, until the next one. */
+  declare protected _failure: unknown;
+  declare protected _created: SessionRequestCreated | undefined;
+
+  readonly #texts = this.localize.use(sessionRequestTexts);
+  #storageKey = '';
+  #draft: Omit<Draft, 'values' | 'zone'> = { key: '', shownAt: 0 };
+  /** Where `zone-source` events are listened for: the document (or shadow root) of the element. */
+  #root: Node | undefined;
+
+  constructor() {
+    super();
+    this._values = EMPTY_VALUES;
+    this._errors = {};
+    this._sending = false;
+  }
+
+  readonly #topics = new Task(this, {
+    task: ([client], { signal }) => client.topics.list({ signal }),
+    args: () => [this.sdk] as const,
+  });
+
+  /** The name of the `zone` attribute's zone; its id stands in while it loads or when it fails. */
+  readonly #presetZone = new Task(this, {
+    task: ([client, id], { signal }) => (id ? client.zones.get(id, { signal }) : undefined),
+    args: () => [this.sdk, this.zone] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On the root rather than on the finder itself: the finder may be added after the form, or
+    // replaced, and the selector is matched when its event comes.
+    this.#root = this.getRootNode();
+    this.#root.addEventListener(ZoneChangeEvent.type, this.#onSourceZone);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#root?.removeEventListener(ZoneChangeEvent.type, this.#onSourceZone);
+  }
+
+  readonly #onSourceZone = (event: Event): void => {
+    const { target } = event;
+    if (this.zone || !this.zoneSource || !(target instanceof Element)) return;
+    try {
+      if (target.closest(this.zoneSource)) this.#chooseZone((event as ZoneChangeEvent).detail.zone);
+    } catch {
+      // Not a valid selector: the form keeps asking for a zone.
+    }
+  };
+
+  protected override willUpdate(): void {
+    if (this.hasUpdated) return;
+    this.#storageKey = draftKey(this);
+    const draft = readDraft(this.#storageKey);
+    if (draft) {
+      const { values, zone, ...rest } = draft;
+      this._values = { ...EMPTY_VALUES, ...values };
+      this._zone = zone;
+      this.#draft = rest;
+    } else {
+      // The session in the visitor's own language unless they choose otherwise.
+      this._values = { ...EMPTY_VALUES, language: this.localize.lang };
+      this.#draft = { key: newIdempotencyKey(), shownAt: Date.now() };
+    }
+  }
+
+  #save(): void {
+    writeDraft(this.#storageKey, { ...this.#draft, values: this._values, zone: this._zone });
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.#texts();
+    const created = this._created;
+    return html`<div part="base">${
+      created
+        ? html`<div part="confirmation" class="message">
+            <p part="reference" tabindex="-1">${s.sent} <strong>${s.reference(created.reference)}</strong></p>
+            <p>${s.followUp}</p>
+          </div>`
+        : this.#renderForm(s)
+    }</div>`;
+  }
+
+  #renderForm(s: SessionRequestTranslation): TemplateResult {
+    const context: FieldContext = { values: this._values, errors: this._errors, required: s.required };
+    const labels = this.#labels(s);
+    return html`<form part="form" novalidate aria-label=${s.title} aria-busy=${this._sending}
+        @submit=${this.#submit} @input=${this.#onInput}>
+        ${this.#renderSummary(s, labels)}
+        ${textField(context, 'organisation.name', labels['organisation.name'], { required: true, autocomplete: 'organization' })}
+        ${choiceField(context, 'organisation.kind', labels['organisation.kind'], entries(s.kinds))}
+        ${this.#renderZone(s)}
+        ${textField(context, 'contact.name', labels['contact.name'], { required: true, autocomplete: 'name' })}
+        ${textField(context, 'contact.email', labels['contact.email'], { required: true, type: 'email', autocomplete: 'email' })}
+        ${textField(context, 'contact.phone', labels['contact.phone'], { type: 'tel', autocomplete: 'tel' })}
+        ${this.#renderTopics(s, context)}
+        ${choiceField(context, 'format', labels.format, entries(s.formats))}
+        ${textField(context, 'preferredPeriod', labels.preferredPeriod, { hint: s.periodHint })}
+        ${textField(context, 'participants', labels.participants, { inputmode: 'numeric' })}
+        ${choiceField(context, 'language', labels.language, entries(s.languages))}
+        ${textField(context, 'message', labels.message, { multiline: true })}
+        <p part="privacy" id="privacy" class="hint">${s.privacy}</p>
+        ${consentField(context, s.consent, 'privacy')}
+        <div class="visually-hidden" aria-hidden="true">
+          <label for="website">Website</label>
+          <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${this._values.website}>
+        </div>
+        ${this.#renderFailure(s)}
+        <button part="submit-button" type="submit" ?disabled=${this._sending}>${s.submit}</button>
+      </form>
+      <p part="status" class="hint" role="status">${this._sending ? s.sending : ''}</p>`;
+  }
+
+  /** The name of every field, for its label and for the error summary. */
+  #labels(s: SessionRequestTranslation): Record<FieldName, string> {
+    return {
+      'organisation.name': s.organisation,
+      'organisation.kind': s.kind,
+      zone: s.zone,
+      'contact.name': s.contactName,
+      'contact.email': s.email,
+      'contact.phone': s.phone,
+      topics: s.topics,
+      otherTopic: s.otherTopic,
+      format: s.format,
+      preferredPeriod: s.period,
+      participants: s.participants,
+      language: s.language,
+      message: s.message,
+      consent: s.consent,
+      website: '',
+    };
+  }
+
+  #renderSummary(
+    s: SessionRequestTranslation,
+    labels: Record<FieldName, string>,
+  ): TemplateResult | typeof nothing {
+    const fields = FIELDS.filter((field) => this._errors[field]);
+    if (fields.length === 0) return nothing;
+    return html`<div part="error-summary" class="message error" role="alert" tabindex="-1"
+        aria-labelledby="summary-title">
+      <p id="summary-title"><strong>${s.problem}</strong></p>
+      <ul>${fields.map(
+        (field) =>
+          html`<li><a href="#${idOf(field)}" @click=${(event: Event) => {
+            event.preventDefault();
+            this.#focusField(field);
+          }}>${labels[field]}: ${this._errors[field]}</a></li>`,
+      )}</ul>
+    </div>`;
+  }
+
+  #renderZone(s: SessionRequestTranslation): TemplateResult {
+    const { localize, zone } = this;
+    const error = this._errors.zone;
+    const preset = this.#presetZone.value;
+    const name = zone
+      ? preset
+        ? localize.name(preset.name)
+        : zone
+      : this._zone && localize.name(this._zone.name);
+    const embedded = !zone && !this.zoneSource;
+    return html`<fieldset part="field fieldset zone" id="zone" class="field"
+        aria-describedby=${ifDefined(error ? 'zone-error' : undefined)}>
+      <legend part="label">${s.zone}${zone ? nothing : html` <span class="required">${s.required}</span>`}</legend>
+      ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
+      ${
+        embedded
+          ? html`<carezone-finder part="finder" layer=${ifDefined(this.layer)} lang=${localize.lang}
+              .client=${this.sdk} @carezone-zone-change=${(event: ZoneChangeEvent) => this.#chooseZone(event.detail.zone)}>
+            </carezone-finder>`
+          : nothing
+      }
+      <p part="zone-name">${name ? s.zoneChosen(name) : embedded ? '' : s.zoneElsewhere}</p>
+    </fieldset>`;
+  }
+
+  #renderTopics(s: SessionRequestTranslation, context: FieldContext): TemplateResult {
+    const t = this.localize.t;
+    const lang = this.localize.lang;
+    const topics = (this.#topics.value ?? [])
+      .filter((topic) => topic.id !== OTHER_TOPIC)
+      .map((topic) => [topic.id, topic.label[lang]] as const);
+    return choiceField(context, 'topics', s.topics, [...topics, [OTHER_TOPIC, s.other]], {
+      multiple: true,
+      hint: s.topicsHint,
+      before: this.#topics.render({
+        pending: () => html`<div class="topics-loading">${renderLoading(t)}</div>`,
+        error: (error) => renderError(t, error, () => void this.#topics.run()),
+      }),
+      after: this._values.topics.includes(OTHER_TOPIC)
+        ? textField(context, 'otherTopic', s.otherTopic, { required: true })
+        : nothing,
+    });
+  }
+
+  #renderFailure(s: SessionRequestTranslation): TemplateResult | typeof nothing {
+    const error = this._failure;
+    if (error === undefined) return nothing;
+    let text = errorMessage(this.localize.t, error);
+    if (isApiError(error) && error.code === 'CONFLICT') text = s.conflict;
+    if (isApiError(error) && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined)
+      text = s.retryIn(this.#inTime(error.retryAfter));
+    return html`<div part="error" id="send-error" class="message error" role="alert">
+      ${text}
+      <button part="retry-button" class="secondary" type="button" ?disabled=${this._sending}
+        @click=${this.#submit}>${this.localize.t.retry}</button>
+    </div>`;
+  }
+
+  /** "in 30 seconds", "over 2 minuten", "dans 1 heure": a wait as the language says it. */
+  #inTime(seconds: number): string {
+    const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+      seconds < 90
+        ? [seconds, 'second']
+        : seconds < 5400
+          ? [seconds / 60, 'minute']
+          : [seconds / 3600, 'hour'];
+    return new Intl.RelativeTimeFormat(`${this.localize.lang}-BE`, { numeric: 'auto' }).format(
+      Math.ceil(value),
+      unit,
+    );
+  }
+
+  #onInput(event: Event): void {
+    const field = event.target as HTMLInputElement;
+    const name = field.name as keyof FormValues;
+    // Inputs of the embedded finder reach here retargeted to it, without a name.
+    if (!(name in EMPTY_VALUES)) return;
+    const values = { ...this._values };
+    if (name === 'topics')
+      values.topics = field.checked
+        ? [...values.topics, field.value]
+        : values.topics.filter((topic) => topic !== field.value);
+    else if (name === 'consent') values.consent = field.checked;
+    else values[name] = field.value;
+    this._values = values;
+    this.#clearError(name);
+    this.#save();
+  }
+
+  #clearError(field: FieldName): void {
+    if (!this._errors[field]) return;
+    const { [field]: _solved, ...rest } = this._errors;
+    this._errors = rest;
+  }
+
+  #chooseZone(zone: ZoneSummary): void {
+    this._zone = { id: zone.id, name: zone.name };
+    this.#clearError('zone');
+    this.#save();
+  }
+
+  async #submit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    // Set before anything is awaited: a second click lands here while the first is on its way.
+    if (this._sending) return;
+    const s = this.#texts();
+    const body = requestBody(this._values, this.zone || this._zone?.id, this.localize.lang);
+    const { input, errors } = check(this._values, body, s.invalid, (n) => this.localize.number(n));
+    this._failure = undefined;
+    this._errors = errors;
+    if (!input) return this.#focus('[part~="error-summary"]');
+
+    const draft = this.#draft;
+    const content = JSON.stringify(input);
+    // A 409 means the key already holds an earlier body (sent, stored, but its answer lost). Other
+    // content now is a new request, so it gets a new key; the same content replays the first answer.
+    if (draft.conflict && draft.sent !== content) {
+      draft.key = newIdempotencyKey();
+      draft.sent = draft.conflict = undefined;
+    }
+    draft.sent ??= content;
+    this._sending = true;
+    this.#save();
+    try {
+      const created = await this.sdk.sessionRequests.create(
+        { ...input, fillTimeMs: Math.max(0, Date.now() - draft.shownAt) },
+        { idempotencyKey: draft.key },
+      );
+      this._created = created;
+      writeDraft(this.#storageKey, undefined);
+      this.#draft = { key: newIdempotencyKey(), shownAt: Date.now() };
+      this.#fire(new SubmitSuccessEvent(created));
+      this._sending = false;
+      await this.#focus('[part~="reference"]');
+    } catch (error) {
+      if (isApiError(error) && error.code === 'CONFLICT') draft.conflict = true;
+      const fields = isApiError(error) ? serverErrors(this._values, error.errors, s.invalid) : {};
+      const placed = Object.keys(fields).length > 0;
+      if (placed) this._errors = fields;
+      else this._failure = error;
+      this.#save();
+      this.#fire(new SubmitErrorEvent(codeOf(error), error));
+      this._sending = false;
+      await this.#focus(placed ? '[part~="error-summary"]' : '#send-error button');
+    }
+  }
+
+  // Events are documented in the class JSDoc; dispatched here so that the manifest's analyzer
+  // does not also list them under names it guesses from the constructor's arguments.
+  #fire(event: Event): void {
+    this.dispatchEvent(event);
+  }
+
+  /** Moves the focus, once rendered, to what the visitor must read or do next. */
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** The error summary's links: the field's input (its first option for a group), or the finder's. */
+  #focusField(field: FieldName): void {
+    let target: Element | null | undefined = this.renderRoot.querySelector(`[name="${field}"]`);
+    if (field === 'zone') {
+      let finder: Element | null | undefined = this.renderRoot.querySelector('carezone-finder');
+      try {
+        if (this.zoneSource) finder = (this.#root as ParentNode | undefined)?.querySelector(this.zoneSource);
+      } catch {
+        // Not a valid selector: nothing to focus.
+      }
+      target = finder?.shadowRoot?.querySelector('input') ?? finder;
+    }
+    (target as HTMLElement | null | undefined)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'carezone-session-request': CarezoneSessionRequest;
+  }
+}
