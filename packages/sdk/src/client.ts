@@ -2,11 +2,11 @@ import type { Language } from '@carezone/contract';
 import { createHttp, type Http, type RetryOptions } from './internal/http.js';
 import { type LayersResource, layersResource } from './resources/layers.js';
 import { type Lookup, lookupResource } from './resources/lookup.js';
+import { type NewsResource, newsResource } from './resources/news.js';
 import { type PlacesResource, placesResource } from './resources/places.js';
 import {
   type SessionRequestIntake,
   type SessionRequestsResource,
-  sessionRequestIntake,
   sessionRequestsResource,
 } from './resources/session-requests.js';
 import { type TopicsResource, topicsResource } from './resources/topics.js';
@@ -32,7 +32,7 @@ export interface ClientOptions {
   headers?: Readonly<Record<string, string>>;
 }
 
-/** What a public page needs: the zone data, the topics, and sending a session request. */
+/** What a public page needs: the zone data, the topics and news, and sending a session request. */
 export interface PublicClient {
   readonly layers: LayersResource;
   readonly zones: ZonesResource;
@@ -40,6 +40,7 @@ export interface PublicClient {
   /** The zone(s) of a postcode, a NIS code or a point, per layer. */
   readonly lookup: Lookup;
   readonly topics: TopicsResource;
+  readonly news: NewsResource;
   readonly sessionRequests: SessionRequestIntake;
 }
 
@@ -50,29 +51,42 @@ export interface CarezoneClient extends PublicClient {
 }
 
 /**
+ * How each resource of a client is made from the transport. A bundle that composes its own client
+ * with `composeClient` carries only the resources it names, and their schemas.
+ */
+export const RESOURCES = {
+  layers: layersResource,
+  zones: zonesResource,
+  places: placesResource,
+  lookup: lookupResource,
+  topics: topicsResource,
+  news: newsResource,
+  sessionRequests: sessionRequestsResource,
+} as const;
+
+/**
  * A client of the Carezone API v1. Every response is validated against the contract; failures
  * reject with the errors of `./errors.js`. Clients share no state: create one per API and settings.
  */
 export function createClient(options: ClientOptions): CarezoneClient {
-  const http = createHttp(options);
-  return { ...publicResources(http), sessionRequests: sessionRequestsResource(http) };
+  return composeClient(createTransport(options), RESOURCES);
 }
+
+/** The HTTP layer of a client (ky, the contract's validation, the errors); shareable by resources. */
+export function createTransport(options: ClientOptions): Transport {
+  return createHttp(options);
+}
+
+export type Transport = Http;
+export type ResourceFactories = { readonly [name: string]: (transport: Transport) => unknown };
+export type Composed<R extends ResourceFactories> = { readonly [K in keyof R]: ReturnType<R[K]> };
 
 /**
- * A client without the staff's calls, for browser pages: the same behaviour, but a bundler can
- * leave the staff's schemas and code out (about 2 KB gzip of the widget bundles).
+ * A client of only the resources given, over one transport: `composeClient(transport, { places:
+ * placesResource, lookup: lookupResource })`. For bundles that must stay small (the widgets).
  */
-export function createPublicClient(options: ClientOptions): PublicClient {
-  return publicResources(createHttp(options));
-}
-
-function publicResources(http: Http): PublicClient {
-  return {
-    layers: layersResource(http),
-    zones: zonesResource(http),
-    places: placesResource(http),
-    lookup: lookupResource(http),
-    topics: topicsResource(http),
-    sessionRequests: sessionRequestIntake(http),
-  };
+export function composeClient<R extends ResourceFactories>(transport: Transport, resources: R): Composed<R> {
+  const client: Record<string, unknown> = {};
+  for (const [name, make] of Object.entries(resources)) client[name] = make(transport);
+  return client as Composed<R>;
 }

@@ -14,6 +14,8 @@ export type {
   LookupResult,
   Match,
   MatchPlace,
+  NewsItem,
+  NewsPage,
   OrganisationKind,
   Place,
   PlaceKind,
@@ -37,9 +39,14 @@ export { ERROR_CODES, LANGUAGES, pickText } from '@carezone/contract';
 export {
   type CarezoneClient,
   type ClientOptions,
+  type Composed,
+  composeClient,
   createClient,
-  createPublicClient,
+  createTransport,
   type PublicClient,
+  RESOURCES,
+  type ResourceFactories,
+  type Transport,
 } from './client.js';
 export {
   ApiError,
@@ -59,14 +66,17 @@ export { newIdempotencyKey } from './idempotency-key.js';
 export type { RetryOptions } from './internal/http.js';
 export type { SchemaIssue } from './internal/schema.js';
 export type { RequestOptions } from './request-options.js';
-export type { LayersResource } from './resources/layers.js';
-export type { Lookup, LookupParams } from './resources/lookup.js';
-export type { PlaceSearchParams, PlacesResource } from './resources/places.js';
-export type {
-  CreateSessionRequestOptions,
-  SessionRequestIntake,
-  SessionRequestListParams,
-  SessionRequestsResource,
+export { type LayersResource, layersResource } from './resources/layers.js';
+export { type Lookup, type LookupParams, lookupResource } from './resources/lookup.js';
+export { type NewsListParams, type NewsResource, newsResource } from './resources/news.js';
+export { type PlaceSearchParams, type PlacesResource, placesResource } from './resources/places.js';
+export {
+  type CreateSessionRequestOptions,
+  type SessionRequestIntake,
+  type SessionRequestListParams,
+  type SessionRequestsResource,
+  sessionRequestIntake,
+  sessionRequestsResource,
 } from './resources/session-requests.js';
-export type { TopicsResource } from './resources/topics.js';
-export type { ZoneListParams, ZonesResource } from './resources/zones.js';
+export { type TopicsResource, topicsResource } from './resources/topics.js';
+export { type ZoneListParams, type ZonesResource, zonesResource } from './resources/zones.js';

@@ -3,8 +3,11 @@ import {
   type Layer,
   type LookupParams,
   type LookupResult,
+  layersResource,
+  lookupResource,
   type Match,
   type Place,
+  placesResource,
 } from '@carezone/sdk';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -99,6 +102,7 @@ function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] 
  */
 export class CarezoneFinder extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, zoneDetailsStyles, finderStyles];
+  static override resources = { layers: layersResource, places: placesResource, lookup: lookupResource };
 
   static override properties = {
     layer: {},

@@ -1,4 +1,4 @@
-import { createPublicClient, type PublicClient } from '@carezone/sdk';
+import { createTransport, type PublicClient, type ResourceFactories, type Transport } from '@carezone/sdk';
 
 /**
  * Where the widgets' API is when the page does not say (`api` attribute): the origin the widget
@@ -8,17 +8,29 @@ export function scriptOrigin(moduleUrl: string = import.meta.url): string {
   return new URL(moduleUrl).origin;
 }
 
+interface PageClient {
+  transport: Transport;
+  client: Record<string, unknown>;
+}
+
 // Module state on purpose: every widget of a page that talks to one API shares one client (and
 // so its connection reuse). Nothing is put on `window`.
-const clients = new Map<string, PublicClient>();
+const clients = new Map<string, PageClient>();
 
-/** The one SDK client of the page for `api` (absolute, or relative to the page), or the script's origin. */
-export function clientFor(api: string | null | undefined): PublicClient {
+/**
+ * The one SDK client of the page for `api` (absolute, or relative to the page), or the script's
+ * origin. It is composed of the resources the widgets ask for (each widget class names its own in
+ * `static resources`), so a bundle carries only the SDK code and schemas its widgets use; a
+ * resource another widget asked for first is reused.
+ */
+export function clientFor(api: string | null | undefined, resources: ResourceFactories): PublicClient {
   const baseUrl = api ? new URL(api, document.baseURI).href.replace(/\/+$/, '') : scriptOrigin();
-  let client = clients.get(baseUrl);
-  if (!client) {
-    client = createPublicClient({ baseUrl });
-    clients.set(baseUrl, client);
+  let page = clients.get(baseUrl);
+  if (!page) {
+    page = { transport: createTransport({ baseUrl }), client: {} };
+    clients.set(baseUrl, page);
   }
-  return client;
+  for (const [name, make] of Object.entries(resources)) page.client[name] ??= make(page.transport);
+  // Typed as the whole public client; a widget reads only the resources its class names.
+  return page.client as unknown as PublicClient;
 }

@@ -1,4 +1,4 @@
-import type { PublicClient } from '@carezone/sdk';
+import type { PublicClient, ResourceFactories } from '@carezone/sdk';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { clientFor } from './api-client.js';
 import { LocalizeController } from './localize.js';
@@ -26,6 +26,9 @@ export class CarezoneElement extends LitElement {
   /** An SDK client of your own (a custom `fetch`, tests, stories); takes precedence over `api`. */
   declare client: PublicClient | undefined;
 
+  /** The SDK resources the element reads through `sdk` (what its bundle must carry). */
+  static resources: ResourceFactories = {};
+
   protected readonly localize = new LocalizeController(this);
 
   /**
@@ -45,6 +48,6 @@ export class CarezoneElement extends LitElement {
 
   /** The client the element talks through: its own, else the page's shared one for `api`. */
   protected get sdk(): PublicClient {
-    return this.client ?? clientFor(this.api);
+    return this.client ?? clientFor(this.api, (this.constructor as typeof CarezoneElement).resources);
   }
 }

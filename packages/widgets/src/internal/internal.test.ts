@@ -1,4 +1,4 @@
-import { createClient } from '@carezone/sdk';
+import { createClient, placesResource, zonesResource } from '@carezone/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { fixtureClient, problem } from '../test-helpers/fixture-api.js';
@@ -9,20 +9,35 @@ import { defineElement } from './define.js';
 import type { LocalizeController } from './localize.js';
 
 describe('clientFor', () => {
+  const zones = { zones: zonesResource };
+  const places = { places: placesResource };
+
   it('shares one client per API base URL, whatever its spelling', () => {
-    expect(clientFor('https://api.example.be/')).to.equal(clientFor('https://api.example.be'));
-    expect(clientFor('https://api.example.be')).to.not.equal(clientFor('https://other.example.be'));
+    expect(clientFor('https://api.example.be/', zones)).to.equal(clientFor('https://api.example.be', zones));
+    expect(clientFor('https://api.example.be', zones)).to.not.equal(
+      clientFor('https://other.example.be', zones),
+    );
+  });
+
+  it('composes the client of the resources asked for, adding to it and reusing what is there', () => {
+    const first = clientFor('https://compose.example.be', zones);
+    expect(Object.keys(first)).to.deep.equal(['zones']);
+    const zonesResourceMade = first.zones;
+    const second = clientFor('https://compose.example.be', places);
+    expect(second).to.equal(first);
+    expect(Object.keys(second)).to.deep.equal(['zones', 'places']);
+    expect(second.zones).to.equal(zonesResourceMade);
   });
 
   it('defaults to the origin the widget script came from', () => {
     expect(scriptOrigin('https://cdn.example.be/widgets/1.0.0/carezone.js')).to.equal(
       'https://cdn.example.be',
     );
-    expect(clientFor(null)).to.equal(clientFor(location.origin));
+    expect(clientFor(null, zones)).to.equal(clientFor(location.origin, zones));
   });
 
   it('resolves a relative api attribute against the page', () => {
-    expect(clientFor('/')).to.equal(clientFor(location.origin));
+    expect(clientFor('/', zones)).to.equal(clientFor(location.origin, zones));
   });
 });
 

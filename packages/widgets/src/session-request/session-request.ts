@@ -4,7 +4,10 @@ import {
   isTimeoutError,
   newIdempotencyKey,
   type SessionRequestCreated,
+  sessionRequestIntake,
+  topicsResource,
   type ZoneSummary,
+  zonesResource,
 } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -12,6 +15,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { type SubmitErrorCode, SubmitErrorEvent } from '../events/submit-error.js';
 import { SubmitSuccessEvent } from '../events/submit-success.js';
 import { ZoneChangeEvent } from '../events/zone-change.js';
+import { CarezoneFinder } from '../finder/finder.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
@@ -95,6 +99,13 @@ function codeOf(error: unknown): SubmitErrorCode {
  */
 export class CarezoneSessionRequest extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, sessionRequestStyles];
+  /** Its own, and the embedded finder's: that finder reads through the form's client. */
+  static override resources = {
+    ...CarezoneFinder.resources,
+    topics: topicsResource,
+    zones: zonesResource,
+    sessionRequests: sessionRequestIntake,
+  };
 
   static override properties = {
     zone: {},

@@ -1,0 +1,60 @@
+import { NewsItem, NewsPage } from '@carezone/contract';
+import type { Http } from '../internal/http.js';
+import type { RequestOptions } from '../request-options.js';
+
+export interface NewsListParams {
+  /** Only this zone's news. */
+  zone?: string;
+  /** Only news of the zones of this layer. */
+  layer?: string;
+  lang?: 'nl' | 'fr' | 'en' | 'de';
+  topic?: string;
+  /** Items per page (server default 20, maximum 100). */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface NewsResource {
+  /** One page of news, newest first (undated items last). */
+  list(params?: NewsListParams, options?: RequestOptions): Promise<NewsPage>;
+  /**
+   * Every page, one after the other, following the cursors: `for await (const page of
+   * client.news.pages({ zone }))`. The cursors are stable: news published meanwhile never makes
+   * an item appear twice or go missing.
+   */
+  pages(params?: Omit<NewsListParams, 'cursor'>, options?: RequestOptions): AsyncIterable<NewsPage>;
+  /** One item. Unknown id: ApiError NOT_FOUND. */
+  get(id: string, options?: RequestOptions): Promise<NewsItem>;
+}
+
+export function newsResource(http: Http): NewsResource {
+  const list: NewsResource['list'] = (params = {}, options) =>
+    http.get(
+      'news',
+      NewsPage,
+      {
+        zone: params.zone,
+        layer: params.layer,
+        lang: params.lang,
+        topic: params.topic,
+        limit: params.limit === undefined ? undefined : String(params.limit),
+        cursor: params.cursor,
+      },
+      options,
+    );
+  return {
+    list,
+    async *pages(params = {}, options) {
+      let cursor: string | undefined;
+      do {
+        const page = await list({ ...params, ...(cursor === undefined ? {} : { cursor }) }, options);
+        yield page;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+    },
+    get(id, options) {
+      return http.get(`news/${encodeURIComponent(id)}`, NewsItem, undefined, options);
+    },
+  };
+}
