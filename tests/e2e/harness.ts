@@ -52,15 +52,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+export interface ServerSetup {
+  /** A data folder (SQLite), for a suite that also reads the database or runs the CLI on it. */
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
 /** `carezone serve` from source with the reference pack, a throwaway database and the example pages. */
-export async function startServer(port = 0): Promise<E2EServer> {
-  const child = spawnCli(
-    ['serve', '--port', String(port), '--zonepack', REFERENCE_PACK, '--data', ':memory:'],
-    {
-      CAREZONE_EXAMPLES_DIR: EXAMPLES_DIR,
-      LOG_LEVEL: 'info',
-    },
-  );
+export async function startServer(
+  port = 0,
+  { dataDir = ':memory:', env = {} }: ServerSetup = {},
+): Promise<E2EServer> {
+  const child = spawnCli(['serve', '--port', String(port), '--zonepack', REFERENCE_PACK, '--data', dataDir], {
+    CAREZONE_EXAMPLES_DIR: EXAMPLES_DIR,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
