@@ -3,6 +3,7 @@ import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPackCommand } from './cli/check-pack.js';
 import { consoleIO } from './cli/command-io.js';
+import { newsCommand } from './cli/news-import.js';
 import { requestsCommand } from './cli/requests.js';
 import { tokenCommand } from './cli/token.js';
 import { UsageError } from './cli/usage-error.js';
@@ -23,6 +24,7 @@ Usage:
   carezone requests export --zone ZONE [--status STATUS] [--format csv] [--output FILE]
                            [--delimiter ,|;] [--data DIR]
   carezone requests purge [--older-than DAYS] [--data DIR]
+  carezone news import FILE|URL [--zone ZONE]... [--language nl|fr|en|de] [--zonepack DIR]... [--data DIR]
   carezone --help | --version
 
 serve       Serves the API, its docs and the widgets. Without --zonepack it loads the built-in
@@ -49,6 +51,11 @@ requests    export writes one zone's requests as CSV (UTF-8 with BOM, for Excel;
             spreadsheet would run as a formula start with '); purge deletes requests stored more than
             DAYS ago (default CAREZONE_RETENTION_DAYS, else 365), with their history, queued e-mails
             and idempotency keys, and prints the counts.
+news        import reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 file or URL (at most 10 MB, 30 s) and
+            stores its items with sanitised HTML; items imported before (by their feed id) are updated,
+            never duplicated. Zones: those the JSON Feed extension _carezone.zones suggests, plus every
+            --zone; an item left without any zone fails the import. --language is the items' language
+            where the feed does not say. Any problem: one line on stderr, exit code 1, nothing stored.
             Every command uses the database of serve: --data DIR / CAREZONE_DATA_DIR, or DATABASE_URL.
 `;
 
@@ -120,6 +127,8 @@ async function main(argv: string[]): Promise<number> {
       return tokenCommand(rest, consoleIO, process.env);
     case 'requests':
       return requestsCommand(rest, consoleIO, process.env);
+    case 'news':
+      return newsCommand(rest, consoleIO, process.env);
     case '--version':
     case '-v':
       console.log(VERSION);

@@ -14,6 +14,9 @@ import { ProblemError, problemResponse } from './problem.js';
 import type { RateLimits } from './rate-limits.js';
 import { honoPath, type RouteSpec, registerRoutes } from './route-spec.js';
 import { lookupRoutes } from './routes/lookup.js';
+import { newsRoutes } from './routes/news.js';
+import { newsFeedRoutes } from './routes/news-feeds.js';
+import { newsStaffRoutes } from './routes/news-staff.js';
 import { placeRoutes } from './routes/places.js';
 import { serviceRoutes } from './routes/service.js';
 import { sessionRequestIntakeRoutes } from './routes/session-request-intake.js';
@@ -61,6 +64,10 @@ export function apiRoutes(
       trustedProxies: deps.trustedProxies ?? 0,
     }),
     ...sessionRequestStaffRoutes(storage),
+    // The feeds before `/v1/news/{id}`, which would otherwise take `feed.json` for an id.
+    ...newsFeedRoutes(directory, storage),
+    ...newsRoutes(directory, storage),
+    ...newsStaffRoutes(directory, storage),
     ...serviceRoutes(directory, storage),
   ];
 }

@@ -113,7 +113,11 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: ApiInfo
         name: 'Session requests',
         description: 'Asking a zone team for an information session: the topics, and sending the form.',
       },
-      { name: 'Staff', description: 'Zone teams reading and handling their requests, with a staff token.' },
+      { name: 'News', description: 'The news of the zones, as JSON pages and as feeds.' },
+      {
+        name: 'Staff',
+        description: 'Zone teams handling their requests and publishing news, with a staff token.',
+      },
       { name: 'Service', description: 'Health, readiness and this document.' },
     ],
     paths,

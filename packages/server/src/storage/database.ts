@@ -74,8 +74,10 @@ export interface NewsItemsTable {
   image: string | null;
   source_url: string | null;
   created_at: IsoTimestamp;
-  /** `published_at ?? created_at`: the never-null key of newest-first pagination. */
+  /** `published_at ?? updated_at ?? created_at`: the never-null time of newest-first pagination. */
   sort_at: IsoTimestamp;
+  /** 1 when the item has a published or updated date, else 0: undated items sort after dated ones. */
+  dated: Generated<number>;
 }
 
 /** One row per zone of a news item, so filtering by zone is plain SQL on both dialects. */
@@ -89,6 +91,17 @@ export interface NewsItemTopicsTable {
   topic: string;
 }
 
+/** A polled feed: what its last answer said, for conditional requests, and its failures, for backoff. */
+export interface NewsSourcesTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  failures: Generated<number>;
+  next_poll_at: IsoTimestamp;
+  last_polled_at: IsoTimestamp | null;
+  last_error: string | null;
+}
+
 export interface Database {
   session_requests: SessionRequestsTable;
   session_request_history: SessionRequestHistoryTable;
@@ -98,4 +111,5 @@ export interface Database {
   news_items: NewsItemsTable;
   news_item_zones: NewsItemZonesTable;
   news_item_topics: NewsItemTopicsTable;
+  news_sources: NewsSourcesTable;
 }

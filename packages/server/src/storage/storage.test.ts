@@ -12,6 +12,9 @@ import { openStorage, SQLITE_FILE_NAME } from './index.js';
 import type { StorageTarget } from './test-helpers/storage-targets.js';
 import { postgresTarget, sqliteTarget } from './test-helpers/storage-targets.js';
 
+/** Every migration of this build, oldest first. */
+const ALL_MIGRATIONS = ['0001_initial', '0002_news_order_and_sources'];
+
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
 
 function request(id: string, reference = `CZ-${id}`, zoneId = 'noord') {
@@ -65,7 +68,7 @@ function storageSuite(target: StorageTarget) {
     test('a fresh database gets every migration', async () => {
       const storage = await openFresh();
       assert.equal(storage.kind, target.kind);
-      assert.deepEqual(await storage.migrationStatus(), { applied: ['0001_initial'], pending: [] });
+      assert.deepEqual(await storage.migrationStatus(), { applied: ALL_MIGRATIONS, pending: [] });
       assert.equal(
         await storage.db.selectFrom('session_requests').select('id').executeTakeFirst(),
         undefined,
@@ -94,9 +97,9 @@ function storageSuite(target: StorageTarget) {
       const racers = await Promise.all([1, 2, 3].map(() => open(options)));
       for (const storage of racers) {
         await storage.ping();
-        assert.deepEqual((await storage.migrationStatus()).applied, ['0001_initial']);
+        assert.deepEqual((await storage.migrationStatus()).applied, ALL_MIGRATIONS);
       }
-      assert.equal((await migrationRows(racers[0] as Storage)).length, 1);
+      assert.equal((await migrationRows(racers[0] as Storage)).length, ALL_MIGRATIONS.length);
     });
 
     test('a transaction commits what it wrote', async () => {
@@ -347,7 +350,7 @@ describe('sqlite specifics', () => {
     await first.close();
     const second = await openStorage({ dataDir: ':memory:' });
     try {
-      assert.deepEqual((await second.migrationStatus()).applied, ['0001_initial']);
+      assert.deepEqual((await second.migrationStatus()).applied, ALL_MIGRATIONS);
       assert.equal((await second.db.selectFrom('session_requests').select('id').execute()).length, 0);
     } finally {
       await second.close();
@@ -373,11 +376,11 @@ describe('sqlite specifics', () => {
       ),
     );
     for (const { stdout } of outputs)
-      assert.deepEqual(JSON.parse(stdout), { applied: ['0001_initial'], pending: [] });
+      assert.deepEqual(JSON.parse(stdout), { applied: ALL_MIGRATIONS, pending: [] });
     const storage = await openStorage(options);
     try {
       const { rows } = await sql`select name from kysely_migration`.execute(storage.db);
-      assert.equal(rows.length, 1);
+      assert.equal(rows.length, ALL_MIGRATIONS.length);
     } finally {
       await storage.close();
     }

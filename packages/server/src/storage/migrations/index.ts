@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as newsOrderAndSources from './0002-news-order-and-sources.js';
 
 /**
  * Listed in code rather than found by scanning a folder, so the same list runs from `src/`
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_news_order_and_sources': newsOrderAndSources,
 };
 
 export const migrationProvider: MigrationProvider = {

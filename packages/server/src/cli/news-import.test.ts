@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { newsRowCounts } from '../news/test-helpers/news-storage.js';
+import { REFERENCE_FEEDS } from '../news/test-helpers/reference-news.js';
+import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
+import { openStorage } from '../storage/open-storage.js';
+import { newsCommand } from './news-import.js';
+import { captureIO } from './test-helpers/capture-io.js';
+import { UsageError } from './usage-error.js';
+
+describe('carezone news import', () => {
+  let data = '';
+  const env = {};
+  const counts = async () => {
+    const storage = await openStorage({ dataDir: data });
+    try {
+      return await newsRowCounts(storage);
+    } finally {
+      await storage.close();
+    }
+  };
+  const run = (args: string[]) => {
+    const io = captureIO();
+    return newsCommand(['import', ...args, '--zonepack', REFERENCE_PACK_DIR, '--data', data], io, env).then(
+      (code) => ({ code, io }),
+    );
+  };
+
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'carezone-news-cli-'));
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  test('imports a feed, then updates rather than duplicates', async () => {
+    const first = await run([REFERENCE_FEEDS.json, '--zone', 'bxl-sud', '--language', 'nl']);
+    assert.equal(first.code, 0, first.io.err.join('\n'));
+    assert.match(
+      first.io.out.join('\n'),
+      /Imported 5 item\(s\) of json feed .*: 5 new, 0 updated, 0 unchanged/,
+    );
+    const again = await run([REFERENCE_FEEDS.rss, '--zone', 'bxl-sud']);
+    assert.equal(again.code, 0);
+    assert.match(again.io.out.join('\n'), /: 0 new, \d updated/);
+    assert.equal((await counts()).items, 5);
+  });
+
+  test('a broken feed or an item without zone: one clear line, exit 1, nothing stored', async () => {
+    const before = await counts();
+    const broken = join(data, 'broken.xml');
+    await writeFile(broken, '<rss version="2.0"><channel><item><title>x</item></channel></rss>');
+    const result = await run([broken]);
+    assert.equal(result.code, 1);
+    assert.match(result.io.err.join('\n'), /nothing imported: .*broken\.xml is not well-formed XML/);
+    const zoneless = await run([REFERENCE_FEEDS.atom]);
+    assert.equal(zoneless.code, 1);
+    assert.match(zoneless.io.err.join('\n'), /5 item\(s\) have no zone.*--zone/);
+    assert.deepEqual(await counts(), before);
+  });
+
+  test('refuses bad usage', async () => {
+    for (const args of [
+      [],
+      ['a', 'b'],
+      [REFERENCE_FEEDS.json, '--zone', 'atlantis'],
+      [REFERENCE_FEEDS.json, '--language', 'xx'],
+    ]) {
+      await assert.rejects(run(args), UsageError, JSON.stringify(args));
+    }
+    await assert.rejects(newsCommand(['export'], captureIO(), env), UsageError);
+  });
+});

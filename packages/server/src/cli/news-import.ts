@@ -1,0 +1,73 @@
+import { delimiter } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LANGUAGES, type Language } from '@carezone/contract';
+import { FeedImportError } from '../news/feed-error.js';
+import { importFeed } from '../news/import-feed.js';
+import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
+import { loadZoneDirectory } from '../zones/load-zone-directory.js';
+import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
+import type { CommandIO } from './command-io.js';
+import { UsageError } from './usage-error.js';
+
+/** The zone ids of the packs `serve` would load. */
+async function knownZones(zonepacks: string[] | undefined, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  const packs = zonepacks ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
+  const directory = await loadZoneDirectory(packs.length > 0 ? packs : [BUILTIN_PACK_DIR]);
+  return new Set(directory.zones({}).map((zone) => zone.id));
+}
+
+/**
+ * `carezone news import FILE|URL [--zone ZONE]... [--language nl]`: reads an RSS, Atom or JSON
+ * feed and stores its items, updating those imported before. Any problem with the feed is one
+ * line on stderr and exit code 1, with nothing stored.
+ */
+export async function newsImportCommand(
+  args: string[],
+  io: CommandIO,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...STORAGE_OPTIONS,
+      zone: { type: 'string', multiple: true },
+      language: { type: 'string' },
+      zonepack: { type: 'string', multiple: true },
+    },
+  });
+  const [location, ...extra] = positionals;
+  if (location === undefined || extra.length > 0)
+    throw new UsageError('news import needs exactly one FILE or URL');
+  const language = values.language;
+  if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language)) {
+    throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}`);
+  }
+  const zones = values.zone ?? [];
+  const known = await knownZones(values.zonepack, env);
+  for (const zone of zones) {
+    if (!known.has(zone))
+      throw new UsageError(`unknown zone: ${zone} (see GET /v1/zones for the ids of the loaded packs)`);
+  }
+  try {
+    const result = await withCliStorage(values.data, env, (storage) =>
+      importFeed(storage, location, { zones, language: language as Language | undefined, knownZones: known }),
+    );
+    io.log(
+      `Imported ${result.items} item(s) of ${result.format} feed ${location}: ${result.created} new, ` +
+        `${result.updated} updated, ${result.unchanged} unchanged.`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof FeedImportError)) throw error;
+    io.error(`carezone: nothing imported: ${error.message}`);
+    return 1;
+  }
+}
+
+/** `carezone news …` */
+export async function newsCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'import') return newsImportCommand(rest, io, env);
+  throw new UsageError(action === undefined ? 'news needs import' : `unknown news command: ${action}`);
+}

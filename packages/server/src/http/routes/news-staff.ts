@@ -1,0 +1,205 @@
+import { NewsInput, NewsItem, Problem } from '@carezone/contract';
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import type { NewsDraft, PreparedNewsItem } from '../../news/news-draft.js';
+import { prepareNewsItem } from '../../news/prepare.js';
+import { toNewsItem } from '../../news/rows.js';
+import { createNewsItem, deleteNewsItem, updateNewsItem } from '../../news/store.js';
+import type { Storage } from '../../storage/storage.js';
+import type { ZoneDirectory } from '../../zones/zone-directory.js';
+import { NO_STORE } from '../caching.js';
+import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
+import { invalidBody, ProblemError } from '../problem.js';
+import { defineRoute, type RouteSpec } from '../route-spec.js';
+import { requireStaffToken, staffOf } from '../staff-auth.js';
+import { NewsParams, newsIdOf, newsNotFound } from './news.js';
+
+/** Every field of `NewsInput` may be left out; those given replace the item's. */
+const NewsPatch = z.partial(NewsInput);
+type NewsPatch = z.infer<typeof NewsPatch>;
+
+/** A body of up to 200,000 characters (the contract's limit) in JSON, with room for escapes. */
+const MAX_NEWS_BODY_BYTES = 1024 * 1024;
+const EXAMPLE_ID = '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
+const AUTHORIZATION = { Authorization: 'Bearer cz_your_staff_token' };
+
+const EXAMPLE_INPUT = {
+  title: 'Infosessie diabetes in Vorst',
+  bodyHtml: '<p>Het team van zorgzone Zuid geeft op 14 maart een infosessie over diabetes.</p>',
+  language: 'nl',
+  zones: ['bxl-sud'],
+  topics: ['diabetes'],
+} satisfies NewsInput;
+
+const UNAUTHORIZED = {
+  description:
+    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, or an unknown or revoked token.',
+  schema: Problem,
+};
+const BODY_PROBLEMS = {
+  400: { description: '`VALIDATION_FAILED`: the body is not JSON.', schema: Problem },
+  413: { description: '`PAYLOAD_TOO_LARGE`: the body is over 1 MiB.', schema: Problem },
+  415: { description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.', schema: Problem },
+  422: {
+    description: '`VALIDATION_FAILED`: the body breaks a rule or names a zone that is not loaded.',
+    schema: Problem,
+  },
+};
+
+function checkZones(
+  zones: readonly string[] | undefined,
+  directory: ZoneDirectory,
+  tokenZone: string | null,
+) {
+  if (zones === undefined) return;
+  const unknown = zones.flatMap((zone, i) =>
+    directory.zone(zone)
+      ? []
+      : [{ path: `zones.${i}`, code: 'unknown_zone', message: `no zone "${zone}" is loaded` }],
+  );
+  if (unknown.length > 0) throw invalidBody(unknown);
+  if (tokenZone !== null && zones.some((zone) => zone !== tokenZone)) {
+    throw new ProblemError(403, 'FORBIDDEN', `this token may only publish news of zone "${tokenZone}"`);
+  }
+}
+
+/** The stored item with a patch applied; the result is prepared (sanitised) like any new item. */
+function patched(current: PreparedNewsItem, patch: NewsPatch): PreparedNewsItem {
+  const draft: NewsDraft = {
+    sourceId: current.sourceId,
+    title: patch.title ?? current.title,
+    summary: patch.summary ?? current.summary,
+    bodyHtml: patch.bodyHtml ?? current.bodyHtml ?? undefined,
+    language: patch.language ?? current.language ?? undefined,
+    publishedAt: patch.publishedAt ?? current.publishedAt ?? undefined,
+    updatedAt: new Date().toISOString(),
+    author: patch.author ?? current.author ?? undefined,
+    zones: patch.zones ?? current.zones,
+    topics: patch.topics ?? current.topics,
+    image: patch.image ?? current.image ?? undefined,
+    sourceUrl: patch.sourceUrl ?? current.sourceUrl ?? undefined,
+  };
+  return prepareNewsItem(draft);
+}
+
+function staffJson(
+  c: Context,
+  item: NewsItem,
+  status: 200 | 201 = 200,
+  headers: Record<string, string> = {},
+) {
+  return c.json(item, status, { 'cache-control': NO_STORE, ...headers });
+}
+
+export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): RouteSpec[] {
+  const authenticate = requireStaffToken(storage.db);
+  const jsonBody = [requireJsonContentType(), jsonBodyLimit(MAX_NEWS_BODY_BYTES)];
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/news',
+      operationId: 'createNewsItem',
+      tag: 'Staff',
+      summary: 'Publish a news item',
+      description:
+        'A zone token publishes to its own zone only (any other zone is a 403); a network token to any ' +
+        'loaded zone. The body HTML is sanitised with the same allow-list as imported feeds; the summary ' +
+        'is derived from it when none is given, and `publishedAt` defaults to now.',
+      body: { description: 'The item.', schema: NewsInput },
+      security: 'bearer',
+      responses: {
+        201: { description: 'Published, as stored (sanitised).', schema: NewsItem },
+        ...BODY_PROBLEMS,
+        401: UNAUTHORIZED,
+        403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
+      },
+      examples: [{ method: 'post', path: '/v1/news', headers: AUTHORIZATION, body: EXAMPLE_INPUT }],
+      middleware: [authenticate, ...jsonBody],
+      handler: async (c) => {
+        const staff = staffOf(c);
+        const input = await readJsonBody(c, NewsInput);
+        checkZones(input.zones, directory, staff.zone);
+        const now = new Date();
+        const item = prepareNewsItem({
+          sourceId: null,
+          ...input,
+          publishedAt: input.publishedAt ?? now.toISOString(),
+        });
+        const row = await createNewsItem(storage, item, now);
+        return staffJson(c, toNewsItem(row), 201, { location: `/v1/news/${row.id}` });
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/news/{id}',
+      operationId: 'updateNewsItem',
+      tag: 'Staff',
+      summary: 'Change a news item',
+      description:
+        'The fields given replace the item’s; `updatedAt` becomes now. A zone token may change its own ' +
+        'zone’s items and keep them in its zone. An imported item changed here is overwritten when its ' +
+        'feed changes it.',
+      params: NewsParams,
+      body: { description: 'Any fields of `NewsInput`.', schema: NewsPatch },
+      security: 'bearer',
+      responses: {
+        200: { description: 'The item as changed.', schema: NewsItem },
+        ...BODY_PROBLEMS,
+        401: UNAUTHORIZED,
+        403: { description: '`FORBIDDEN`: the new zones are not the token’s.', schema: Problem },
+        404: {
+          description: '`NOT_FOUND`: no such item, or one of a zone the token may not see.',
+          schema: Problem,
+        },
+      },
+      examples: [
+        {
+          method: 'patch',
+          path: `/v1/news/${EXAMPLE_ID}`,
+          headers: AUTHORIZATION,
+          body: { title: 'Nieuwe datum' },
+        },
+      ],
+      middleware: [authenticate, ...jsonBody],
+      handler: async (c) => {
+        const { zone } = staffOf(c);
+        const id = newsIdOf(c);
+        const patch = await readJsonBody(c, NewsPatch);
+        checkZones(patch.zones, directory, zone);
+        const row = await updateNewsItem(storage, id, (current) => {
+          // Another zone's item is "not found": a zone token must not learn that it exists.
+          if (zone !== null && !current.zones.includes(zone)) throw newsNotFound(id);
+          return patched(current, patch);
+        });
+        if (!row) throw newsNotFound(id);
+        return staffJson(c, toNewsItem(row));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/news/{id}',
+      operationId: 'deleteNewsItem',
+      tag: 'Staff',
+      summary: 'Delete a news item',
+      description: 'A deleted imported item comes back if its feed is imported again with it.',
+      params: NewsParams,
+      security: 'bearer',
+      responses: {
+        204: { description: 'Deleted.' },
+        401: UNAUTHORIZED,
+        404: {
+          description: '`NOT_FOUND`: no such item, or one of a zone the token may not see.',
+          schema: Problem,
+        },
+      },
+      examples: [{ method: 'delete', path: `/v1/news/${EXAMPLE_ID}`, headers: AUTHORIZATION }],
+      middleware: [authenticate],
+      handler: async (c) => {
+        const { zone } = staffOf(c);
+        const id = newsIdOf(c);
+        if (!(await deleteNewsItem(storage, id, zone))) throw newsNotFound(id);
+        return c.body(null, 204, { 'cache-control': NO_STORE });
+      },
+    }),
+  ];
+}

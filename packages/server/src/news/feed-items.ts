@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '@carezone/contract';
+import type { FeedEntry, ParsedFeed } from './feed-entry.js';
+import { FeedImportError } from './feed-error.js';
+import type { PreparedNewsItem } from './news-draft.js';
+import { truncateAtWord } from './plain-text.js';
+import { prepareNewsItem } from './prepare.js';
+
+export interface FeedItemOptions {
+  /** Zones every item of the feed belongs to (`--zone`, or the zone of a polled source). */
+  zones: readonly string[];
+  /** The items' language when neither item nor feed says (`--language`). */
+  language?: Language | undefined;
+  /** Zone ids of the loaded packs: suggestions outside them are dropped. */
+  knownZones: ReadonlySet<string>;
+}
+
+const ABSOLUTE_ID = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * The item's id made unique across feeds. An absolute URI (a URL, `urn:`, `tag:`) is unique by
+ * construction and kept as it is, so the same article in a site's RSS, Atom and JSON feed is one
+ * item; a local id ("42") is prefixed with the feed's identity so two feeds cannot collide.
+ */
+function sourceIdOf(entry: FeedEntry, feedIdentity: string): string {
+  const own = entry.id ?? entry.link;
+  if (own !== undefined) return ABSOLUTE_ID.test(own) ? own : `${feedIdentity}#${own}`;
+  const digest = createHash('sha256')
+    .update(`${entry.title ?? ''}\n${entry.contentHtml ?? entry.contentText ?? ''}`)
+    .digest('base64url');
+  return `${feedIdentity}#sha256:${digest}`;
+}
+
+function zonesOf(entry: FeedEntry, options: FeedItemOptions): string[] {
+  const suggested = entry.suggestedZones.filter((zone) => options.knownZones.has(zone));
+  return [...new Set([...suggested, ...options.zones])];
+}
+
+function describeZoneless(titles: readonly string[]): string {
+  const shown = titles
+    .slice(0, 3)
+    .map((title) => `"${truncateAtWord(title, 60)}"`)
+    .join(', ');
+  const more = titles.length > 3 ? ` and ${titles.length - 3} more` : '';
+  return (
+    `${titles.length} item(s) have no zone: ${shown}${more}. The feed suggests none of the loaded ` +
+    'zones; give the zone(s) they belong to with --zone'
+  );
+}
+
+/**
+ * The feed's items, made safe and normal, ready to store. An item that would belong to no zone
+ * fails the whole feed rather than being stored where no zone's list shows it.
+ */
+export function feedItems(
+  feed: ParsedFeed,
+  feedIdentity: string,
+  options: FeedItemOptions,
+): PreparedNewsItem[] {
+  const identity = feed.identity ?? feedIdentity;
+  const zoneless: string[] = [];
+  const seen = new Set<string>();
+  const items: PreparedNewsItem[] = [];
+  for (const entry of feed.entries) {
+    const sourceId = sourceIdOf(entry, identity);
+    // A feed listing an item twice: the first wins, as a reader would show it.
+    if (seen.has(sourceId)) continue;
+    seen.add(sourceId);
+    const item = prepareNewsItem({
+      sourceId,
+      title: entry.title ?? '',
+      summary: entry.summary,
+      bodyHtml: entry.contentHtml,
+      bodyText: entry.contentText,
+      language: entry.language ?? feed.language ?? options.language,
+      publishedAt: entry.published,
+      updatedAt: entry.updated,
+      author: entry.author,
+      zones: zonesOf(entry, options),
+      topics: entry.categories,
+      image: entry.image,
+      sourceUrl: entry.link,
+    });
+    // JSON Feed and RSS allow untitled items; a list needs something to show.
+    if (item.title === '') item.title = truncateAtWord(item.summary, 100) || sourceId;
+    if (item.zones.length === 0) zoneless.push(item.title);
+    items.push(item);
+  }
+  if (zoneless.length > 0) throw new FeedImportError(describeZoneless(zoneless));
+  return items;
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/database.js';
+import type { Storage, StorageTransaction } from '../storage/storage.js';
+import type { PreparedNewsItem } from './news-draft.js';
+import { contentColumns, type NewsRow, sortColumns, toPrepared } from './rows.js';
+
+/** The zone and topic rows of an item, rewritten to match it (filters are plain joins on them). */
+async function syncLinks(trx: Kysely<Database>, id: string, item: PreparedNewsItem): Promise<void> {
+  await trx.deleteFrom('news_item_zones').where('news_id', '=', id).execute();
+  await trx.deleteFrom('news_item_topics').where('news_id', '=', id).execute();
+  if (item.zones.length > 0) {
+    await trx
+      .insertInto('news_item_zones')
+      .values(item.zones.map((zone_id) => ({ news_id: id, zone_id })))
+      .execute();
+  }
+  if (item.topics.length > 0) {
+    await trx
+      .insertInto('news_item_topics')
+      .values(item.topics.map((topic) => ({ news_id: id, topic })))
+      .execute();
+  }
+}
+
+async function insertItem(trx: Kysely<Database>, item: PreparedNewsItem, now: Date): Promise<NewsRow> {
+  const createdAt = now.toISOString();
+  const row = {
+    id: randomUUID(),
+    ...contentColumns(item),
+    created_at: createdAt,
+    ...sortColumns(item, createdAt),
+  };
+  await trx.insertInto('news_items').values(row).execute();
+  await syncLinks(trx, row.id, item);
+  return row;
+}
+
+async function replaceItem(
+  trx: Kysely<Database>,
+  current: NewsRow,
+  item: PreparedNewsItem,
+): Promise<NewsRow> {
+  const row = { ...current, ...contentColumns(item), ...sortColumns(item, current.created_at) };
+  await trx
+    .updateTable('news_items')
+    .set({ ...contentColumns(item), ...sortColumns(item, current.created_at) })
+    .where('id', '=', current.id)
+    .execute();
+  await syncLinks(trx, current.id, item);
+  return row;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Stores the items of one feed in one transaction: an item whose `sourceId` is known is updated
+ * when its content changed and left untouched when not; a new one is inserted. A failure stores
+ * nothing of the feed.
+ */
+export function upsertImportedItems(
+  storage: Storage,
+  items: readonly PreparedNewsItem[],
+  now: () => Date = () => new Date(),
+): Promise<ImportCounts> {
+  return storage.transaction(async (trx: StorageTransaction) => {
+    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+    for (const item of items) {
+      if (item.sourceId === null) throw new Error('an imported news item needs its source id');
+      const current = await trx
+        .selectFrom('news_items')
+        .selectAll()
+        .where('source_id', '=', item.sourceId)
+        .executeTakeFirst();
+      if (!current) {
+        await insertItem(trx, item, now());
+        counts.created++;
+      } else if (isDeepStrictEqual(toPrepared(current), item)) {
+        counts.unchanged++;
+      } else {
+        await replaceItem(trx, current, item);
+        counts.updated++;
+      }
+    }
+    return counts;
+  });
+}
+
+/** Stores an item published through the API. */
+export function createNewsItem(storage: Storage, item: PreparedNewsItem, now = new Date()): Promise<NewsRow> {
+  return storage.transaction((trx) => insertItem(trx, item, now));
+}
+
+/**
+ * Changes a stored item: `change` gets the current content and returns the new one, or
+ * `undefined` to leave it. Read and write in one transaction, so two edits cannot interleave.
+ */
+export function updateNewsItem(
+  storage: Storage,
+  id: string,
+  change: (current: PreparedNewsItem) => PreparedNewsItem | undefined,
+): Promise<NewsRow | undefined> {
+  return storage.transaction(async (trx) => {
+    const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!current) return undefined;
+    const next = change(toPrepared(current));
+    return next === undefined ? current : replaceItem(trx, current, next);
+  });
+}
+
+/**
+ * Deletes an item with its zone and topic rows, when it exists and belongs to `visibleZone`
+ * (`null`: any zone); whether it did.
+ */
+export function deleteNewsItem(storage: Storage, id: string, visibleZone: string | null): Promise<boolean> {
+  return storage.transaction(async (trx) => {
+    const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!current || (visibleZone !== null && !toPrepared(current).zones.includes(visibleZone))) return false;
+    // Explicit rather than relying on ON DELETE CASCADE, which SQLite applies only with foreign keys on.
+    await trx.deleteFrom('news_item_zones').where('news_id', '=', id).execute();
+    await trx.deleteFrom('news_item_topics').where('news_id', '=', id).execute();
+    await trx.deleteFrom('news_items').where('id', '=', id).execute();
+    return true;
+  });
+}
