@@ -44,6 +44,9 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
             CAREZONE_MAIL_FROM (sender; required with SMTP), CAREZONE_ZONE_INBOXES (zone=address,…;
             wins over the pack's e-mail), CAREZONE_NOTIFY_TO (fallback inbox of the network).
             CAREZONE_RETENTION_DAYS (default 365): requests older than that are purged daily.
+            News: CAREZONE_NEWS_SOURCES (zone=URL,…: feeds to poll; a URL listed for several zones is
+            one feed with all of them; unknown zones stop the start), CAREZONE_NEWS_POLL_MINUTES
+            (default 30): conditional requests (ETag, Last-Modified); a failing feed backs off up to 12 h.
 check-pack  Validates zone packs; prints each problem as file:line:column and exits 1 on any error.
 token       Staff bearer tokens. create prints the token once (only its hash is stored); --all-zones
             makes a network-wide token. revoke ends a token at once.

@@ -11,6 +11,12 @@ import { createLogger, type Logger } from './logger.js';
 import { type MailSettings, mailSettingsFromEnv } from './mail/mail-settings.js';
 import { nudgeOnCreated } from './mail/nudge-on-created.js';
 import { type MailDelivery, startMailDelivery } from './mail/start-mail.js';
+import { startNewsPolling } from './news/poll-scheduler.js';
+import {
+  checkNewsSourceZones,
+  type NewsPollSettings,
+  newsPollSettingsFromEnv,
+} from './news/poll-settings.js';
 import { BUILTIN_PACK_DIR } from './packs/builtin.js';
 import { startRetentionSchedule } from './retention/retention-schedule.js';
 import { retentionDaysFromEnv } from './retention/retention-settings.js';
@@ -51,6 +57,11 @@ export interface ServerOptions {
    * `CAREZONE_RETENTION_DAYS`, else 365; `false`: only `carezone requests purge` purges.
    */
   retentionDays?: number | false;
+  /**
+   * Feeds polled for news, and their zones. Default: from the environment
+   * (`CAREZONE_NEWS_SOURCES`, `CAREZONE_NEWS_POLL_MINUTES`); `false`: none polled here.
+   */
+  newsPolling?: NewsPollSettings | false;
   /** Session topics, or the JSON file that lists them (`CAREZONE_TOPICS`). Default: `DEFAULT_TOPICS`. */
   topics?: readonly Topic[] | string | undefined;
   /**
@@ -88,6 +99,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Read before the database opens, so a bad setting stops the start with nothing to clean up.
   const mailSettings = options.mail ?? mailSettingsFromEnv(process.env, dataDir);
   const retentionDays = options.retentionDays ?? retentionDaysFromEnv(process.env);
+  const newsPolling = options.newsPolling ?? newsPollSettingsFromEnv(process.env);
+  const knownZones = new Set(directory.zones({}).map((zone) => zone.id));
+  if (newsPolling !== false) checkNewsSourceZones(newsPolling, knownZones);
   const topics =
     typeof options.topics === 'string'
       ? await loadTopicsFile(options.topics)
@@ -142,6 +156,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : startMailDelivery({ storage, directory, logger, settings: mailSettings, topics });
   const retention =
     retentionDays === false ? undefined : startRetentionSchedule({ storage, logger, retentionDays });
+  const news =
+    newsPolling === false || newsPolling.sources.length === 0
+      ? undefined
+      : startNewsPolling({ storage, logger, settings: newsPolling, knownZones });
   logger.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
 
   let closing: Promise<void> | undefined;
@@ -157,8 +175,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           // Idle keep-alive sockets would otherwise hold the close open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
-        // The message being sent finishes; the rest stays in the outbox for the next start.
-        await Promise.all([mail?.stop(), retention?.stop()]);
+        // The message being sent finishes; the rest stays in the outbox for the next start. A feed
+        // still being fetched is abandoned; one being stored is stored first.
+        await Promise.all([mail?.stop(), retention?.stop(), news?.stop()]);
         await storage.close();
       })();
       return closing;
