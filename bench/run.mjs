@@ -13,6 +13,7 @@ import { killAllServersNow } from './lib/server.mjs';
 import { coldStartSection } from './sections/cold-start.mjs';
 import { httpLoadSection, loggingCostSection } from './sections/http-load.mjs';
 import { importTimeSection } from './sections/import-time.mjs';
+import { newsSection } from './sections/news.mjs';
 import { sessionRequestsSection } from './sections/session-requests.mjs';
 import { widgetsSection } from './sections/widgets.mjs';
 
@@ -23,6 +24,7 @@ function sections(config) {
     httpLoadSection({ logLevel: 'info' }),
     ...(config.compareLogLevels ? [httpLoadSection({ logLevel: 'warn' }), loggingCostSection] : []),
     sessionRequestsSection,
+    newsSection,
     widgetsSection,
   ];
 }
