@@ -100,4 +100,5 @@ export default [
   widgetBundle('carezone', [cleanCdnDir(), copyManifest()]),
   widgetBundle('carezone-finder'),
   widgetBundle('carezone-session-request'),
+  widgetBundle('carezone-news'),
 ];

@@ -67,9 +67,18 @@ describe('bundle budgets (min + gzip -9, everything the page downloads)', () => 
       [],
       'the finder bundle never loads the form’s texts',
     );
+    assert.deepEqual(
+      finder.lazy.filter((one) => one.file.startsWith('news-')),
+      [],
+      'the finder bundle never loads the news feed’s texts',
+    );
   });
 
   test('the finder bundle carries none of the form’s schemas nor the staff’s calls', async () => {
+    // Nor the news feed: its resource, its schemas' paths and its feed links.
+    const finderCode = await readFile(join(CDN_DIR, 'carezone-finder.js'), 'utf8');
+    for (const text of ['feed.atom', 'bodyHtml'])
+      assert.ok(!finderCode.includes(text), `carezone-finder.js contains "${text}"`);
     // Texts of schemas only the form uses (SessionRequestInput) and of the staff list's query: they
     // stay out only while the contract's zod calls are marked pure (scripts/rollup-pure-schemas.mjs).
     const finder = await readFile(join(CDN_DIR, 'carezone-finder.js'), 'utf8');

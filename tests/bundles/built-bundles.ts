@@ -4,7 +4,12 @@ import { REPO_ROOT } from '../helpers.js';
 
 /** The script-tag bundles as `npm run build` writes them (the tests read the build, never rebuild). */
 export const CDN_DIR = join(REPO_ROOT, 'packages', 'widgets', 'dist', 'cdn');
-export const ENTRIES = ['carezone-finder.js', 'carezone-session-request.js', 'carezone.js'] as const;
+export const ENTRIES = [
+  'carezone-finder.js',
+  'carezone-session-request.js',
+  'carezone-news.js',
+  'carezone.js',
+] as const;
 export type Entry = (typeof ENTRIES)[number];
 
 /** Fails with the fix when the bundles are not there, instead of a bare ENOENT. */

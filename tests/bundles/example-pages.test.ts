@@ -15,6 +15,7 @@ const PAGES = [
   'municipal-page/index.html',
   'network-page/index.html',
   'request-page/index.html',
+  'news-page/index.html',
 ];
 
 const attributes = (html: string, name: string) =>
@@ -33,7 +34,7 @@ describe('example pages', () => {
       for (const script of html.match(/<script\b[^>]*>/gi) ?? []) {
         assert.match(
           script,
-          /^<script type="module" src="\/widgets\/carezone(-finder|-session-request)?\.js">$/,
+          /^<script type="module" src="\/widgets\/carezone(-finder|-session-request|-news)?\.js">$/,
           script,
         );
       }
@@ -75,6 +76,24 @@ describe('example pages', () => {
     assert.match(index, /href="request-page\/"/, 'linked from the examples index');
     const css = await readFile(join(EXAMPLES, 'request-page/site.css'), 'utf8');
     assert.match(css, /carezone-session-request:not\(:defined\)/, 'reserves the form’s space');
+  });
+
+  test('the news page: a finder, a feed that follows it and one zone’s compact headlines, one script tag', async () => {
+    const html = await readFile(join(EXAMPLES, 'news-page/index.html'), 'utf8');
+    assert.match(html, /<html lang="nl">/);
+    assert.match(html, /fictief/);
+    assert.match(html, /<carezone-finder id="finder" lang="nl"[^>]*><\/carezone-finder>/);
+    assert.match(html, /<carezone-news id="news" lang="nl" zone-source="#finder"[^>]*><\/carezone-news>/);
+    assert.match(
+      html,
+      /<carezone-news id="news-zuid" lang="nl" zone="bxl-sud" layout="compact"[^>]*><\/carezone-news>/,
+    );
+    assert.equal((html.match(/<script\b/gi) ?? []).length, 1, 'one script tag');
+    assert.match(html, /<script type="module" src="\/widgets\/carezone\.js">/);
+    const index = await readFile(join(EXAMPLES, 'index.html'), 'utf8');
+    assert.match(index, /href="news-page\/"/, 'linked from the examples index');
+    const css = await readFile(join(EXAMPLES, 'news-page/site.css'), 'utf8');
+    assert.match(css, /carezone-news:not\(:defined\)/, 'reserves the feeds’ space');
   });
 
   test('the network page: a Dutch and a French finder with ids the end-to-end suite uses', async () => {

@@ -137,8 +137,63 @@ describe('custom-elements.json', () => {
     );
   });
 
+  test('<carezone-news>: attributes, parts, custom properties and no events', () => {
+    const news = element('carezone-news');
+    assert.equal(news.name, 'CarezoneNews');
+    assert.equal(news.customElement, true);
+    assertIncludes(
+      names(news.attributes),
+      [
+        'api',
+        'lang',
+        'zone',
+        'zone-source',
+        'layer',
+        'topic',
+        'news-lang',
+        'limit',
+        'layout',
+        'heading-level',
+      ],
+      'news attributes',
+    );
+    assert.deepEqual(names(news.events), [], 'news events: none');
+    assertIncludes(
+      names(news.cssParts),
+      [
+        'base',
+        'list',
+        'item',
+        'title',
+        'date',
+        'zone-badge',
+        'summary',
+        'read-more',
+        'body',
+        'source-link',
+        'load-more',
+        'feeds',
+        'loading',
+        'error',
+        'retry-button',
+        'message',
+      ],
+      'news parts',
+    );
+    assertIncludes(
+      names(news.cssProperties),
+      ['--carezone-color-accent', '--carezone-color-muted', '--carezone-spacing'],
+      'news custom properties',
+    );
+  });
+
   test('internal reactive state is not public surface', () => {
-    for (const tag of ['carezone-finder', 'carezone-zone-card', 'carezone-session-request']) {
+    for (const tag of [
+      'carezone-finder',
+      'carezone-zone-card',
+      'carezone-session-request',
+      'carezone-news',
+    ]) {
       const declaration = element(tag);
       for (const attribute of names(declaration.attributes)) {
         assert.doesNotMatch(attribute, /^_/, `<${tag}> attribute ${attribute}`);
@@ -155,9 +210,11 @@ describe('custom-elements.json', () => {
     assert.deepEqual(definitions.sort(), [
       'src/define/carezone-finder.ts: carezone-finder → CarezoneFinder',
       'src/define/carezone-finder.ts: carezone-zone-card → CarezoneZoneCard',
+      'src/define/carezone-news.ts: carezone-news → CarezoneNews',
       'src/define/carezone-session-request.ts: carezone-finder → CarezoneFinder',
       'src/define/carezone-session-request.ts: carezone-session-request → CarezoneSessionRequest',
       'src/define/carezone.ts: carezone-finder → CarezoneFinder',
+      'src/define/carezone.ts: carezone-news → CarezoneNews',
       'src/define/carezone.ts: carezone-session-request → CarezoneSessionRequest',
       'src/define/carezone.ts: carezone-zone-card → CarezoneZoneCard',
     ]);

@@ -8,6 +8,15 @@ export function scriptOrigin(moduleUrl: string = import.meta.url): string {
   return new URL(moduleUrl).origin;
 }
 
+/**
+ * The API's base URL for `api` (absolute, or relative to the page), else the script's origin: for
+ * URLs a widget links to rather than fetches (the news feeds). `clientFor` writes the same rule out
+ * itself: calling this from there costs the finder bundle bytes.
+ */
+export function apiBaseUrl(api: string | null | undefined): string {
+  return api ? new URL(api, document.baseURI).href.replace(/\/+$/, '') : scriptOrigin();
+}
+
 interface PageClient {
   transport: Transport;
   client: Record<string, unknown>;

@@ -1,15 +1,21 @@
 import { ERROR_CODES, LANGUAGES, type Language } from '@carezone/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { widgetTexts } from './load-translation.js';
+import { newsTexts } from './news/catalogue.js';
+import { NEWS_TRANSLATIONS } from './news/translations.js';
 import { resolveLanguage } from './resolve-language.js';
 import { sessionRequestTexts } from './session-request/catalogue.js';
 import { SESSION_REQUEST_TRANSLATIONS } from './session-request/translations.js';
 import { TRANSLATIONS } from './translations.js';
 
-/** Every catalogue: the one every widget shares (with the finder's and zone card's texts), the form's. */
+/**
+ * Every catalogue: the one every widget shares (with the finder's and zone card's texts), the
+ * form's, the news feed's.
+ */
 const CATALOGUES: Record<string, Readonly<Record<Language, object>>> = {
   widgets: TRANSLATIONS,
   'session-request': SESSION_REQUEST_TRANSLATIONS,
+  news: NEWS_TRANSLATIONS,
 };
 
 describe('translations', () => {
@@ -51,12 +57,15 @@ describe('translations', () => {
     const form = SESSION_REQUEST_TRANSLATIONS;
     expect(new Set(LANGUAGES.map((language) => form[language].submit)).size).to.equal(4);
     expect(new Set(LANGUAGES.map((language) => form[language].privacy)).size).to.equal(4);
+    for (const key of ['title', 'empty', 'readMore', 'source', 'loadMore', 'subscribe'] as const)
+      expect(new Set(LANGUAGES.map((language) => NEWS_TRANSLATIONS[language][key])).size, key).to.equal(4);
   });
 
   it('load each catalogue by itself, one language at a time', async () => {
     expect(await sessionRequestTexts.load('de')).to.deep.equal(SESSION_REQUEST_TRANSLATIONS.de);
     expect(sessionRequestTexts.loaded('de')).to.equal(await sessionRequestTexts.load('de'));
     expect(await widgetTexts.load('fr')).to.deep.equal(TRANSLATIONS.fr);
+    expect(await newsTexts.load('nl')).to.deep.equal(NEWS_TRANSLATIONS.nl);
   });
 });
 

@@ -1,0 +1,325 @@
+import { type NewsItem, type NewsPage, newsResource, zonesResource } from '@carezone/sdk';
+import { Task } from '@lit/task';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ZoneChangeEvent } from '../events/zone-change.js';
+import { apiBaseUrl } from '../internal/api-client.js';
+import { CarezoneElement } from '../internal/carezone-element.js';
+import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
+import { zoneNamesOf } from '../internal/zone-names.js';
+import { newsTexts } from '../localization/news/catalogue.js';
+import type { NewsTranslation } from '../localization/news/translation.js';
+import { newsStyles } from './news.styles.js';
+import { safeBody } from './safe-body.js';
+
+/** Dates younger than this read "3 dagen geleden"; older ones are written out. */
+const RELATIVE_FOR_S = 7 * 86400;
+const FEEDS = [
+  ['atom', 'Atom', 'application/atom+xml'],
+  ['rss', 'RSS', 'application/rss+xml'],
+  ['json', 'JSON Feed', 'application/feed+json'],
+] as const;
+
+/**
+ * @summary The news of a network or of one zone: title, date, zone, summary, the full text in
+ * place, more on demand and the feeds to subscribe to.
+ *
+ * The zone is the `zone` attribute; else the zone chosen in the finder that `zone-source` points to
+ * (all the news of `layer` until one is chosen). Bodies are HTML sanitised by the server; the widget
+ * also removes anything that could run script before it shows one. Dates are relative when recent
+ * ("3 dagen geleden"), written out otherwise, and left out when the source gave none.
+ *
+ * @csspart base - The wrapper of the feed.
+ * @csspart list - The list of items.
+ * @csspart item - One item (an `article`).
+ * @csspart title - The title of an item.
+ * @csspart meta - The date and zones of an item.
+ * @csspart date - The date of an item.
+ * @csspart zone-badge - The name of a zone an item is about.
+ * @csspart summary - The summary of an item (hidden in the compact layout).
+ * @csspart read-more - The button that shows or hides the full text.
+ * @csspart body - The full text of an item, once opened.
+ * @csspart source-link - The link to the item on the site it came from.
+ * @csspart load-more - The button that loads the next items.
+ * @csspart feeds - The links to the Atom, RSS and JSON feeds.
+ * @csspart loading - The placeholder while the news loads.
+ * @csspart error - The message of a failure, with its retry button.
+ * @csspart retry-button - The button that loads again.
+ * @csspart message - The "no news yet" message.
+ *
+ * @cssproperty --carezone-color-text - Text colour.
+ * @cssproperty --carezone-color-muted - Colour of dates.
+ * @cssproperty --carezone-color-surface - Background of the cards.
+ * @cssproperty --carezone-color-surface-alt - Background of zone badges, messages and placeholders.
+ * @cssproperty --carezone-color-border - Borders between items and of the cards.
+ * @cssproperty --carezone-color-accent - Links and buttons.
+ * @cssproperty --carezone-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --carezone-color-danger - Marks error messages.
+ * @cssproperty --carezone-color-focus - Focus ring.
+ * @cssproperty --carezone-font-family - Font. Default: the page's.
+ * @cssproperty --carezone-font-size - Base font size. Default 1rem.
+ * @cssproperty --carezone-radius - Corner radius.
+ * @cssproperty --carezone-spacing - Spacing between items.
+ */
+export class CarezoneNews extends CarezoneElement {
+  static override styles = [...CarezoneElement.styles, newsStyles];
+  static override resources = { news: newsResource, zones: zonesResource };
+
+  static override properties = {
+    zone: {},
+    zoneSource: { attribute: 'zone-source' },
+    layer: {},
+    topic: {},
+    newsLang: { attribute: 'news-lang' },
+    limit: { type: Number },
+    layout: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    _zone: { state: true },
+    _more: { state: true },
+    _loadingMore: { state: true },
+    _moreError: { state: true },
+    _open: { state: true },
+    _added: { state: true },
+  };
+
+  /** Id of the zone whose news to show (`bxl-sud`). Default: every zone (of `layer`). */
+  declare zone: string | undefined;
+  /** CSS selector of a `<carezone-finder>` on the page (`#finder`) whose chosen zone the feed follows. */
+  declare zoneSource: string | undefined;
+  /** Only the news of the zones of this layer (`bxl-care-zones`). */
+  declare layer: string | undefined;
+  /** Only the news with this topic. */
+  declare topic: string | undefined;
+  /** Only the news written in this language (nl, fr, en, de). Default: every language. */
+  declare newsLang: 'nl' | 'fr' | 'en' | 'de' | undefined;
+  /** Items per page. Default 5. */
+  declare limit: number;
+  /** `list` (default), `cards` or `compact` (titles and dates only). */
+  declare layout: 'list' | 'cards' | 'compact';
+  /** `aria-level` of the items' titles, to fit the page's headings. Default 3. */
+  declare headingLevel: number;
+
+  /** The zone a finder chose. */
+  declare protected _zone: string | undefined;
+  /** The pages loaded with "load more", after the first. */
+  declare protected _more: NewsPage[];
+  declare protected _loadingMore: boolean;
+  declare protected _moreError: unknown;
+  /** Ids of the items whose full text is open. */
+  declare protected _open: ReadonlySet<string>;
+  /** What the live region says after "load more". */
+  declare protected _added: string;
+
+  readonly #texts = this.localize.use(newsTexts);
+  /** `:state(ready)` once rendered: the host reserves the items' space until then (news.styles.ts). */
+  readonly #internals = this.attachInternals();
+  /** Each body cleaned once, and the same nodes shown at every render (focus inside them stays). */
+  readonly #bodies = new Map<string, HTMLElement>();
+  #root: Node | undefined;
+
+  constructor() {
+    super();
+    this.limit = 5;
+    this.layout = 'list';
+    this.headingLevel = 3;
+    this._more = [];
+    this._loadingMore = false;
+    this._open = new Set();
+    this._added = '';
+  }
+
+  readonly #firstPage = new Task(this, {
+    task: ([client, zone, layer, topic, lang, limit], { signal }) => {
+      this._more = [];
+      this._moreError = undefined;
+      return client.news.list({ zone, layer, topic, lang, limit }, { signal });
+    },
+    args: () =>
+      [this.sdk, this.zone || this._zone, this.layer, this.topic, this.newsLang, this.limit] as const,
+  });
+
+  /** Names for the zone badges; the zone ids stand in until they come, or if they fail. */
+  readonly #zoneNames = new Task(this, {
+    task: ([client]) => zoneNamesOf(client),
+    args: () => [this.sdk] as const,
+  });
+
+  protected override firstUpdated(): void {
+    this.#internals.states.add('ready');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On the root rather than on the finder: the finder may come after the feed, or be replaced.
+    this.#root = this.getRootNode();
+    this.#root.addEventListener(ZoneChangeEvent.type, this.#onSourceZone);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#root?.removeEventListener(ZoneChangeEvent.type, this.#onSourceZone);
+  }
+
+  readonly #onSourceZone = (event: Event): void => {
+    const { target } = event;
+    if (!this.zoneSource || !(target instanceof Element)) return;
+    try {
+      if (target.closest(this.zoneSource)) this._zone = (event as ZoneChangeEvent).detail.zone.id;
+    } catch {
+      // Not a valid selector: the feed keeps showing every zone's news.
+    }
+  };
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t;
+    const n = this.#texts();
+    return html`<div part="base" class=${this.layout}>
+      ${this.#firstPage.render({
+        initial: () => this.#renderLoading(),
+        pending: () => this.#renderLoading(),
+        complete: (page) => (page.data.length ? this.#renderItems(n, page) : renderMessage(n.empty)),
+        error: (error) => renderError(t, error, () => void this.#firstPage.run()),
+      })}
+      <p class="visually-hidden" role="status">${this._added}</p>
+      ${this.#renderFeeds(n)}
+    </div>`;
+  }
+
+  /** Placeholders as high as the items will be, so the page below does not move when they come. */
+  #renderLoading(): TemplateResult {
+    return renderLoading(this.localize.t, Math.min(this.limit, 10) || 1);
+  }
+
+  #renderItems(n: NewsTranslation, first: NewsPage): TemplateResult {
+    const pages = [first, ...this._more];
+    const last = pages[pages.length - 1] as NewsPage;
+    return html`<ul part="list" aria-label=${n.title}>
+        ${pages.flatMap((page) => page.data).map((item, index) => this.#renderItem(n, item, `i${index}`))}
+      </ul>
+      ${
+        this._moreError === undefined
+          ? nothing
+          : renderError(this.localize.t, this._moreError, () => void this.#loadMore())
+      }
+      ${
+        last.nextCursor
+          ? html`<button part="load-more" class="secondary" type="button" ?disabled=${this._loadingMore}
+              aria-busy=${this._loadingMore} @click=${this.#loadMore}>${n.loadMore}</button>`
+          : nothing
+      }`;
+  }
+
+  /** `id` is the item's position: ids of the news items themselves need not be valid in HTML. */
+  #renderItem(n: NewsTranslation, item: NewsItem, id: string): TemplateResult {
+    const open = this._open.has(item.id);
+    const source =
+      item.sourceUrl && /^https?:/i.test(item.sourceUrl)
+        ? html`<a part="source-link" href=${item.sourceUrl} rel="noopener noreferrer"
+            aria-describedby="${id}-t">${n.source}</a>`
+        : nothing;
+    return html`<li><article part="item" id=${id} tabindex="-1" aria-labelledby="${id}-t"
+        lang=${ifDefined(item.language && item.language !== this.localize.lang ? item.language : undefined)}>
+      <p part="title" id="${id}-t" role="heading" aria-level=${this.headingLevel}>${item.title}</p>
+      <p part="meta">${this.#renderDate(item.publishedAt ?? item.updatedAt)}${item.zones.map(
+        (zone) => html` <span part="zone-badge">${this.#zoneName(zone)}</span>`,
+      )}</p>
+      <p part="summary">${item.summary}</p>
+      ${
+        item.bodyHtml === null
+          ? source
+          : html`<button part="read-more" class="secondary" type="button" aria-expanded=${open}
+              aria-controls="${id}-b" aria-describedby="${id}-t" @click=${() => this.#toggle(item.id)}>
+              ${n.readMore}</button>
+            <div part="body" id="${id}-b" ?hidden=${!open}>${open ? this.#body(item) : nothing} ${open ? source : nothing}</div>`
+      }
+    </article></li>`;
+  }
+
+  #renderDate(iso: string | null): TemplateResult | typeof nothing {
+    if (!iso) return nothing;
+    const date = new Date(iso);
+    const seconds = (Date.now() - date.getTime()) / 1000;
+    const locale = `${this.localize.lang}-BE`;
+    let text: string;
+    if (seconds >= 0 && seconds < RELATIVE_FOR_S) {
+      const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
+        seconds < 3600 ? ['minute', 60] : seconds < 86400 ? ['hour', 3600] : ['day', 86400];
+      text = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
+        -Math.floor(seconds / size),
+        unit,
+      );
+    } else {
+      text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
+    }
+    return html`<time part="date" datetime=${iso}>${text}</time>`;
+  }
+
+  #zoneName(id: string): string {
+    const name = this.#zoneNames.value?.get(id);
+    return name ? this.localize.name(name) : id;
+  }
+
+  #body(item: NewsItem): HTMLElement {
+    let body = this.#bodies.get(item.id);
+    if (!body) {
+      body = safeBody(item.bodyHtml ?? '');
+      this.#bodies.set(item.id, body);
+    }
+    return body;
+  }
+
+  #toggle(id: string): void {
+    const open = new Set(this._open);
+    if (!open.delete(id)) open.add(id);
+    this._open = open;
+  }
+
+  #renderFeeds(n: NewsTranslation): TemplateResult {
+    const zone = this.zone || this._zone;
+    const base = `${apiBaseUrl(this.api)}/v1/news/feed.`;
+    return html`<p part="feeds">${n.subscribe} ${FEEDS.map(
+      ([format, label, type], index) =>
+        html`${index ? ' · ' : ''}<a href="${base}${format}${zone ? `?zone=${encodeURIComponent(zone)}` : ''}"
+          type=${type}>${label}</a>`,
+    )}</p>`;
+  }
+
+  /** The next page after the last one shown; focus on its first item, and its count said aloud. */
+  async #loadMore(): Promise<void> {
+    const first = this.#firstPage.value;
+    const pages = [first, ...this._more];
+    const cursor = pages[pages.length - 1]?.nextCursor;
+    if (!cursor || this._loadingMore) return;
+    const shown = pages.reduce((sum, page) => sum + (page?.data.length ?? 0), 0);
+    this._loadingMore = true;
+    this._moreError = undefined;
+    this._added = '';
+    try {
+      const page = await this.sdk.news.list({
+        zone: this.zone || this._zone,
+        layer: this.layer,
+        topic: this.topic,
+        lang: this.newsLang,
+        limit: this.limit,
+        cursor,
+      });
+      // Another zone or topic meanwhile: this page belongs to the list that was replaced.
+      if (this.#firstPage.value !== first) return;
+      this._more = [...this._more, page];
+      const count = page.data.length;
+      this._added = this.#texts().added(count, this.localize.number(count));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#i${shown}`)?.focus();
+    } catch (error) {
+      this._moreError = error;
+    } finally {
+      this._loadingMore = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'carezone-news': CarezoneNews;
+  }
+}
