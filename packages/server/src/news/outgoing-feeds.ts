@@ -80,6 +80,8 @@ export function atomFeed(
     title: { value: meta.title },
     subtitle: { value: meta.description },
     updated: new Date(meta.updated),
+    // RFC 4287 §4.1.1: a feed names an author unless every entry does, and most items have none.
+    authors: [{ name: meta.title }],
     links: [
       { href: meta.selfUrl, rel: 'self', type: FEED_MEDIA_TYPES.atom },
       { href: meta.homeUrl, rel: 'alternate' },
