@@ -2,11 +2,11 @@ import { type NewsItem, type NewsPage, newsResource, zonesResource } from '@care
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ZoneChangeEvent } from '../events/zone-change.js';
 import { apiBaseUrl } from '../internal/api-client.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import { zoneNamesOf } from '../internal/zone-names.js';
+import { ZoneSourceController } from '../internal/zone-source.js';
 import { newsTexts } from '../localization/news/catalogue.js';
 import type { NewsTranslation } from '../localization/news/translation.js';
 import { newsStyles } from './news.styles.js';
@@ -115,7 +115,6 @@ export class CarezoneNews extends CarezoneElement {
   readonly #internals = this.attachInternals();
   /** Each body cleaned once, and the same nodes shown at every render (focus inside them stays). */
   readonly #bodies = new Map<string, HTMLElement>();
-  #root: Node | undefined;
 
   constructor() {
     super();
@@ -148,27 +147,11 @@ export class CarezoneNews extends CarezoneElement {
     this.#internals.states.add('ready');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // On the root rather than on the finder: the finder may come after the feed, or be replaced.
-    this.#root = this.getRootNode();
-    this.#root.addEventListener(ZoneChangeEvent.type, this.#onSourceZone);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#root?.removeEventListener(ZoneChangeEvent.type, this.#onSourceZone);
-  }
-
-  readonly #onSourceZone = (event: Event): void => {
-    const { target } = event;
-    if (!this.zoneSource || !(target instanceof Element)) return;
-    try {
-      if (target.closest(this.zoneSource)) this._zone = (event as ZoneChangeEvent).detail.zone.id;
-    } catch {
-      // Not a valid selector: the feed keeps showing every zone's news.
-    }
-  };
+  // A selector that matches nothing (or is not valid) leaves the feed showing every zone's news.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: it works through the host's lifecycle.
+  readonly #zoneSource = new ZoneSourceController(this, (zone) => {
+    this._zone = zone.id;
+  });
 
   protected override render(): TemplateResult {
     const t = this.localize.t;

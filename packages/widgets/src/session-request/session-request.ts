@@ -14,10 +14,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { type SubmitErrorCode, SubmitErrorEvent } from '../events/submit-error.js';
 import { SubmitSuccessEvent } from '../events/submit-success.js';
-import { ZoneChangeEvent } from '../events/zone-change.js';
+import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
+import { ZoneSourceController } from '../internal/zone-source.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
 import { type Draft, draftKey, readDraft, writeDraft } from './draft.js';
@@ -139,7 +140,6 @@ export class CarezoneSessionRequest extends CarezoneElement {
   #storageKey = '';
   #draft: Omit<Draft, 'values' | 'zone'> = { key: '', shownAt: 0 };
   /** Where `zone-source` events are listened for: the document (or shadow root) of the element. */
-  #root: Node | undefined;
 
   constructor() {
     super();
@@ -159,28 +159,10 @@ export class CarezoneSessionRequest extends CarezoneElement {
     args: () => [this.sdk, this.zone] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // On the root rather than on the finder itself: the finder may be added after the form, or
-    // replaced, and the selector is matched when its event comes.
-    this.#root = this.getRootNode();
-    this.#root.addEventListener(ZoneChangeEvent.type, this.#onSourceZone);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#root?.removeEventListener(ZoneChangeEvent.type, this.#onSourceZone);
-  }
-
-  readonly #onSourceZone = (event: Event): void => {
-    const { target } = event;
-    if (this.zone || !this.zoneSource || !(target instanceof Element)) return;
-    try {
-      if (target.closest(this.zoneSource)) this.#chooseZone((event as ZoneChangeEvent).detail.zone);
-    } catch {
-      // Not a valid selector: the form keeps asking for a zone.
-    }
-  };
+  // A `zone` attribute wins; a selector that matches nothing leaves the form asking for a zone.
+  readonly #zoneSource = new ZoneSourceController(this, (zone) => {
+    if (!this.zone) this.#chooseZone(zone);
+  });
 
   protected override willUpdate(): void {
     if (this.hasUpdated) return;
@@ -448,12 +430,9 @@ export class CarezoneSessionRequest extends CarezoneElement {
   #focusField(field: FieldName): void {
     let target: Element | null | undefined = this.renderRoot.querySelector(`[name="${field}"]`);
     if (field === 'zone') {
-      let finder: Element | null | undefined = this.renderRoot.querySelector('carezone-finder');
-      try {
-        if (this.zoneSource) finder = (this.#root as ParentNode | undefined)?.querySelector(this.zoneSource);
-      } catch {
-        // Not a valid selector: nothing to focus.
-      }
+      const finder = this.zoneSource
+        ? this.#zoneSource.source
+        : this.renderRoot.querySelector('carezone-finder');
       target = finder?.shadowRoot?.querySelector('input') ?? finder;
     }
     (target as HTMLElement | null | undefined)?.focus();
