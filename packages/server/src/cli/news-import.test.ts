@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { newsRowCounts } from '../news/test-helpers/news-storage.js';
 import { REFERENCE_FEEDS } from '../news/test-helpers/reference-news.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
@@ -58,6 +59,22 @@ describe('carezone news import', () => {
     assert.equal(zoneless.code, 1);
     assert.match(zoneless.io.err.join('\n'), /5 item\(s\) have no zone.*--zone/);
     assert.deepEqual(await counts(), before);
+  });
+
+  test('the demo news of `npm start` imports into the built-in pack: four items, in Dutch and French', async () => {
+    const demo = fileURLToPath(new URL('../../demo/news.json', import.meta.url));
+    const io = captureIO();
+    const demoData = join(data, 'demo');
+    const code = await newsCommand(['import', demo, '--data', demoData], io, env);
+    assert.equal(code, 0, io.err.join('\n'));
+    assert.match(io.out.join('\n'), /Imported 4 item\(s\) of json feed .*: 4 new/);
+    const storage = await openStorage({ dataDir: demoData });
+    try {
+      const languages = await storage.db.selectFrom('news_items').select('language').execute();
+      assert.deepEqual(languages.map((row) => row.language).sort(), ['fr', 'fr', 'nl', 'nl']);
+    } finally {
+      await storage.close();
+    }
   });
 
   test('refuses bad usage', async () => {
