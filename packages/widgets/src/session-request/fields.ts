@@ -109,7 +109,7 @@ export function consentField(context: FieldContext, label: string, privacyId: st
     <label part="label" class="choice">
       <input id="consent" type="checkbox" name="consent" .checked=${context.values.consent}
         aria-invalid=${ifDefined(invalid)} aria-describedby=${[privacyId, describedBy].filter(Boolean).join(' ')}>
-      ${labelText(context, label, true)}
+      <span>${labelText(context, label, true)}</span>
     </label>
   </div>`;
 }
