@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createClient } from './client.js';
 import {
   ApiError,
@@ -15,23 +15,13 @@ import {
 import { layer } from './test-helpers/fixtures.js';
 import {
   closedPortUrl,
-  createTestServer,
   type Handler,
   sendJson,
   sendProblem,
-  type TestServer,
+  serverPerTest,
 } from './test-helpers/http-server.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await createTestServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serverPerTest();
 
 const layers = (_request: unknown, response: Parameters<Handler>[1]) =>
   sendJson(response, 200, { data: [layer] });

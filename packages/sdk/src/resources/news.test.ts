@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { composeClient, createClient, createTransport } from '../client.js';
-import { createTestServer, type Handler, sendJson, type TestServer } from '../test-helpers/http-server.js';
+import { sendJson, serverPerTest } from '../test-helpers/http-server.js';
 import { newsResource } from './news.js';
 import { placesResource } from './places.js';
 
 // The news calls against a local server that records what it receives; against the real server
 // they are tested with the news API (tests/sdk).
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await createTestServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serverPerTest();
 
 const item = (id: string) => ({
   id,

@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { SessionRequestInput } from '@carezone/contract';
 import { createClient } from '../client.js';
 import { ApiError } from '../errors.js';
 import { retryAfterSeconds } from '../internal/problem.js';
-import {
-  createTestServer,
-  type Handler,
-  sendJson,
-  sendProblem,
-  type TestServer,
-} from '../test-helpers/http-server.js';
+import { sendJson, sendProblem, serverPerTest } from '../test-helpers/http-server.js';
 
 // The write side of the client against a local server that records what it receives; the same
 // calls against the real server are in tests/sdk/session-requests.test.ts.
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await createTestServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serverPerTest();
 
 const input: SessionRequestInput = {
   organisation: { name: 'OCMW Voorbeeld', kind: 'municipal-social-service' },

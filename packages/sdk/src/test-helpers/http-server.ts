@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'node:test';
 
 export interface RecordedRequest {
   method: string;
@@ -70,4 +71,20 @@ export async function closedPortUrl(): Promise<string> {
   const server = await createTestServer(() => {});
   await server.close();
   return server.url;
+}
+
+/**
+ * For a test file: returns `serve(handler)`, which starts a test server, and closes every server
+ * it started after each test.
+ */
+export function serverPerTest(): (handler: Handler) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (handler) => {
+    const server = await createTestServer(handler);
+    servers.push(server);
+    return server;
+  };
 }

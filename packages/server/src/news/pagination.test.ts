@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openStorage } from '../storage/open-storage.js';
-import type { Storage } from '../storage/storage.js';
+import { describe, test } from 'node:test';
 import type { StorageTarget } from '../storage/test-helpers/storage-targets.js';
-import { postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import { freshStorages, postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
 import { decodeNewsCursor, encodeNewsCursor } from './cursor.js';
 import { listNews } from './read.js';
 import { createNewsItem } from './store.js';
@@ -11,16 +9,10 @@ import { day, sampleNews } from './test-helpers/sample-news.js';
 
 function paginationSuite(target: StorageTarget) {
   describe(`news pagination on ${target.kind}`, () => {
-    const opened: Storage[] = [];
-    before(() => target.setUp());
-    after(async () => {
-      for (const storage of opened) await storage.close();
-      await target.tearDown();
-    });
+    const openFresh = freshStorages(target);
 
     test('every item that existed at the start is seen exactly once, in order, while items are inserted', async () => {
-      const storage = await openStorage(await target.fresh());
-      opened.push(storage);
+      const storage = await openFresh();
       let clock = Date.UTC(2025, 5, 1);
       const firstSeen = () => {
         clock += 1000;
@@ -77,8 +69,7 @@ function paginationSuite(target: StorageTarget) {
     });
 
     test('filters by zone, language and topic', async () => {
-      const storage = await openStorage(await target.fresh());
-      opened.push(storage);
+      const storage = await openFresh();
       await createNewsItem(
         storage,
         sampleNews({ title: 'a', zones: ['bxl-sud'], language: 'nl', topics: ['x'] }),

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import { sampleRequest, seedRequest } from '../mail/test-helpers/seed-request.js';
-import { openStorage } from '../storage/open-storage.js';
-import type { Storage } from '../storage/storage.js';
-import { postgresTarget, type StorageTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import {
+  freshStorages,
+  postgresTarget,
+  type StorageTarget,
+  sqliteTarget,
+} from '../storage/test-helpers/storage-targets.js';
 import { purgeRequestsBefore } from './purge-requests.js';
 import { startRetentionSchedule } from './retention-schedule.js';
 import { retentionCutoff } from './retention-settings.js';
@@ -14,17 +17,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
 function purgeSuite(target: StorageTarget) {
   describe(`purging old session requests on ${target.kind}`, () => {
-    const opened: Storage[] = [];
-    const openFresh = async () => {
-      const storage = await openStorage(await target.fresh());
-      opened.push(storage);
-      return storage;
-    };
-    before(() => target.setUp());
-    after(async () => {
-      for (const storage of opened) await storage.close();
-      await target.tearDown();
-    });
+    const openFresh = freshStorages(target);
 
     test('deletes old requests with their history and e-mails, and keeps young ones whole', async () => {
       const storage = await openFresh();

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SessionRequest } from '@carezone/contract';
-import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import type { StorageTarget } from '../storage/test-helpers/storage-targets.js';
-import { postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import { freshStorages, postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
 import { createSessionRequest } from './create.js';
 import { decodeCursor } from './cursor.js';
 import { CONFIRM_REQUESTER, NOTIFY_ZONE } from './outbox-kinds.js';
@@ -36,17 +35,7 @@ async function count(storage: Storage, table: 'session_requests' | 'outbox' | 'i
 
 function sessionRequestSuite(target: StorageTarget) {
   describe(`session requests on ${target.kind}`, () => {
-    const opened: Storage[] = [];
-    const fresh = async () => {
-      const storage = await openStorage(await target.fresh());
-      opened.push(storage);
-      return storage;
-    };
-    before(() => target.setUp());
-    after(async () => {
-      for (const storage of opened) await storage.close();
-      await target.tearDown();
-    });
+    const fresh = freshStorages(target);
 
     test('create stores the request, its first history entry, the key and two outbox rows together', async () => {
       const storage = await fresh();

@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { startTestPostgres, type TestPostgres } from '../../../../../scripts/postgres-for-tests.mjs';
-import type { StorageKind, StorageOptions } from '../storage.js';
+import { openStorage } from '../open-storage.js';
+import type { Storage, StorageKind, StorageOptions } from '../storage.js';
 
 /** Where a shared storage suite runs: each `fresh()` is a new, empty database. */
 export interface StorageTarget {
@@ -46,5 +48,23 @@ export function postgresTarget(options: { durable?: boolean } = {}): StorageTarg
       server = undefined;
     },
     fresh: async () => ({ databaseUrl: await running().createDatabase(), dataDir: ':memory:' }),
+  };
+}
+
+/**
+ * For a suite (call it inside its `describe`): sets the target up before and tears it down after,
+ * and returns a function that opens a fresh, migrated storage, closed when the suite ends.
+ */
+export function freshStorages(target: StorageTarget): () => Promise<Storage> {
+  const opened: Storage[] = [];
+  before(() => target.setUp());
+  after(async () => {
+    for (const storage of opened) await storage.close();
+    await target.tearDown();
+  });
+  return async () => {
+    const storage = await openStorage(await target.fresh());
+    opened.push(storage);
+    return storage;
   };
 }
