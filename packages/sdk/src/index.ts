@@ -79,4 +79,11 @@ export {
   sessionRequestsResource,
 } from './resources/session-requests.js';
 export { type TopicsResource, topicsResource } from './resources/topics.js';
-export { type ZoneListParams, type ZonesResource, zonesResource } from './resources/zones.js';
+export {
+  type ZoneListParams,
+  type ZonesResource,
+  zonesGeometryResource,
+  zonesGetResource,
+  zonesListResource,
+  zonesResource,
+} from './resources/zones.js';

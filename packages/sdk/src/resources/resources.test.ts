@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { createClient } from '../client.js';
+import { composeClient, createClient, createTransport, type Transport } from '../client.js';
 import { isResponseValidationError } from '../errors.js';
 import { layer, lookupResult, place, zone, zoneSummary } from '../test-helpers/fixtures.js';
 import { createTestServer, sendJson, type TestServer } from '../test-helpers/http-server.js';
 import { coordinate } from './lookup.js';
+import { zonesGeometryResource, zonesGetResource, zonesListResource } from './zones.js';
 
 const geometry = {
   type: 'Feature',
@@ -75,6 +76,17 @@ describe('zones', () => {
     assert.equal(server.requests.at(-1)?.url, '/v1/zones/a%2Fb%3Fc');
     assert.deepEqual(await client.zones.geometry('bxl-nord'), geometry);
     assert.equal(sent().pathname, '/v1/zones/bxl-nord/geometry');
+  });
+
+  test('also come one method at a time, for a bundle that needs only some', async () => {
+    const transport = createTransport({ baseUrl: server.url });
+    const methodsOf = (zones: (transport: Transport) => object) =>
+      Object.keys(composeClient(transport, { zones }).zones);
+    assert.deepEqual(methodsOf(zonesGetResource), ['get']);
+    assert.deepEqual(methodsOf(zonesListResource), ['list']);
+    assert.deepEqual(methodsOf(zonesGeometryResource), ['geometry']);
+    assert.deepEqual(await composeClient(transport, { zones: zonesGetResource }).zones.get('bxl-nord'), zone);
+    assert.equal(sent().pathname, '/v1/zones/bxl-nord');
   });
 
   test('a zone without municipalities breaks the contract', async () => {

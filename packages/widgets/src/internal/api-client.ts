@@ -17,9 +17,13 @@ export function apiBaseUrl(api: string | null | undefined): string {
   return api ? new URL(api, document.baseURI).href.replace(/\/+$/, '') : scriptOrigin();
 }
 
+type ResourceFactory = ResourceFactories[string];
+
 interface PageClient {
   transport: Transport;
   client: Record<string, unknown>;
+  /** The factories already applied: each runs once per page and API. */
+  made: Set<ResourceFactory>;
 }
 
 // Module state on purpose: every widget of a page that talks to one API shares one client (and
@@ -30,16 +34,24 @@ const clients = new Map<string, PageClient>();
  * The one SDK client of the page for `api` (absolute, or relative to the page), or the script's
  * origin. It is composed of the resources the widgets ask for (each widget class names its own in
  * `static resources`), so a bundle carries only the SDK code and schemas its widgets use; a
- * resource another widget asked for first is reused.
+ * resource another widget asked for first is reused. A resource may come in parts (`zones.get`
+ * for the zone card, `zones.list` for the news feed): a later part adds its methods to the object
+ * the first one made, so every widget keeps holding the same resource.
  */
 export function clientFor(api: string | null | undefined, resources: ResourceFactories): PublicClient {
   const baseUrl = api ? new URL(api, document.baseURI).href.replace(/\/+$/, '') : scriptOrigin();
   let page = clients.get(baseUrl);
   if (!page) {
-    page = { transport: createTransport({ baseUrl }), client: {} };
+    page = { transport: createTransport({ baseUrl }), client: {}, made: new Set() };
     clients.set(baseUrl, page);
   }
-  for (const [name, make] of Object.entries(resources)) page.client[name] ??= make(page.transport);
+  for (const [name, make] of Object.entries(resources)) {
+    if (page.made.has(make)) continue;
+    page.made.add(make);
+    const made = make(page.transport);
+    const first = page.client[name];
+    page.client[name] = typeof first === 'object' && first ? Object.assign(first, made) : made;
+  }
   // Typed as the whole public client; a widget reads only the resources its class names.
   return page.client as unknown as PublicClient;
 }

@@ -1,4 +1,10 @@
-import { createClient, placesResource, zonesResource } from '@carezone/sdk';
+import {
+  createClient,
+  placesResource,
+  zonesGetResource,
+  zonesListResource,
+  zonesResource,
+} from '@carezone/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { fixtureClient, problem } from '../test-helpers/fixture-api.js';
@@ -27,6 +33,17 @@ describe('clientFor', () => {
     expect(second).to.equal(first);
     expect(Object.keys(second)).to.deep.equal(['zones', 'places']);
     expect(second.zones).to.equal(zonesResourceMade);
+  });
+
+  it('adds the methods of a resource that comes in parts to the one object every widget holds', () => {
+    const client = clientFor('https://parts.example.be', { zones: zonesGetResource });
+    const zonesMade = client.zones;
+    expect(Object.keys(zonesMade)).to.deep.equal(['get']);
+    expect(clientFor('https://parts.example.be', { zones: zonesListResource }).zones).to.equal(zonesMade);
+    expect(Object.keys(zonesMade)).to.deep.equal(['get', 'list']);
+    const get = zonesMade.get;
+    clientFor('https://parts.example.be', { zones: zonesGetResource });
+    expect(zonesMade.get, 'a factory runs once per page and API').to.equal(get);
   });
 
   it('defaults to the origin the widget script came from', () => {

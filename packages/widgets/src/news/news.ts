@@ -1,4 +1,4 @@
-import { type NewsItem, type NewsPage, newsResource, zonesResource } from '@carezone/sdk';
+import { type NewsItem, type NewsPage, newsResource, zonesListResource } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -63,7 +63,7 @@ const FEEDS = [
  */
 export class CarezoneNews extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, newsStyles];
-  static override resources = { news: newsResource, zones: zonesResource };
+  static override resources = { news: newsResource, zones: zonesListResource };
 
   static override properties = {
     zone: {},

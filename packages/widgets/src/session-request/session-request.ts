@@ -7,7 +7,7 @@ import {
   sessionRequestIntake,
   topicsResource,
   type ZoneSummary,
-  zonesResource,
+  zonesGetResource,
 } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -104,7 +104,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
   static override resources = {
     ...CarezoneFinder.resources,
     topics: topicsResource,
-    zones: zonesResource,
+    zones: zonesGetResource,
     sessionRequests: sessionRequestIntake,
   };
 

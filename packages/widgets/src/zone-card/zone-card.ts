@@ -1,4 +1,4 @@
-import { isApiError, layersResource, zonesResource } from '@carezone/sdk';
+import { isApiError, layersResource, zonesGetResource } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, type TemplateResult } from 'lit';
 import { CarezoneElement } from '../internal/carezone-element.js';
@@ -39,7 +39,7 @@ import { zoneDetailsStyles } from './zone-details.styles.js';
  */
 export class CarezoneZoneCard extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, zoneDetailsStyles, zoneCardStyles];
-  static override resources = { layers: layersResource, zones: zonesResource };
+  static override resources = { layers: layersResource, zones: zonesGetResource };
 
   // Lit merges these with the inherited `api`, `lang` and `client`.
   static override properties = {
