@@ -1,13 +1,21 @@
-import { isApiError, isNetworkError, isTimeoutError } from '@carezone/sdk';
+import { type ErrorCode, isApiError, isNetworkError, isTimeoutError } from '@carezone/sdk';
 import { html, type TemplateResult } from 'lit';
-import type { Translation } from '../localization/translation.js';
+import type { SendErrorCode, Translation } from '../localization/translation.js';
 
 /**
  * The visitor's message for a failure: the API's code when there is one, else what went wrong
- * on the way (offline, unreachable, too slow). Never the server's own English `title`.
+ * on the way (offline, unreachable, too slow). Never the server's own English `title`. A widget
+ * that sends (the form) passes its texts for the codes only a send answers.
  */
-export function errorMessage(t: Translation, error: unknown): string {
-  if (isApiError(error)) return t.errors[error.code] ?? t.unexpectedError;
+export function errorMessage(
+  t: Translation,
+  error: unknown,
+  sendErrors?: Readonly<Record<SendErrorCode, string>>,
+): string {
+  if (isApiError(error)) {
+    const texts: Partial<Record<ErrorCode, string>> = { ...t.errors, ...sendErrors };
+    return texts[error.code] ?? t.unexpectedError;
+  }
   if (isNetworkError(error)) return navigator.onLine === false ? t.offline : t.networkError;
   if (isTimeoutError(error)) return t.timeout;
   return t.unexpectedError;

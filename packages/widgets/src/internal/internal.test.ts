@@ -6,6 +6,7 @@ import {
   zonesResource,
 } from '@carezone/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { SESSION_REQUEST_TRANSLATIONS } from '../localization/session-request/translations.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { fixtureClient, problem } from '../test-helpers/fixture-api.js';
 import { clientFor, scriptOrigin } from './api-client.js';
@@ -89,9 +90,16 @@ describe('errorMessage', () => {
       );
 
   it('translates the API’s code, not its English title', async () => {
+    const error = await lookup(() => problem(503, 'NOT_READY'));
+    expect(errorMessage(t, error)).to.equal(t.errors.NOT_READY);
+    expect(errorMessage(TRANSLATIONS.nl, error)).to.equal(TRANSLATIONS.nl.errors.NOT_READY);
+  });
+
+  it('takes the texts of the codes only a send answers from the widget that sends', async () => {
     const error = await lookup(() => problem(429, 'RATE_LIMITED'));
-    expect(errorMessage(t, error)).to.equal(t.errors.RATE_LIMITED);
-    expect(errorMessage(TRANSLATIONS.nl, error)).to.equal(TRANSLATIONS.nl.errors.RATE_LIMITED);
+    expect(errorMessage(t, error), 'a widget that only reads').to.equal(t.unexpectedError);
+    const form = SESSION_REQUEST_TRANSLATIONS.fr;
+    expect(errorMessage(TRANSLATIONS.fr, error, form.errors)).to.equal(form.errors.RATE_LIMITED);
   });
 
   it('tells an unreachable service, a timeout and anything else apart', async () => {

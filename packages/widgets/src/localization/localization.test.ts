@@ -43,11 +43,13 @@ describe('translations', () => {
     });
   }
 
-  it('have a message for every error code of the API', () => {
+  it('have a message for every error code of the API, each in one catalogue', () => {
     for (const language of LANGUAGES) {
-      expect(Object.keys(TRANSLATIONS[language].errors).sort(), language).to.deep.equal(
-        [...ERROR_CODES].sort(),
-      );
+      const read = Object.keys(TRANSLATIONS[language].errors);
+      const send = Object.keys(SESSION_REQUEST_TRANSLATIONS[language].errors);
+      expect([...read, ...send].sort(), language).to.deep.equal([...ERROR_CODES].sort());
+      // What every widget can meet when it reads is shared, not left to the form.
+      expect(read, language).to.include.members(['INVALID_QUERY', 'NOT_FOUND', 'NOT_READY', 'INTERNAL']);
     }
   });
 

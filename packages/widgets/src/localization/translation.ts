@@ -1,6 +1,24 @@
 import type { AmbiguityReason, Confidence, ErrorCode, PlaceKind } from '@carezone/sdk';
 
 /**
+ * The error codes a widget can meet when it reads public data (every widget does). The others
+ * answer only what a widget sends (the form) or a staff call: their texts are in the form's
+ * catalogue, so that a page with only a finder does not download them.
+ */
+export type ReadErrorCode = Extract<
+  ErrorCode,
+  | 'INVALID_QUERY'
+  | 'UNKNOWN_PLACE'
+  | 'OUT_OF_COVERAGE'
+  | 'NOT_FOUND'
+  | 'NO_GEOMETRY'
+  | 'NOT_READY'
+  | 'INTERNAL'
+>;
+/** The error codes only a write (or a staff call) answers: texts in the form's catalogue. */
+export type SendErrorCode = Exclude<ErrorCode, ReadErrorCode>;
+
+/**
  * Every text a widget shows. One object per language (`nl.ts`, `fr.ts`, `en.ts`, `de.ts`); the
  * type makes a missing key a compile error and the catalogue test a failing test. Texts with a
  * value in them are functions, so that each language places and inflects the value itself.
@@ -9,9 +27,9 @@ export interface Translation {
   loading: string;
   retry: string;
   offline: string;
-  /** Shown for an error code the widget does not know (a newer server). */
+  /** Shown for an error code the widget has no text for (a newer server). */
   unexpectedError: string;
-  errors: Record<ErrorCode, string>;
+  errors: Record<ReadErrorCode, string>;
   networkError: string;
   timeout: string;
   /** A zone's details, shown by the zone card and by the finder's results. */

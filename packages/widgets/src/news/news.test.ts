@@ -73,12 +73,15 @@ describe('<carezone-news>', () => {
     });
 
     it('says what went wrong per error code', async () => {
-      for (const code of ['RATE_LIMITED', 'NOT_READY', 'VALIDATION_FAILED'] as const) {
+      for (const code of ['INVALID_QUERY', 'NOT_READY', 'INTERNAL'] as const) {
         const news = await setupNews({
-          api: { news: () => problem(code === 'RATE_LIMITED' ? 429 : 503, code) },
+          api: { news: () => problem(code === 'INVALID_QUERY' ? 400 : 503, code) },
         });
         expect(news.text(news.part('error')), code).to.contain(TRANSLATIONS.en.errors[code]);
       }
+      // A code reading news never answers (a proxy's rate limit): a plain message, not its English title.
+      const news = await setupNews({ api: { news: () => problem(429, 'RATE_LIMITED') } });
+      expect(news.text(news.part('error'))).to.contain(TRANSLATIONS.en.unexpectedError);
     });
 
     it('is accessible offline, and says so', async () => {

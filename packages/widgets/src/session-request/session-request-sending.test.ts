@@ -254,7 +254,7 @@ describe('<carezone-session-request> sending', () => {
       // The first send did arrive, but its answer was lost; the visitor changes a detail and retries.
       await form.fill({ 'contact.name': 'An Peeters-Janssens' });
       await form.submit();
-      await waitUntil(() => form.text('error').includes(en.conflict), 'the conflict');
+      await waitUntil(() => form.text('error').includes(en.errors.CONFLICT), 'the conflict');
       form.part('retry-button')?.click();
       await waitUntil(() => form.part('reference'), 'sent as a new request');
       const [first, second, third] = form.api.sent.map((one) => one.key);

@@ -314,8 +314,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
   #renderFailure(s: SessionRequestTranslation): TemplateResult | typeof nothing {
     const error = this._failure;
     if (error === undefined) return nothing;
-    let text = errorMessage(this.localize.t, error);
-    if (isApiError(error) && error.code === 'CONFLICT') text = s.conflict;
+    let text = errorMessage(this.localize.t, error, s.errors);
     if (isApiError(error) && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined)
       text = s.retryIn(this.#inTime(error.retryAfter));
     return html`<div part="error" id="send-error" class="message error" role="alert">

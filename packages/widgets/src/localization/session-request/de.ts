@@ -55,8 +55,17 @@ export const de: SessionRequestTranslation = {
     other: 'Bitte prüfen Sie dieses Feld.',
   },
   retryIn: (when) => `Es wurden zu viele Anfragen gesendet. Versuchen Sie es ${when} erneut.`,
-  conflict:
-    'Eine frühere Fassung dieser Anfrage ist bereits angekommen. Senden Sie erneut, um diese Angaben als neue Anfrage zu senden.',
+  errors: {
+    VALIDATION_FAILED: 'Einige Felder sind nicht korrekt ausgefüllt.',
+    METHOD_NOT_ALLOWED: 'Diese Aktion ist nicht erlaubt.',
+    UNAUTHORIZED: 'Sie müssen angemeldet sein.',
+    FORBIDDEN: 'Diese Website darf keine Anfragen an diesen Dienst senden.',
+    CONFLICT:
+      'Eine frühere Fassung dieser Anfrage ist bereits angekommen. Senden Sie erneut, um diese Angaben als neue Anfrage zu senden.',
+    PAYLOAD_TOO_LARGE: 'Die Anfrage ist zu groß.',
+    UNSUPPORTED_MEDIA_TYPE: 'Diese Anfrage kann nicht verarbeitet werden.',
+    RATE_LIMITED: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',
+  },
   sent: 'Vielen Dank. Ihre Anfrage wurde an das Zonenteam gesendet.',
   reference: (reference) => `Ihre Referenznummer: ${reference}`,
   followUp: 'Sie erhalten eine Bestätigung per E-Mail. Das Zonenteam wird sich bei Ihnen melden.',

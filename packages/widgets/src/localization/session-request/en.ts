@@ -55,8 +55,17 @@ export const en: SessionRequestTranslation = {
     other: 'Check this field.',
   },
   retryIn: (when) => `Too many requests were sent. Try again ${when}.`,
-  conflict:
-    'An earlier version of this request has already arrived. Send again to send these details as a new request.',
+  errors: {
+    VALIDATION_FAILED: 'Some fields are not filled in correctly.',
+    METHOD_NOT_ALLOWED: 'This action is not allowed.',
+    UNAUTHORIZED: 'You need to sign in.',
+    FORBIDDEN: 'This website may not send requests to this service.',
+    CONFLICT:
+      'An earlier version of this request has already arrived. Send again to send these details as a new request.',
+    PAYLOAD_TOO_LARGE: 'The request is too large.',
+    UNSUPPORTED_MEDIA_TYPE: 'This request cannot be processed.',
+    RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+  },
   sent: 'Thank you. Your request has been sent to the zone team.',
   reference: (reference) => `Your reference number: ${reference}`,
   followUp: 'You will receive a confirmation by email. The zone team will contact you.',

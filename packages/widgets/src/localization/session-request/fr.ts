@@ -56,8 +56,17 @@ export const fr: SessionRequestTranslation = {
     other: 'Vérifiez ce champ.',
   },
   retryIn: (when) => `Trop de demandes ont été envoyées. Réessayez ${when}.`,
-  conflict:
-    'Une version antérieure de cette demande est déjà arrivée. Envoyez à nouveau pour envoyer ces données comme nouvelle demande.',
+  errors: {
+    VALIDATION_FAILED: 'Certains champs ne sont pas correctement remplis.',
+    METHOD_NOT_ALLOWED: 'Cette action n’est pas autorisée.',
+    UNAUTHORIZED: 'Vous devez être connecté.',
+    FORBIDDEN: 'Ce site n’est pas autorisé à envoyer des demandes à ce service.',
+    CONFLICT:
+      'Une version antérieure de cette demande est déjà arrivée. Envoyez à nouveau pour envoyer ces données comme nouvelle demande.',
+    PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse.',
+    UNSUPPORTED_MEDIA_TYPE: 'Cette demande ne peut pas être traitée.',
+    RATE_LIMITED: 'Trop de demandes. Patientez un instant et réessayez.',
+  },
   sent: 'Merci. Votre demande a été envoyée à l’équipe de zone.',
   reference: (reference) => `Votre numéro de référence : ${reference}`,
   followUp: 'Vous recevrez une confirmation par e-mail. L’équipe de zone vous contactera.',

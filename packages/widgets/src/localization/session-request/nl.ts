@@ -55,8 +55,17 @@ export const nl: SessionRequestTranslation = {
     other: 'Controleer dit veld.',
   },
   retryIn: (when) => `Er werden te veel aanvragen verstuurd. Probeer het ${when} opnieuw.`,
-  conflict:
-    'Een eerdere versie van deze aanvraag is al aangekomen. Verstuur opnieuw om deze gegevens als nieuwe aanvraag te versturen.',
+  errors: {
+    VALIDATION_FAILED: 'Enkele velden zijn niet correct ingevuld.',
+    METHOD_NOT_ALLOWED: 'Deze handeling is niet toegestaan.',
+    UNAUTHORIZED: 'U moet aangemeld zijn.',
+    FORBIDDEN: 'Deze website mag geen aanvragen naar deze dienst versturen.',
+    CONFLICT:
+      'Een eerdere versie van deze aanvraag is al aangekomen. Verstuur opnieuw om deze gegevens als nieuwe aanvraag te versturen.',
+    PAYLOAD_TOO_LARGE: 'De aanvraag is te groot.',
+    UNSUPPORTED_MEDIA_TYPE: 'Deze aanvraag kan niet verwerkt worden.',
+    RATE_LIMITED: 'Te veel aanvragen. Wacht even en probeer opnieuw.',
+  },
   sent: 'Dank u. Uw aanvraag is naar het zoneteam verstuurd.',
   reference: (reference) => `Uw referentienummer: ${reference}`,
   followUp: 'U krijgt een bevestiging per e-mail. Het zoneteam neemt contact met u op.',

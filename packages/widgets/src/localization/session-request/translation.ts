@@ -1,4 +1,5 @@
 import type { OrganisationKind, SessionRequestInput } from '@carezone/sdk';
+import type { SendErrorCode } from '../translation.js';
 
 /**
  * The texts of `<carezone-session-request>`: a catalogue of its own, so that a page with only a
@@ -57,8 +58,11 @@ export interface SessionRequestTranslation {
   };
   /** 429 with `Retry-After`: `when` is relative, as `Intl.RelativeTimeFormat` writes it ("in 2 minutes"). */
   retryIn: (when: string) => string;
-  /** 409: the form's key was already used for other content (an earlier send that did arrive). */
-  conflict: string;
+  /**
+   * The codes only a send can answer (the texts of the read ones are shared). CONFLICT: the form's
+   * key was already used for other content (an earlier send that did arrive).
+   */
+  errors: Record<SendErrorCode, string>;
   sent: string;
   reference: (reference: string) => string;
   followUp: string;
