@@ -31,7 +31,7 @@ const plugins = () => [
   typescript(typescriptOptions),
   pureSchemas(),
   minifyLiterals(),
-  terser({ ecma: 2022, module: true, format: { comments: false } }),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
 const CDN_DIR = 'packages/widgets/dist/cdn';

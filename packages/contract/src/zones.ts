@@ -54,7 +54,10 @@ export const CoveredMunicipality = z.object({
 });
 export type CoveredMunicipality = z.infer<typeof CoveredMunicipality>;
 
-export const Zone = z.extend(ZoneSummary, {
+// The summary's shape spread rather than `z.extend`: the same schema, without extend's code in
+// every widget bundle that reads a zone.
+export const Zone = z.object({
+  ...ZoneSummary.shape,
   municipalities: z.array(CoveredMunicipality),
 });
 export type Zone = z.infer<typeof Zone>;
