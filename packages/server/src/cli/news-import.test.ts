@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { deleteNewsItem, updateNewsItem } from '../news/store.js';
 import { newsRowCounts } from '../news/test-helpers/news-storage.js';
 import { REFERENCE_FEEDS } from '../news/test-helpers/reference-news.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
@@ -46,6 +47,29 @@ describe('carezone news import', () => {
     assert.equal(again.code, 0);
     assert.match(again.io.out.join('\n'), /: 0 new, \d updated/);
     assert.equal((await counts()).items, 5);
+  });
+
+  test('says which items it left as staff left them', async () => {
+    const storage = await openStorage({ dataDir: data });
+    try {
+      const [edited, deleted] = await storage.db
+        .selectFrom('news_items')
+        .select('id')
+        .orderBy('id')
+        .execute();
+      assert.ok(edited && deleted);
+      await updateNewsItem(storage, edited.id, (current) => ({ ...current, title: 'Door het zoneteam' }));
+      assert.ok(await deleteNewsItem(storage, deleted.id, null));
+    } finally {
+      await storage.close();
+    }
+    const result = await run([REFERENCE_FEEDS.json, '--zone', 'bxl-sud']);
+    assert.equal(result.code, 0, result.io.err.join('\n'));
+    assert.match(
+      result.io.out.join('\n'),
+      /: 0 new, \d updated, \d unchanged, 1 kept as staff edited them, 1 left out as staff deleted them\./,
+    );
+    assert.equal((await counts()).items, 4);
   });
 
   test('a broken feed or an item without zone: one clear line, exit 1, nothing stored', async () => {

@@ -53,9 +53,13 @@ export async function newsImportCommand(
     const result = await withCliStorage(values.data, env, (storage) =>
       importFeed(storage, location, { zones, language: language as Language | undefined, knownZones: known }),
     );
+    const staff = [
+      result.editedByStaff > 0 && `${result.editedByStaff} kept as staff edited them`,
+      result.deletedByStaff > 0 && `${result.deletedByStaff} left out as staff deleted them`,
+    ].filter(Boolean);
     io.log(
       `Imported ${result.items} item(s) of ${result.format} feed ${location}: ${result.created} new, ` +
-        `${result.updated} updated, ${result.unchanged} unchanged.`,
+        `${result.updated} updated, ${result.unchanged} unchanged${staff.map((part) => `, ${part}`).join('')}.`,
     );
     return 0;
   } catch (error) {

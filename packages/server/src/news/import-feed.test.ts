@@ -10,6 +10,7 @@ import { postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-ta
 import { FeedImportError } from './feed-error.js';
 import { type ImportOptions, importFeed } from './import-feed.js';
 import { listNews } from './read.js';
+import { deleteNewsItem, updateNewsItem } from './store.js';
 import { startFeedServer } from './test-helpers/feed-server.js';
 import { newsRowCounts, referenceZoneIds } from './test-helpers/news-storage.js';
 import { REFERENCE_FEEDS, REFERENCE_IDS } from './test-helpers/reference-news.js';
@@ -53,7 +54,15 @@ function importSuite(target: StorageTarget) {
         ...options,
         zones: ['bxl-centre-ouest'],
       });
-      assert.deepEqual(result, { format: 'json', items: 5, created: 5, updated: 0, unchanged: 0 });
+      assert.deepEqual(result, {
+        format: 'json',
+        items: 5,
+        created: 5,
+        updated: 0,
+        unchanged: 0,
+        editedByStaff: 0,
+        deletedByStaff: 0,
+      });
       const stored = await rows(storage);
       assert.deepEqual(stored.map((row) => row.source_id).sort(), [...REFERENCE_IDS].sort());
       const byId = new Map((await items(storage)).map((item) => [item.sourceUrl, item]));
@@ -98,6 +107,33 @@ function importSuite(target: StorageTarget) {
       assert.deepEqual(order.slice(2), [null, null, null]);
     });
 
+    test('what staff decided stands: an edited item keeps their text, a deleted one stays deleted', async () => {
+      const storage = await fresh();
+      const withZone = { ...options, zones: ['bxl-sud'] };
+      await importFeed(storage, REFERENCE_FEEDS.rss, withZone);
+      const [edited, deleted] = (await rows(storage)).filter((row) => row.source_id !== null);
+      assert.ok(edited && deleted);
+      await updateNewsItem(storage, edited.id, (current) => ({
+        ...current,
+        title: 'Rechtgezet door het zoneteam',
+      }));
+      assert.ok(await deleteNewsItem(storage, deleted.id, null));
+
+      // The next poll of a changed feed: every item again, with other text.
+      const reimported = await importFeed(storage, REFERENCE_FEEDS.atom, withZone);
+      assert.equal(reimported.editedByStaff, 1);
+      assert.equal(reimported.deletedByStaff, 1);
+      assert.equal(reimported.created, 0, 'the deleted item does not come back');
+      const after = await rows(storage);
+      assert.equal(after.length, 4);
+      assert.ok(!after.some((row) => row.source_id === deleted.source_id));
+      assert.equal(after.find((row) => row.id === edited.id)?.title, 'Rechtgezet door het zoneteam');
+      assert.ok(after.find((row) => row.id === edited.id)?.edited_at, 'the edit is marked');
+      // The items staff left alone still follow their feed.
+      assert.ok(after.filter((row) => row.id !== edited.id).every((row) => row.edited_at === null));
+      assert.equal(reimported.unchanged + reimported.updated, 3);
+    });
+
     test('an item without any zone fails the import, naming it, and stores nothing', async () => {
       const storage = await fresh();
       await assert.rejects(importFeed(storage, REFERENCE_FEEDS.json, options), (error: Error) => {
@@ -114,7 +150,15 @@ function importSuite(target: StorageTarget) {
       await importFeed(storage, REFERENCE_FEEDS.json, withZone);
       const before = await rows(storage);
       const again = await importFeed(storage, REFERENCE_FEEDS.json, withZone);
-      assert.deepEqual(again, { format: 'json', items: 5, created: 0, updated: 0, unchanged: 5 });
+      assert.deepEqual(again, {
+        format: 'json',
+        items: 5,
+        created: 0,
+        updated: 0,
+        unchanged: 5,
+        editedByStaff: 0,
+        deletedByStaff: 0,
+      });
       assert.deepEqual(await rows(storage), before, 'an unchanged item keeps its row untouched');
 
       for (const format of ['atom', 'rss'] as const) {

@@ -131,7 +131,7 @@ function pollingSuite(target: StorageTarget) {
       assert.deepEqual(await polling.runOnce(), [], 'not due before its interval');
       assert.equal(feed.requests.length, 1);
 
-      // An item deleted by staff stays deleted unless the feed is imported again.
+      // An item deleted by staff stays deleted, whatever its feed answers next.
       assert.ok(await deleteNewsItem(storage, items[0]?.id ?? '', null));
       const before = await itemRows(storage);
       clock.advance(INTERVAL);
@@ -146,6 +146,17 @@ function pollingSuite(target: StorageTarget) {
       const after = await sourceRow(storage, url);
       assert.equal(after.etag, '"v1"', 'a 304 keeps the validators');
       assert.equal(after.next_poll_at, clock.iso(INTERVAL));
+
+      feed.answer({ kind: 'feed', body: reference, contentType: RSS_TYPE, etag: '"v2"' });
+      clock.advance(INTERVAL);
+      const [third] = await polling.runOnce();
+      assert.equal(third?.kind, 'imported');
+      assert.equal(
+        third.kind === 'imported' && third.deletedByStaff,
+        1,
+        'a full answer does not bring it back',
+      );
+      assert.deepEqual(await itemRows(storage), before);
     });
 
     test('a changed feed updates its items in place: no duplicates, new validators', async () => {

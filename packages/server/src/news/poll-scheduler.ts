@@ -44,6 +44,8 @@ function logOutcome(logger: Logger, polled: PolledSource): void {
           created: polled.created,
           updated: polled.updated,
           unchanged: polled.unchanged,
+          editedByStaff: polled.editedByStaff,
+          deletedByStaff: polled.deletedByStaff,
         },
         'news source imported',
       );

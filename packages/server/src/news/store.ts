@@ -31,37 +31,41 @@ async function insertItem(trx: Kysely<Database>, item: PreparedNewsItem, now: Da
     ...contentColumns(item),
     created_at: createdAt,
     ...sortColumns(item, createdAt),
+    edited_at: null,
   };
   await trx.insertInto('news_items').values(row).execute();
   await syncLinks(trx, row.id, item);
   return row;
 }
 
+/** Rewrites an item's content; `editedAt` marks a change by staff (an import passes none). */
 async function replaceItem(
   trx: Kysely<Database>,
   current: NewsRow,
   item: PreparedNewsItem,
+  editedAt: string | null = current.edited_at,
 ): Promise<NewsRow> {
-  const row = { ...current, ...contentColumns(item), ...sortColumns(item, current.created_at) };
-  await trx
-    .updateTable('news_items')
-    .set({ ...contentColumns(item), ...sortColumns(item, current.created_at) })
-    .where('id', '=', current.id)
-    .execute();
+  const columns = { ...contentColumns(item), ...sortColumns(item, current.created_at), edited_at: editedAt };
+  await trx.updateTable('news_items').set(columns).where('id', '=', current.id).execute();
   await syncLinks(trx, current.id, item);
-  return row;
+  return { ...current, ...columns };
 }
 
 export interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Items staff changed through the API: left as staff left them. */
+  editedByStaff: number;
+  /** Items staff deleted: left out. */
+  deletedByStaff: number;
 }
 
 /**
  * Stores the items of one feed in one transaction: an item whose `sourceId` is known is updated
- * when its content changed and left untouched when not; a new one is inserted. A failure stores
- * nothing of the feed.
+ * when its content changed and left untouched when not; a new one is inserted. What staff decided
+ * stands: an item staff edited keeps their version, one staff deleted stays deleted. A failure
+ * stores nothing of the feed.
  */
 export function upsertImportedItems(
   storage: Storage,
@@ -69,7 +73,13 @@ export function upsertImportedItems(
   now: () => Date = () => new Date(),
 ): Promise<ImportCounts> {
   return storage.transaction(async (trx: StorageTransaction) => {
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+    const counts: ImportCounts = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      editedByStaff: 0,
+      deletedByStaff: 0,
+    };
     for (const item of items) {
       if (item.sourceId === null) throw new Error('an imported news item needs its source id');
       const current = await trx
@@ -78,8 +88,19 @@ export function upsertImportedItems(
         .where('source_id', '=', item.sourceId)
         .executeTakeFirst();
       if (!current) {
-        await insertItem(trx, item, now());
-        counts.created++;
+        const deleted = await trx
+          .selectFrom('news_deleted_sources')
+          .select('source_id')
+          .where('source_id', '=', item.sourceId)
+          .executeTakeFirst();
+        if (deleted) {
+          counts.deletedByStaff++;
+        } else {
+          await insertItem(trx, item, now());
+          counts.created++;
+        }
+      } else if (current.edited_at !== null) {
+        counts.editedByStaff++;
       } else if (isDeepStrictEqual(toPrepared(current), item)) {
         counts.unchanged++;
       } else {
@@ -97,30 +118,45 @@ export function createNewsItem(storage: Storage, item: PreparedNewsItem, now = n
 }
 
 /**
- * Changes a stored item: `change` gets the current content and returns the new one, or
- * `undefined` to leave it. Read and write in one transaction, so two edits cannot interleave.
+ * Changes a stored item as staff asked: `change` gets the current content and returns the new one,
+ * or `undefined` to leave it. Read and write in one transaction, so two edits cannot interleave. A
+ * changed item is marked edited, so the next import of its feed does not undo the change.
  */
 export function updateNewsItem(
   storage: Storage,
   id: string,
   change: (current: PreparedNewsItem) => PreparedNewsItem | undefined,
+  now = new Date(),
 ): Promise<NewsRow | undefined> {
   return storage.transaction(async (trx) => {
     const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) return undefined;
     const next = change(toPrepared(current));
-    return next === undefined ? current : replaceItem(trx, current, next);
+    return next === undefined ? current : replaceItem(trx, current, next, now.toISOString());
   });
 }
 
 /**
  * Deletes an item with its zone and topic rows, when it exists and belongs to `visibleZone`
- * (`null`: any zone); whether it did.
+ * (`null`: any zone); whether it did. An imported item's source id is remembered, so the next
+ * import of its feed leaves it out.
  */
-export function deleteNewsItem(storage: Storage, id: string, visibleZone: string | null): Promise<boolean> {
+export function deleteNewsItem(
+  storage: Storage,
+  id: string,
+  visibleZone: string | null,
+  now = new Date(),
+): Promise<boolean> {
   return storage.transaction(async (trx) => {
     const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current || (visibleZone !== null && !toPrepared(current).zones.includes(visibleZone))) return false;
+    if (current.source_id !== null) {
+      await trx
+        .insertInto('news_deleted_sources')
+        .values({ source_id: current.source_id, deleted_at: now.toISOString() })
+        .onConflict((conflict) => conflict.column('source_id').doNothing())
+        .execute();
+    }
     // Explicit rather than relying on ON DELETE CASCADE, which SQLite applies only with foreign keys on.
     await trx.deleteFrom('news_item_zones').where('news_id', '=', id).execute();
     await trx.deleteFrom('news_item_topics').where('news_id', '=', id).execute();

@@ -77,7 +77,14 @@ export interface NewsItemsTable {
   /** `published_at ?? updated_at ?? created_at`: the never-null time of newest-first pagination. */
   sort_at: IsoTimestamp;
   /** 1 when the item has a published or updated date, else 0: undated items sort after dated ones. */
-  dated: Generated<number>;
+  dated: Generated<number> /** When staff last changed the item through the API; an import then leaves it as staff left it. */;
+  edited_at: IsoTimestamp | null;
+}
+
+/** Imported items staff deleted, by their feed's id: an import leaves them out. */
+export interface NewsDeletedSourcesTable {
+  source_id: string;
+  deleted_at: IsoTimestamp;
 }
 
 /** One row per zone of a news item, so filtering by zone is plain SQL on both dialects. */
@@ -112,4 +119,5 @@ export interface Database {
   news_item_zones: NewsItemZonesTable;
   news_item_topics: NewsItemTopicsTable;
   news_sources: NewsSourcesTable;
+  news_deleted_sources: NewsDeletedSourcesTable;
 }

@@ -13,7 +13,7 @@ import type { StorageTarget } from './test-helpers/storage-targets.js';
 import { postgresTarget, sqliteTarget } from './test-helpers/storage-targets.js';
 
 /** Every migration of this build, oldest first. */
-const ALL_MIGRATIONS = ['0001_initial', '0002_news_order_and_sources'];
+const ALL_MIGRATIONS = ['0001_initial', '0002_news_order_and_sources', '0003_news_staff_decisions'];
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
 

@@ -137,8 +137,8 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       summary: 'Change a news item',
       description:
         'The fields given replace the item’s; `updatedAt` becomes now. A zone token may change its own ' +
-        'zone’s items and keep them in its zone. An imported item changed here is overwritten when its ' +
-        'feed changes it.',
+        'zone’s items and keep them in its zone. An imported item changed here keeps this version: later ' +
+        'imports of its feed leave it as it is.',
       params: NewsParams,
       body: { description: 'Any fields of `NewsInput`.', schema: NewsPatch },
       security: 'bearer',
@@ -181,7 +181,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       operationId: 'deleteNewsItem',
       tag: 'Staff',
       summary: 'Delete a news item',
-      description: 'A deleted imported item comes back if its feed is imported again with it.',
+      description: 'A deleted imported item stays deleted: later imports of its feed leave it out.',
       params: NewsParams,
       security: 'bearer',
       responses: {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as newsOrderAndSources from './0002-news-order-and-sources.js';
+import * as newsStaffDecisions from './0003-news-staff-decisions.js';
 
 /**
  * Listed in code rather than found by scanning a folder, so the same list runs from `src/`
@@ -9,6 +10,7 @@ import * as newsOrderAndSources from './0002-news-order-and-sources.js';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_news_order_and_sources': newsOrderAndSources,
+  '0003_news_staff_decisions': newsStaffDecisions,
 };
 
 export const migrationProvider: MigrationProvider = {
