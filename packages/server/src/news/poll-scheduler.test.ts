@@ -310,6 +310,8 @@ function pollingSuite(target: StorageTarget) {
       const stopStarted = performance.now();
       await polling.stop();
       assert.ok(performance.now() - stopStarted < 1000, 'stop() did not wait for the 20 s timeout');
+      for (let waited = 0; feed.abandoned() === 0 && waited < 1000; waited += 10) await sleep(10);
+      assert.equal(feed.abandoned(), 1, 'the fetch is cancelled, not left to run until its timeout');
       const row = await sourceRow(storage, url);
       assert.ok(row.next_poll_at <= new Date().toISOString(), 'due again at once, not after the lease');
       assert.equal(Number(row.failures), 0, 'a stop is no failure');

@@ -28,7 +28,7 @@ export interface NewsPoller {
   runOnce(): Promise<PolledSource[]>;
   /** Looks for due sources every `checkEveryMs`, starting now. */
   start(): void;
-  /** Stops looking; a fetch still waiting is abandoned and its source handed back. */
+  /** Stops looking; a fetch still waiting is cancelled and its source handed back. */
   stop(): Promise<void>;
 }
 

@@ -19,7 +19,7 @@ export interface SourcePollContext {
   limits?: FeedLimits | undefined;
   now: () => Date;
   random: () => number;
-  /** Aborted when the poller stops: a fetch still waiting then is abandoned. */
+  /** Aborted when the poller stops: a fetch still waiting then is cancelled. */
   stopSignal: AbortSignal;
 }
 
@@ -28,27 +28,23 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Waits for the feed's answer or the poller's stop, whichever comes first. An abandoned fetch
- * ends by itself within its timeout, and nothing waits for it: a stopping server need not.
- */
+/** The feed's answer, or 'stopped' when the poller stopped first (the fetch is then cancelled). */
 async function fetchUnlessStopped(
   source: NewsSource,
   claimed: ClaimedNewsSource,
   { limits, stopSignal }: SourcePollContext,
 ): Promise<FetchedFeed | 'stopped'> {
   if (stopSignal.aborted) return 'stopped';
-  const fetching = fetchFeed(source.url, { etag: claimed.etag, lastModified: claimed.lastModified }, limits);
-  fetching.catch(() => undefined);
-  let onStop = () => {};
-  const stopped = new Promise<'stopped'>((resolve) => {
-    onStop = () => resolve('stopped');
-    stopSignal.addEventListener('abort', onStop, { once: true });
-  });
   try {
-    return await Promise.race([fetching, stopped]);
-  } finally {
-    stopSignal.removeEventListener('abort', onStop);
+    return await fetchFeed(
+      source.url,
+      { etag: claimed.etag, lastModified: claimed.lastModified },
+      limits,
+      stopSignal,
+    );
+  } catch (error) {
+    if (stopSignal.aborted) return 'stopped';
+    throw error;
   }
 }
 

@@ -75,6 +75,7 @@ export async function fetchFeed(
   url: string,
   conditional: ConditionalHeaders = {},
   limits: FeedLimits = {},
+  cancel?: AbortSignal,
 ): Promise<FetchedFeed> {
   const timeoutMs = limits.timeoutMs ?? FEED_TIMEOUT_MS;
   const maxBytes = limits.maxBytes ?? MAX_FEED_BYTES;
@@ -85,8 +86,10 @@ export async function fetchFeed(
   if (conditional.etag) headers['if-none-match'] = conditional.etag;
   if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
   // One signal for the whole exchange: a server that answers headers and then trickles the body
-  // is as stuck as one that never answers.
-  const signal = AbortSignal.timeout(timeoutMs);
+  // is as stuck as one that never answers. `cancel` (a stopping poller) ends it as well, so no
+  // connection outlives the server.
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
   try {
     const response = await fetch(url, { headers, signal, redirect: 'follow' });
     if (response.status === 304) {
@@ -112,7 +115,8 @@ export async function fetchFeed(
     };
   } catch (error) {
     if (error instanceof FeedImportError) throw error;
-    if (signal.aborted) {
+    if (cancel?.aborted) throw cancel.reason;
+    if (timeout.aborted) {
       throw new FeedImportError(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`, {
         cause: error,
       });

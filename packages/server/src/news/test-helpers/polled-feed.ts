@@ -20,6 +20,8 @@ export interface PolledFeedServer {
   url: string;
   /** Every request, oldest first. */
   readonly requests: ReceivedRequest[];
+  /** How many requests the client gave up before they were answered (it closed the connection). */
+  abandoned(): number;
   /** Sets what every following request gets. */
   answer(next: FeedAnswer): void;
   close(): Promise<void>;
@@ -32,7 +34,11 @@ export interface PolledFeedServer {
 export async function startPolledFeed(first: FeedAnswer, delayMs = 0): Promise<PolledFeedServer> {
   let current = first;
   const requests: ReceivedRequest[] = [];
+  let abandoned = 0;
   const server = await startFeedServer((request, response) => {
+    response.on('close', () => {
+      if (!response.writableFinished) abandoned++;
+    });
     const answer = current;
     const header = (name: string) => request.headers[name] as string | undefined;
     requests.push({
@@ -65,6 +71,7 @@ export async function startPolledFeed(first: FeedAnswer, delayMs = 0): Promise<P
   return {
     url: server.url,
     requests,
+    abandoned: () => abandoned,
     answer(next) {
       current = next;
     },
