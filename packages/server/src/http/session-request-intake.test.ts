@@ -264,6 +264,16 @@ describe('POST /v1/session-requests', () => {
     assert.match(caught[0] ?? '', /"reason":"honeypot"/);
     assert.match(caught[1] ?? '', /"reason":"too-fast"/);
     assert.ok(!caught.join('').includes('spam.example'));
+    // A bot that retries is answered as a person retrying would be: the same body, marked replayed.
+    const key = newKey();
+    const spam = sampleInput({ website: 'https://spam.example' });
+    const first = await postSessionRequest(app, spam, { key });
+    const again = await postSessionRequest(app, spam, { key });
+    assert.equal(again.status, 201);
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await again.text(), await first.text());
+    assert.equal(await storedCount(), before);
     // Exactly the minimum is a person.
     assert.equal((await postSessionRequest(app, sampleInput({ fillTimeMs: MIN_FILL_TIME_MS }))).status, 201);
     assert.equal(await storedCount(), before + 1);

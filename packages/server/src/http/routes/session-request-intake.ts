@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKey,
@@ -12,11 +11,11 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import type { Logger } from '../../logger.js';
 import { createSessionRequest } from '../../session-requests/create.js';
-import { newReference } from '../../session-requests/reference.js';
 import { withoutBotFields } from '../../session-requests/stored-input.js';
 import { OTHER_TOPIC_ID } from '../../session-requests/topics.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
+import { type BotAnswer, botAnswers } from '../bot-answers.js';
 import { NO_STORE } from '../caching.js';
 import { clientAddress } from '../client-address.js';
 import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
@@ -108,6 +107,14 @@ function botSignal(input: SessionRequestInput): 'honeypot' | 'too-fast' | undefi
 
 const jsonHeaders = { 'content-type': 'application/json', 'cache-control': NO_STORE };
 
+/** A stored (or made-up) answer; a replay says so in `Idempotent-Replayed`. */
+function answered({ body, replayed }: BotAnswer, status = 201): Response {
+  return new Response(body, {
+    status,
+    headers: replayed ? { ...jsonHeaders, 'idempotent-replayed': 'true' } : jsonHeaders,
+  });
+}
+
 export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[] {
   const { directory, storage, logger, rateLimits } = deps;
   const topicIds = new Set(deps.topics.map((topic) => topic.id));
@@ -117,6 +124,7 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
     'from this address',
   );
   const limitZone = rateLimiter(rateLimits.perZone, DEFAULT_RATE_LIMITS.perZone, 'for this zone');
+  const botAnswer = botAnswers();
 
   return [
     defineRoute({
@@ -186,13 +194,7 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
         if (bot) {
           // Answered like a success so the bot learns nothing; no field of the form is logged.
           logger.info({ reason: bot }, 'session request from a bot dropped');
-          const fake: SessionRequestCreated = {
-            id: randomUUID(),
-            reference: newReference(),
-            status: 'received',
-            createdAt: new Date().toISOString(),
-          };
-          return c.body(JSON.stringify(fake), 201, jsonHeaders);
+          return answered(botAnswer(idempotencyKey));
         }
 
         limitZone(input.zone);
@@ -202,12 +204,9 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
         });
         switch (outcome.kind) {
           case 'created':
-            return c.body(outcome.answer.body, 201, jsonHeaders);
+            return answered({ body: outcome.answer.body, replayed: false });
           case 'replayed':
-            return new Response(outcome.answer.body, {
-              status: outcome.answer.status,
-              headers: { ...jsonHeaders, 'idempotent-replayed': 'true' },
-            });
+            return answered({ body: outcome.answer.body, replayed: true }, outcome.answer.status);
           case 'conflict':
             throw new ProblemError(
               409,
