@@ -109,7 +109,18 @@ describe('news on the example page', () => {
       await page.goto(`${server.url}/examples/news-page/`);
       const finder = finderParts(page.locator('carezone-finder#finder'));
       await typeInto(finder, 'Elsene');
+      // The feed shows every zone's news until a zone is chosen, this article included: wait for the
+      // zone's own page (not the compact feed's, `limit=3`), or the list may be replaced mid-use.
+      const zoneNews = page.waitForResponse((response) => {
+        const url = new URL(response.url());
+        return (
+          url.pathname === '/v1/news' &&
+          url.searchParams.get('zone') === 'bxl-sud' &&
+          url.searchParams.get('limit') !== '3'
+        );
+      });
       await chooseWithKeyboard(finder, /Elsene/);
+      await zoneNews;
 
       const news = page.locator('carezone-news#news');
       await waitForText(news.locator('[part~="title"]'), /Infosessie bij de Sociale Coördinatie in Elsene/);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import { SessionRequest } from '@carezone/contract';
 import type { Storage } from '../storage/storage.js';
 import type { StorageTarget } from '../storage/test-helpers/storage-targets.js';
@@ -353,7 +354,25 @@ function sessionRequestSuite(target: StorageTarget) {
       assert.equal(request?.history.length, 1);
     });
 
-    test('racing status changes of one request: exactly one wins, the history has no gap', async () => {
+    test('racing the same status change: exactly one wins, the history has no gap', async () => {
+      const storage = await fresh();
+      const outcome = await createSessionRequest(storage, { input: stored(), idempotencyKey: KEY });
+      assert.ok(outcome.kind === 'created');
+      const { id } = outcome.created;
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          changeSessionRequestStatus(storage, { id, status: 'planned', visibleZone: null }),
+        ),
+      );
+      assert.equal(results.filter((r) => r.kind === 'changed').length, 1);
+      const request = await getSessionRequest(storage.db, id);
+      assert.deepEqual(
+        request?.history.map((entry) => entry.status),
+        ['received', 'planned'],
+      );
+    });
+
+    test('racing different status changes: they apply one after the other, as the rules allow', async () => {
       const storage = await fresh();
       const outcome = await createSessionRequest(storage, { input: stored(), idempotencyKey: KEY });
       assert.ok(outcome.kind === 'created');
@@ -367,9 +386,17 @@ function sessionRequestSuite(target: StorageTarget) {
           }),
         ),
       );
-      assert.equal(results.filter((r) => r.kind === 'changed').length, 1);
+      // Which commits first decides: declined at once, or planned and then declined (allowed too).
+      const changed = results.filter((r) => r.kind === 'changed').length;
       const request = await getSessionRequest(storage.db, id);
-      assert.equal(request?.history.length, 2);
+      const path = request?.history.map((entry) => entry.status) ?? [];
+      assert.ok(
+        isDeepStrictEqual(path, ['received', 'declined']) ||
+          isDeepStrictEqual(path, ['received', 'planned', 'declined']),
+        `a serial history: ${path.join(' → ')}`,
+      );
+      assert.equal(changed, path.length - 1, 'every change that won is in the history, once');
+      assert.equal(request?.status, 'declined');
     });
   });
 }
