@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import { lazyDependency } from '../lazy-dependency.js';
 import { type MailTransport, type OutgoingMail, toNodemailerMessage } from './transport.js';
+
+const nodemailer = lazyDependency<typeof Nodemailer>('nodemailer');
+const composerOf = () =>
+  nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
 export interface FolderTransportOptions {
   dir: string;
@@ -32,7 +37,8 @@ async function syncFolder(dir: string): Promise<void> {
  * personal data.
  */
 export function createFolderTransport({ dir, from }: FolderTransportOptions): MailTransport {
-  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  // Composes the message (MIME, encodings) without sending it; made at the first message.
+  let composer: ReturnType<typeof composerOf> | undefined;
   let folderReady: Promise<unknown> | undefined;
   return {
     kind: 'folder',
@@ -42,6 +48,7 @@ export function createFolderTransport({ dir, from }: FolderTransportOptions): Ma
         throw error;
       });
       await folderReady;
+      composer ??= composerOf();
       const { message } = await composer.sendMail(toNodemailerMessage(mail, from));
       const target = join(dir, emlFileName(mail));
       // A leading dot keeps the unfinished file out of `*.eml` globs.
@@ -61,6 +68,6 @@ export function createFolderTransport({ dir, from }: FolderTransportOptions): Ma
         throw error;
       }
     },
-    close: () => composer.close(),
+    close: () => composer?.close(),
   };
 }

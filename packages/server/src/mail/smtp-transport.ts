@@ -1,5 +1,8 @@
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import { lazyDependency } from '../lazy-dependency.js';
 import { type MailTransport, toNodemailerMessage } from './transport.js';
+
+const nodemailer = lazyDependency<typeof Nodemailer>('nodemailer');
 
 export interface SmtpTransportOptions {
   /** `smtp://user:pass@host:port` or `smtps://…` (implicit TLS). */
@@ -12,18 +15,19 @@ export interface SmtpTransportOptions {
  * lease, and a hung server should become a retry rather than hold the dispatcher.
  */
 export function createSmtpTransport({ url, from }: SmtpTransportOptions): MailTransport {
-  const transporter = createTransport({
-    url,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  let transporter: Nodemailer.Transporter | undefined;
   return {
     kind: 'smtp',
     async send(mail) {
       if (mail.to.length === 0) throw new Error('the message has no recipient');
+      transporter ??= nodemailer().createTransport({
+        url,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      });
       await transporter.sendMail(toNodemailerMessage(mail, from));
     },
-    close: () => transporter.close(),
+    close: () => transporter?.close(),
   };
 }

@@ -1,5 +1,8 @@
 import type { NewsItem } from '@carezone/contract';
-import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
+import type * as Feedsmith from 'feedsmith';
+import { lazyDependency } from '../lazy-dependency.js';
+
+const feedsmith = lazyDependency<typeof Feedsmith>('feedsmith');
 
 /** What every outgoing feed says about itself; URLs are absolute, built from the request. */
 export interface FeedMeta {
@@ -46,7 +49,7 @@ export function jsonFeed(
   items: readonly NewsItem[],
   itemUrl: (id: string) => string,
 ): string {
-  const feed = generateJsonFeed({
+  const feed = feedsmith().generateJsonFeed({
     title: meta.title,
     description: meta.description,
     home_page_url: meta.homeUrl,
@@ -75,7 +78,7 @@ export function atomFeed(
   items: readonly NewsItem[],
   itemUrl: (id: string) => string,
 ): string {
-  return generateAtomFeed({
+  return feedsmith().generateAtomFeed({
     id: meta.selfUrl,
     title: { value: meta.title },
     subtitle: { value: meta.description },
@@ -101,7 +104,7 @@ export function atomFeed(
 }
 
 export function rssFeed(meta: FeedMeta, items: readonly NewsItem[], itemUrl: (id: string) => string): string {
-  return generateRssFeed({
+  return feedsmith().generateRssFeed({
     title: meta.title,
     link: meta.homeUrl,
     description: meta.description,

@@ -1,13 +1,17 @@
-import { XMLValidator } from 'fast-xml-parser';
-import { parseFeed } from 'feedsmith';
+import type * as FastXmlParser from 'fast-xml-parser';
+import type * as Feedsmith from 'feedsmith';
+import { lazyDependency } from '../lazy-dependency.js';
 import { entriesOfAtom, entriesOfJson, entriesOfRdf, entriesOfRss } from './feed-entries.js';
 import type { ParsedFeed } from './feed-entry.js';
 import { FeedImportError } from './feed-error.js';
 
+const xmlParser = lazyDependency<typeof FastXmlParser>('fast-xml-parser');
+const feedsmith = lazyDependency<typeof Feedsmith>('feedsmith');
+
 function describeXmlError(text: string): string | undefined {
   // feedsmith reads what it can of broken XML; an import must not store half an article, so
   // well-formedness is checked first.
-  const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  const result = xmlParser().XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (result === true) return undefined;
   return `${result.err.msg} (line ${result.err.line}, column ${result.err.col})`;
 }
@@ -31,9 +35,9 @@ export function parseFeedText(text: string, location: string): ParsedFeed {
   } else {
     throw new FeedImportError(`${location} is neither XML nor JSON: not a feed`);
   }
-  let parsed: ReturnType<typeof parseFeed>;
+  let parsed: ReturnType<typeof Feedsmith.parseFeed>;
   try {
-    parsed = parseFeed(input);
+    parsed = feedsmith().parseFeed(input);
   } catch (error) {
     throw new FeedImportError(
       `${location} is not an RSS, Atom or JSON feed: ${(error as Error).message.toLowerCase()}`,

@@ -1,4 +1,7 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { lazyDependency } from '../lazy-dependency.js';
+
+const sanitizer = lazyDependency<typeof sanitizeHtml>('sanitize-html');
 
 const BLOCK_BOUNDARY =
   /<\/?(p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|tr|table|pre)\b[^>]*>/gi;
@@ -34,7 +37,7 @@ const TEXT_ONLY: sanitizeHtml.IOptions = {
 export function htmlToText(html: string): string {
   const marked = html.replace(LINE_BREAK, '\n').replace(BLOCK_BOUNDARY, '\n\n');
   // sanitize-html decodes every entity and escapes only these four again.
-  const text = sanitizeHtml(marked, TEXT_ONLY).replace(
+  const text = sanitizer()(marked, TEXT_ONLY).replace(
     /&(lt|gt|quot|amp);/g,
     (entity) => ESCAPED[entity] ?? entity,
   );

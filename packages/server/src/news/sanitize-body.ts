@@ -1,4 +1,7 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { lazyDependency } from '../lazy-dependency.js';
+
+const sanitizer = lazyDependency<typeof sanitizeHtml>('sanitize-html');
 
 /**
  * The one allow-list every news body passes on its way in (feed import, polling, POST and PATCH),
@@ -101,7 +104,7 @@ const WITHOUT_BASE = optionsFor(undefined);
  */
 export function sanitizeBody(html: string, base?: string): string {
   const options = base === undefined ? WITHOUT_BASE : optionsFor(base);
-  return sanitizeHtml(html, options).trim();
+  return sanitizer()(html, options).trim();
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { lazyDependency } from './lazy-dependency.js';
+
+/** The dependencies the server loads on first use, to keep them out of its cold start. */
+const LOADED_ON_FIRST_USE = ['sanitize-html', 'feedsmith', 'fast-xml-parser', 'nodemailer'];
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'test-helpers') files.push(...(await sourceFiles(path)));
+    else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      files.push(path);
+  }
+  return files;
+}
+
+describe('lazyDependency', () => {
+  test('loads the module once, at the first call, and hands out that one instance', () => {
+    const load = lazyDependency<typeof import('sanitize-html')>('sanitize-html');
+    const first = load();
+    assert.equal(typeof first, 'function');
+    assert.equal(load(), first);
+  });
+
+  test('the server imports the heavy dependencies only as types; values come through lazyDependency', async () => {
+    const src = fileURLToPath(new URL('.', import.meta.url));
+    const offenders: string[] = [];
+    for (const file of await sourceFiles(src)) {
+      const text = await readFile(file, 'utf8');
+      for (const id of LOADED_ON_FIRST_USE) {
+        const valueImport = new RegExp(`^import (?!type )[^;]*from '${id}(/[^']*)?';`, 'm');
+        if (valueImport.test(text)) offenders.push(`${file.slice(src.length)}: ${id}`);
+      }
+    }
+    assert.deepEqual(
+      offenders,
+      [],
+      'load these with lazyDependency, so the cold start does not pay for them',
+    );
+  });
+});
