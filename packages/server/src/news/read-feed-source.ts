@@ -69,7 +69,8 @@ export type FetchedFeed =
 
 /**
  * GETs a feed within a time limit and a size limit, conditionally when `conditional` holds the
- * validators of the last answer. Every failure is a `FeedImportError` naming the URL and cause.
+ * validators of the last answer. Every failure is a `FeedImportError` naming the URL and cause,
+ * except a `cancel` (a stopping poller): that rejects with the signal's reason.
  */
 export async function fetchFeed(
   url: string,
