@@ -1,3 +1,4 @@
+import { repeatAfterEachRun } from '../background/repeat.js';
 import type { Logger } from '../logger.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff.js';
 import { buildMail, MAIL_KINDS, type MailLogFields, type MailSources } from './build-mail.js';
@@ -67,9 +68,7 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     now = () => new Date(),
     random = Math.random,
   } = options;
-  let started = false;
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   let active: Promise<DispatchSummary> | undefined;
   let queued: Promise<DispatchSummary> | undefined;
 
@@ -166,29 +165,17 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     );
   }
 
-  function poll(): void {
-    if (stopped) return;
-    void runLogged().then(() => {
-      if (stopped) return;
-      timer = setTimeout(poll, pollIntervalMs);
-      // The server keeps the process alive; the dispatcher alone should not.
-      timer.unref();
-    });
-  }
+  const loop = repeatAfterEachRun(pollIntervalMs, runLogged);
 
   return {
     runOnce,
-    start() {
-      if (started) return;
-      started = true;
-      poll();
-    },
+    start: loop.start,
     nudge() {
       if (!stopped) void runLogged();
     },
     async stop() {
       stopped = true;
-      clearTimeout(timer);
+      await loop.stop();
       await Promise.allSettled([active, queued]);
     },
   };

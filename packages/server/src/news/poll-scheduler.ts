@@ -1,3 +1,4 @@
+import { repeatAfterEachRun } from '../background/repeat.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import { claimDueSource, registerNewsSources } from './poll-queue.js';
@@ -76,9 +77,7 @@ export function createNewsPoller(options: NewsPollerOptions): NewsPoller {
   const sources = new Map(settings.sources.map((source) => [source.url, source]));
   const stopping = new AbortController();
   const context = { ...options, intervalMs: settings.intervalMs, now, random, stopSignal: stopping.signal };
-  let started = false;
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   let active: Promise<PolledSource[]> | undefined;
   let registered: Promise<void> | undefined;
 
@@ -110,29 +109,19 @@ export function createNewsPoller(options: NewsPollerOptions): NewsPoller {
     return active;
   }
 
-  function tick(): void {
-    if (stopped) return;
-    void runOnce()
-      .catch((error: unknown) => logger.error({ error: (error as Error).message }, 'news polling failed'))
-      .then(() => {
-        if (stopped) return;
-        timer = setTimeout(tick, checkEveryMs);
-        // The server keeps the process alive; the poller alone should not.
-        timer.unref();
-      });
-  }
+  const loop = repeatAfterEachRun(checkEveryMs, () =>
+    runOnce().catch((error: unknown) =>
+      logger.error({ error: (error as Error).message }, 'news polling failed'),
+    ),
+  );
 
   return {
     runOnce,
-    start() {
-      if (started) return;
-      started = true;
-      tick();
-    },
+    start: loop.start,
     async stop() {
       stopped = true;
-      clearTimeout(timer);
       stopping.abort();
+      await loop.stop();
       await active?.catch(() => undefined);
     },
   };
