@@ -1,7 +1,5 @@
 import type sanitizeHtml from 'sanitize-html';
-import { lazyDependency } from '../lazy-dependency.js';
-
-const sanitizer = lazyDependency<typeof sanitizeHtml>('sanitize-html');
+import { NON_TEXT_TAGS, sanitizer } from './sanitize-body.js';
 
 const BLOCK_BOUNDARY =
   /<\/?(p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|tr|table|pre)\b[^>]*>/gi;
@@ -16,18 +14,7 @@ const ESCAPED: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"
 const TEXT_ONLY: sanitizeHtml.IOptions = {
   allowedTags: [],
   allowedAttributes: {},
-  nonTextTags: [
-    'script',
-    'style',
-    'textarea',
-    'option',
-    'noscript',
-    'template',
-    'svg',
-    'math',
-    'iframe',
-    'head',
-  ],
+  nonTextTags: NON_TEXT_TAGS,
 };
 
 /**

@@ -1,7 +1,28 @@
 import type sanitizeHtml from 'sanitize-html';
 import { lazyDependency } from '../lazy-dependency.js';
 
-const sanitizer = lazyDependency<typeof sanitizeHtml>('sanitize-html');
+/** sanitize-html, loaded at the first news item rather than at start. */
+export const sanitizer = lazyDependency<typeof sanitizeHtml>('sanitize-html');
+
+/** Elements whose text is code or markup, never prose worth keeping: dropped with their text. */
+export const NON_TEXT_TAGS = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'xmp',
+  'noembed',
+  'noframes',
+  'title',
+  'head',
+];
 
 /**
  * The one allow-list every news body passes on its way in (feed import, polling, POST and PATCH),
@@ -72,25 +93,7 @@ function optionsFor(base: string | undefined): sanitizeHtml.IOptions {
         return { tagName: 'img', attribs: { ...(src && { src }), ...(attribs.alt && { alt: attribs.alt }) } };
       },
     },
-    // Their text is code or markup, never prose worth keeping.
-    nonTextTags: [
-      'script',
-      'style',
-      'textarea',
-      'option',
-      'noscript',
-      'template',
-      'iframe',
-      'object',
-      'embed',
-      'svg',
-      'math',
-      'xmp',
-      'noembed',
-      'noframes',
-      'title',
-      'head',
-    ],
+    nonTextTags: NON_TEXT_TAGS,
     // An image whose source was refused shows nothing but may still load a broken icon: drop it.
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   };
