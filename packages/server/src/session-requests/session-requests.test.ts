@@ -26,6 +26,13 @@ function ticking(start = Date.UTC(2025, 2, 1, 9)) {
   };
 }
 
+/** Stores one request and returns its id. */
+async function storedRequestId(storage: Storage): Promise<string> {
+  const outcome = await createSessionRequest(storage, { input: stored(), idempotencyKey: KEY });
+  assert.ok(outcome.kind === 'created');
+  return outcome.created.id;
+}
+
 async function count(storage: Storage, table: 'session_requests' | 'outbox' | 'idempotency_keys') {
   const { n } = await storage.db
     .selectFrom(table)
@@ -334,9 +341,7 @@ function sessionRequestSuite(target: StorageTarget) {
 
     test('another zone or an unknown id is not found, and nothing changes', async () => {
       const storage = await fresh();
-      const outcome = await createSessionRequest(storage, { input: stored(), idempotencyKey: KEY });
-      assert.ok(outcome.kind === 'created');
-      const { id } = outcome.created;
+      const id = await storedRequestId(storage);
       assert.deepEqual(
         await changeSessionRequestStatus(storage, { id, status: 'planned', visibleZone: 'bxl-nord' }),
         {
@@ -356,9 +361,7 @@ function sessionRequestSuite(target: StorageTarget) {
 
     test('racing the same status change: exactly one wins, the history has no gap', async () => {
       const storage = await fresh();
-      const outcome = await createSessionRequest(storage, { input: stored(), idempotencyKey: KEY });
-      assert.ok(outcome.kind === 'created');
-      const { id } = outcome.created;
+      const id = await storedRequestId(storage);
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
           changeSessionRequestStatus(storage, { id, status: 'planned', visibleZone: null }),
@@ -374,9 +377,7 @@ function sessionRequestSuite(target: StorageTarget) {
 
     test('racing different status changes: they apply one after the other, as the rules allow', async () => {
       const storage = await fresh();
-      const outcome = await createSessionRequest(storage, { input: stored(), idempotencyKey: KEY });
-      assert.ok(outcome.kind === 'created');
-      const { id } = outcome.created;
+      const id = await storedRequestId(storage);
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
           changeSessionRequestStatus(storage, {
