@@ -7,12 +7,11 @@ import {
   type FixtureAnswer,
   type FixtureHandler,
   fixtureClient,
-  problem,
 } from '../packages/widgets/src/test-helpers/fixture-api.js';
 // The tags, as a page's script tag defines them.
 import '../packages/widgets/src/define/carezone.js';
 import { finderApi } from './finder-fixtures.js';
-import { commonArgTypes, languageOf, partOf, widgetIn } from './helpers.js';
+import { commonArgTypes, failingOnce, languageOf, partOf, widgetIn } from './helpers.js';
 
 interface FinderArgs {
   layer?: string;
@@ -172,12 +171,8 @@ export const ServerError: Story = {
   args: { postcode: '1060' },
   parameters: {
     api: () => {
-      let failed = false;
-      return (url) => {
-        if (url.pathname !== '/v1/lookup' || failed) return finderApi(url);
-        failed = true;
-        return problem(500, 'INTERNAL');
-      };
+      const lookup = failingOnce(finderApi);
+      return (url) => (url.pathname === '/v1/lookup' ? lookup(url) : finderApi(url));
     },
   } satisfies FinderParameters,
   play: async ({ canvasElement }) => {

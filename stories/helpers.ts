@@ -1,8 +1,21 @@
 import type { Language } from '@carezone/sdk';
 import type { StoryContext } from '@storybook/web-components-vite';
 import { waitFor } from 'storybook/test';
+import { type FixtureAnswer, problem } from '../packages/widgets/src/test-helpers/fixture-api.js';
 
 export const LANGUAGES: readonly Language[] = ['nl', 'fr', 'en', 'de'];
+
+/** `answer`, except that its first call is a 500 INTERNAL: the error state, and a retry that works. */
+export function failingOnce<A extends unknown[], R>(
+  answer: (...args: A) => R,
+): (...args: A) => R | FixtureAnswer {
+  let failed = false;
+  return (...args) => {
+    if (failed) return answer(...args);
+    failed = true;
+    return problem(500, 'INTERNAL');
+  };
+}
 
 /** The story's `lang` arg when set, else the language chosen in the toolbar. */
 export function languageOf(args: { lang?: string }, context: Pick<StoryContext, 'globals'>): string {

@@ -2,12 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { fixtureClient, problem } from '../packages/widgets/src/test-helpers/fixture-api.js';
+import { fixtureClient } from '../packages/widgets/src/test-helpers/fixture-api.js';
 import { type NewsApiOptions, newsApi } from '../packages/widgets/src/test-helpers/news-fixtures.js';
 // The tags, as a page's script tag defines them.
 import '../packages/widgets/src/define/carezone.js';
 import { finderApi } from './finder-fixtures.js';
-import { commonArgTypes, languageOf, partOf, widgetIn } from './helpers.js';
+import { commonArgTypes, failingOnce, languageOf, partOf, widgetIn } from './helpers.js';
 
 interface NewsArgs {
   zone?: string;
@@ -154,16 +154,7 @@ export const Empty: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
-    api: () => {
-      let failed = false;
-      return {
-        news: () => {
-          if (failed) return undefined;
-          failed = true;
-          return problem(500, 'INTERNAL');
-        },
-      };
-    },
+    api: () => ({ news: failingOnce(() => undefined) }),
   } satisfies NewsParameters,
   play: async ({ canvasElement }) => {
     const news = await widgetIn(canvasElement, 'carezone-news');

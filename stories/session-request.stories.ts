@@ -19,7 +19,7 @@ import {
 // The tags, as a page's script tag defines them.
 import '../packages/widgets/src/define/carezone.js';
 import { finderApi } from './finder-fixtures.js';
-import { commonArgTypes, languageOf, partOf, widgetIn } from './helpers.js';
+import { commonArgTypes, failingOnce, languageOf, partOf, widgetIn } from './helpers.js';
 
 interface SessionRequestArgs {
   zone?: string;
@@ -149,14 +149,7 @@ export const LoadingTopics: Story = {
 export const TopicsFailed: Story = {
   name: 'Topics failed',
   parameters: {
-    topics: () => {
-      let failed = false;
-      return () => {
-        if (failed) return { body: { data: TOPICS } };
-        failed = true;
-        return problem(500, 'INTERNAL');
-      };
-    },
+    topics: () => failingOnce(() => ({ body: { data: TOPICS } })),
   } satisfies SessionRequestParameters,
   play: async ({ canvasElement }) => {
     const form = await widgetIn(canvasElement, 'carezone-session-request');

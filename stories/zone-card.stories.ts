@@ -11,7 +11,7 @@ import {
 import { zonesApi } from '../packages/widgets/src/test-helpers/fixtures.js';
 // The tags, as a page's script tag defines them.
 import '../packages/widgets/src/define/carezone.js';
-import { commonArgTypes, languageOf, partOf, widgetIn } from './helpers.js';
+import { commonArgTypes, failingOnce, languageOf, partOf, widgetIn } from './helpers.js';
 
 interface ZoneCardArgs {
   zone?: string;
@@ -108,12 +108,8 @@ export const ServerError: Story = {
   name: 'Error',
   parameters: {
     api: () => {
-      let failed = false;
-      return (url) => {
-        if (failed || !url.pathname.startsWith('/v1/zones/')) return fixtures(url);
-        failed = true;
-        return problem(500, 'INTERNAL');
-      };
+      const zone = failingOnce(fixtures);
+      return (url) => (url.pathname.startsWith('/v1/zones/') ? zone(url) : fixtures(url));
     },
   } satisfies ZoneCardParameters,
   play: async ({ canvasElement }) => {
