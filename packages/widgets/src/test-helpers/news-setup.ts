@@ -1,6 +1,7 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import { CarezoneNews } from '../news/news.js';
 import { fixtureClient } from './fixture-api.js';
+import { mountWidget } from './mount.js';
 import { type NewsApiOptions, newsApi } from './news-fixtures.js';
 
 /**
@@ -13,13 +14,7 @@ export async function setupNews(
 ) {
   const api = newsApi(options.api);
   const client = fixtureClient(api.handler);
-  const el = document.createElement('carezone-news');
-  el.client = client;
-  for (const [name, value] of Object.entries({ lang: 'en', ...options.attrs }))
-    if (value !== undefined) el.setAttribute(name, value);
-  const wrapper = await fixture(html`<div></div>`);
-  wrapper.append(el);
-  await el.updateComplete;
+  const el = await mountWidget('carezone-news', client, { lang: 'en', ...options.attrs });
   const root = el.shadowRoot as ShadowRoot;
   const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
   const parts = (name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];

@@ -1,7 +1,8 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import type { FormValues } from '../session-request/form-values.js';
 import { CarezoneSessionRequest } from '../session-request/session-request.js';
 import { fixtureClient } from './fixture-api.js';
+import { mountWidget } from './mount.js';
 import { formApi } from './session-request-fixtures.js';
 
 /**
@@ -18,13 +19,11 @@ export async function setupForm(
 ) {
   const api = options.api ?? formApi();
   const client = fixtureClient(api.handler);
-  const el = document.createElement('carezone-session-request') as CarezoneSessionRequest;
-  el.client = client;
-  for (const [name, value] of Object.entries({ lang: 'en', zone: 'bxl-sud', ...options.attrs }))
-    if (value !== undefined) el.setAttribute(name, value);
-  const wrapper = await fixture(html`<div></div>`);
-  wrapper.append(el);
-  await el.updateComplete;
+  const el = await mountWidget('carezone-session-request', client, {
+    lang: 'en',
+    zone: 'bxl-sud',
+    ...options.attrs,
+  });
   const root = el.shadowRoot as ShadowRoot;
   const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
   const field = (name: string) =>
