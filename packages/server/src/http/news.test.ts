@@ -7,14 +7,14 @@ import { importFeed } from '../news/import-feed.js';
 import { referenceZoneIds } from '../news/test-helpers/news-storage.js';
 import { REFERENCE_FEEDS, REFERENCE_IDS } from '../news/test-helpers/reference-news.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
-import { createStaffToken, revokeStaffToken } from '../staff/tokens.js';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
+import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
 
 let app: Hono;
 let storage: Storage;
 let close: () => Promise<void>;
-const tokens = { sud: '', nord: '', network: '', revoked: '' };
+let tokens: TestStaffTokens;
 
 const BASE = 'http://carezone.test';
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -50,12 +50,7 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 
 before(async () => {
   ({ app, storage, close } = await createTestApp([REFERENCE_PACK_DIR]));
-  tokens.sud = (await createStaffToken(storage.db, { zone: 'bxl-sud', label: 'Sud' })).token;
-  tokens.nord = (await createStaffToken(storage.db, { zone: 'bxl-nord', label: 'Nord' })).token;
-  tokens.network = (await createStaffToken(storage.db, { zone: null, label: 'Network' })).token;
-  const revoked = await createStaffToken(storage.db, { zone: 'bxl-sud', label: 'Old' });
-  await revokeStaffToken(storage.db, revoked.id);
-  tokens.revoked = revoked.token;
+  tokens = await createTestStaffTokens(storage.db);
   await importFeed(storage, REFERENCE_FEEDS.json, {
     zones: ['bxl-nord'],
     knownZones: await referenceZoneIds(),

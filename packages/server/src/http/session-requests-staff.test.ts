@@ -4,17 +4,17 @@ import { Problem, SessionRequest, SessionRequestCreated, SessionRequestPage } fr
 import type { Hono } from 'hono';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { SAMPLE_PERSONAL_DATA, sampleInput } from '../session-requests/test-helpers/sample-input.js';
-import { createStaffToken, revokeStaffToken } from '../staff/tokens.js';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
 import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { postSessionRequest } from '../test-helpers/session-request-requests.js';
+import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
 
 let app: Hono;
 let storage: Storage;
 let close: () => Promise<void>;
 const log = memoryLogger();
-const tokens = { sud: '', nord: '', network: '', revoked: '' };
+let tokens: TestStaffTokens;
 /** Ids of the stored requests per zone, newest first. */
 const ids: Record<'bxl-sud' | 'bxl-nord', string[]> = { 'bxl-sud': [], 'bxl-nord': [] };
 
@@ -23,12 +23,7 @@ before(async () => {
     logger: log.logger,
     rateLimits: { perAddress: 'off', perZone: 'off' },
   }));
-  tokens.sud = (await createStaffToken(storage.db, { zone: 'bxl-sud', label: 'Sud' })).token;
-  tokens.nord = (await createStaffToken(storage.db, { zone: 'bxl-nord', label: 'Nord' })).token;
-  tokens.network = (await createStaffToken(storage.db, { zone: null, label: 'Network' })).token;
-  const revoked = await createStaffToken(storage.db, { zone: 'bxl-sud', label: 'Old' });
-  await revokeStaffToken(storage.db, revoked.id);
-  tokens.revoked = revoked.token;
+  tokens = await createTestStaffTokens(storage.db);
   for (const zone of ['bxl-sud', 'bxl-nord', 'bxl-sud', 'bxl-sud', 'bxl-nord'] as const) {
     const response = await postSessionRequest(app, sampleInput({ zone }));
     ids[zone].unshift(SessionRequestCreated.parse(await response.json()).id);
