@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { lazyDependency } from './lazy-dependency.js';
+
+const require = createRequire(import.meta.url);
 
 /** The dependencies the server loads on first use, to keep them out of its cold start. */
 const LOADED_ON_FIRST_USE = ['sanitize-html', 'feedsmith', 'fast-xml-parser', 'nodemailer'];
@@ -20,9 +23,13 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 describe('lazyDependency', () => {
-  test('loads the module once, at the first call, and hands out that one instance', () => {
+  test('loads the module at the first call, not before, and hands out that one instance', () => {
+    const loaded = () =>
+      Object.keys(require.cache).some((file) => file.includes('/node_modules/sanitize-html/'));
     const load = lazyDependency<typeof import('sanitize-html')>('sanitize-html');
+    assert.equal(loaded(), false, 'not loaded by asking for it');
     const first = load();
+    assert.equal(loaded(), true);
     assert.equal(typeof first, 'function');
     assert.equal(load(), first);
   });
