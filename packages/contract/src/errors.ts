@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'NOT_READY',
+  'STORAGE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -115,6 +115,8 @@ const PROBLEM_TEXT: Record<(typeof ERROR_CODES)[number], string> = {
   UNSUPPORTED_MEDIA_TYPE: '415: send <code>application/json</code>.',
   RATE_LIMITED: '429: slow down; see <code>Retry-After</code>.',
   NOT_READY: '503: the server is starting or its database is unreachable.',
+  STORAGE_UNAVAILABLE:
+    '503: the database cannot take the write now (unreachable, or its disk is full); nothing was stored. Retry after <code>Retry-After</code> seconds with the same <code>Idempotency-Key</code>.',
   INTERNAL: '500: a bug on our side; it is logged.',
 };
 

@@ -15,6 +15,7 @@ const TITLES: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   RATE_LIMITED: 'Too many requests',
   NOT_READY: 'The service is not ready',
+  STORAGE_UNAVAILABLE: 'The database cannot take writes right now',
   INTERNAL: 'Internal error',
 };
 

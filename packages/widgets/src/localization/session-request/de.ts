@@ -65,6 +65,8 @@ export const de: SessionRequestTranslation = {
     PAYLOAD_TOO_LARGE: 'Die Anfrage ist zu groß.',
     UNSUPPORTED_MEDIA_TYPE: 'Diese Anfrage kann nicht verarbeitet werden.',
     RATE_LIMITED: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',
+    STORAGE_UNAVAILABLE:
+      'Der Dienst kann Ihre Anfrage gerade nicht speichern. Ihre Eingaben bleiben erhalten: Versuchen Sie es gleich erneut.',
   },
   sent: 'Vielen Dank. Ihre Anfrage wurde an das Zonenteam gesendet.',
   reference: (reference) => `Ihre Referenznummer: ${reference}`,

@@ -65,6 +65,8 @@ export const en: SessionRequestTranslation = {
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     UNSUPPORTED_MEDIA_TYPE: 'This request cannot be processed.',
     RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+    STORAGE_UNAVAILABLE:
+      'The service cannot store your request right now. What you entered stays here: try again in a moment.',
   },
   sent: 'Thank you. Your request has been sent to the zone team.',
   reference: (reference) => `Your reference number: ${reference}`,

@@ -66,6 +66,8 @@ export const fr: SessionRequestTranslation = {
     PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse.',
     UNSUPPORTED_MEDIA_TYPE: 'Cette demande ne peut pas être traitée.',
     RATE_LIMITED: 'Trop de demandes. Patientez un instant et réessayez.',
+    STORAGE_UNAVAILABLE:
+      'Le service ne peut pas enregistrer votre demande pour l’instant. Vos données restent ici : réessayez dans un instant.',
   },
   sent: 'Merci. Votre demande a été envoyée à l’équipe de zone.',
   reference: (reference) => `Votre numéro de référence : ${reference}`,

@@ -65,6 +65,8 @@ export const nl: SessionRequestTranslation = {
     PAYLOAD_TOO_LARGE: 'De aanvraag is te groot.',
     UNSUPPORTED_MEDIA_TYPE: 'Deze aanvraag kan niet verwerkt worden.',
     RATE_LIMITED: 'Te veel aanvragen. Wacht even en probeer opnieuw.',
+    STORAGE_UNAVAILABLE:
+      'De dienst kan uw aanvraag nu niet bewaren. Uw gegevens blijven staan: probeer zo meteen opnieuw.',
   },
   sent: 'Dank u. Uw aanvraag is naar het zoneteam verstuurd.',
   reference: (reference) => `Uw referentienummer: ${reference}`,
