@@ -1,7 +1,14 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Pool } from 'pg';
 import type { Database } from './database.js';
 
-export async function openPostgres(connectionString: string): Promise<Kysely<Database>> {
+export interface OpenedPostgres {
+  db: Kysely<Database>;
+  /** The pool behind `db`, for the few libraries that speak to PostgreSQL themselves. */
+  pool: Pool;
+}
+
+export async function openPostgres(connectionString: string): Promise<OpenedPostgres> {
   const { default: pg } = await import('pg');
   // bigint (count(*), sum) comes back from pg as a string but from SQLite as a number; numbers on
   // both keep one query one result type. Nothing stored here comes near 2^53.
@@ -11,5 +18,5 @@ export async function openPostgres(connectionString: string): Promise<Kysely<Dat
   // An idle client whose server went away emits 'error'; unhandled, that would crash the process.
   // The pool drops that client, the next query opens a new one, and /readyz reports the outage.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { Pool } from 'pg';
 import type { Database } from './database.js';
 import { migrateToLatest, readMigrationStatus } from './migrate.js';
 import { openPostgres } from './open-postgres.js';
@@ -27,9 +28,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       // Falling back to SQLite would quietly split an operator's data over two databases.
       throw new Error('databaseUrl must start with postgres:// or postgresql:// (leave it unset for SQLite)');
     }
-    const db = await openPostgres(url);
+    const { db, pool } = await openPostgres(url);
     await migrateOrDestroy(db, () => migrateToLatest(db));
-    return createStorage('postgres', db);
+    return createStorage('postgres', db, pool);
   }
   const { db, file } = await openSqlite(options.dataDir);
   await migrateOrDestroy(db, () => queuePerFile(file, () => migrateToLatest(db)));
@@ -45,7 +46,7 @@ async function migrateOrDestroy(db: Kysely<Database>, migrate: () => Promise<voi
   }
 }
 
-function createStorage(kind: StorageKind, db: Kysely<Database>): Storage {
+function createStorage(kind: StorageKind, db: Kysely<Database>, postgresPool?: Pool): Storage {
   let closed = false;
   const assertOpen = () => {
     if (closed) throw new Error('Storage is closed');
@@ -69,6 +70,7 @@ function createStorage(kind: StorageKind, db: Kysely<Database>): Storage {
   return {
     kind,
     db,
+    postgresPool,
     transaction,
     migrationStatus: async () => {
       assertOpen();

@@ -4,6 +4,7 @@
  * lives here (it is in memory); this holds what the API writes: session requests, news, tokens.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { Pool } from 'pg';
 import type { Database } from './database.js';
 
 export type StorageKind = 'sqlite' | 'postgres';
@@ -28,6 +29,11 @@ export interface Storage {
   readonly kind: StorageKind;
   /** Same queries for both dialects; a `StorageTransaction` is also a `Kysely<Database>`. */
   readonly db: Kysely<Database>;
+  /**
+   * On PostgreSQL, the connection pool behind `db`, shared with what keeps state across server
+   * processes there (the rate limits); `undefined` on SQLite.
+   */
+  readonly postgresPool: Pool | undefined;
   /**
    * Runs `fn` in one serialisable transaction: commits when it resolves, rolls back when it throws.
    * On PostgreSQL a serialisation failure retries `fn` a few times, so `fn` must touch nothing but
