@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionRequestCreated } from '@carezone/contract';
 import type { Storage, StorageTransaction } from '../storage/storage.js';
-import { retryOnUniqueViolation } from '../storage/unique-violation.js';
+import { retryOnWriteConflict } from '../storage/write-conflicts.js';
 import { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
 import { newReference } from './reference.js';
 import { requestHash } from './request-hash.js';
@@ -36,14 +36,15 @@ export type CreateOutcome =
  *
  * Two requests racing with one key: on SQLite the write lock orders them and the second reads the
  * first's key. On PostgreSQL the second blocks on the key's primary key until the first commits,
- * then fails with a unique or serialisation error; the transaction runs again and replays.
+ * then fails with a unique violation; the transaction runs again, reads the key and replays.
+ * Nothing here needs more isolation than read committed: the primary key is the arbiter.
  */
 export function createSessionRequest(
   storage: Storage,
   request: CreateSessionRequest,
 ): Promise<CreateOutcome> {
   const hash = requestHash(request.input);
-  return retryOnUniqueViolation(() => storage.transaction((trx) => createOnce(trx, request, hash)));
+  return retryOnWriteConflict(() => storage.transaction((trx) => createOnce(trx, request, hash)));
 }
 
 async function createOnce(

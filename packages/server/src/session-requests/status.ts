@@ -1,6 +1,6 @@
 import type { SessionRequestStatus } from '@carezone/contract';
 import type { Storage, StorageTransaction } from '../storage/storage.js';
-import { retryOnUniqueViolation } from '../storage/unique-violation.js';
+import { retryOnWriteConflict, WriteConflict } from '../storage/write-conflicts.js';
 import { getSessionRequest, type StoredSessionRequest } from './read.js';
 
 /** Where a request may go from each status: received → planned → done, and declined until done. */
@@ -31,14 +31,15 @@ export type ChangeStatusOutcome =
 
 /**
  * Moves a request to another status and appends the move, with its note, to the history, in one
- * transaction. Two staff members changing one request at once: the history's (request, seq) key
- * or PostgreSQL's serialisation check stops the second, which runs again against the new status.
+ * transaction. Two staff members changing one request at once: the update is conditional on the
+ * status read, so the second matches nothing once the first has committed (its row lock made it
+ * wait) and runs again against the new status; the history's (request, seq) key backs that up.
  */
 export function changeSessionRequestStatus(
   storage: Storage,
   change: ChangeStatus,
 ): Promise<ChangeStatusOutcome> {
-  return retryOnUniqueViolation(() => storage.transaction((trx) => changeOnce(trx, change)));
+  return retryOnWriteConflict(() => storage.transaction((trx) => changeOnce(trx, change)));
 }
 
 async function changeOnce(
@@ -55,12 +56,13 @@ async function changeOnce(
   if (!canMove(from, status)) return { kind: 'invalid-transition', from, to: status };
 
   const at = now().toISOString();
-  await trx
+  const { numUpdatedRows } = await trx
     .updateTable('session_requests')
     .set({ status, updated_at: at })
     .where('id', '=', id)
     .where('status', '=', from)
-    .execute();
+    .executeTakeFirst();
+  if (numUpdatedRows !== 1n) throw new WriteConflict(`session request ${id} left "${from}" meanwhile`);
   const { last } = await trx
     .selectFrom('session_request_history')
     .select((eb) => eb.fn.max('seq').as('last'))

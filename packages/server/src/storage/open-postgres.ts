@@ -1,6 +1,7 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Pool } from 'pg';
 import type { Database } from './database.js';
+import { CarezonePostgresDialect } from './postgres-dialect.js';
 
 export interface OpenedPostgres {
   db: Kysely<Database>;
@@ -18,5 +19,5 @@ export async function openPostgres(connectionString: string): Promise<OpenedPost
   // An idle client whose server went away emits 'error'; unhandled, that would crash the process.
   // The pool drops that client, the next query opens a new one, and /readyz reports the outage.
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+  return { db: new Kysely<Database>({ dialect: new CarezonePostgresDialect({ pool }) }), pool };
 }

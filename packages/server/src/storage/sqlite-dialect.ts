@@ -1,14 +1,31 @@
-import type { DatabaseConnection, DialectAdapter, Driver, SqliteDialectConfig } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DatabaseConnection, DialectAdapter, Driver } from 'kysely';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely';
 
-/**
- * `BEGIN IMMEDIATE` takes the write lock when the transaction starts. A plain (deferred) `BEGIN`
- * takes it at the first write, and two transactions that both read first then fail with
- * SQLITE_BUSY instead of waiting for each other under the busy timeout.
- */
-class ImmediateTransactionDriver extends SqliteDriver {
+class CarezoneSqliteDriver extends SqliteDriver {
+  readonly #database: BetterSqlite3.Database;
+
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
+  }
+
+  /**
+   * `BEGIN IMMEDIATE` takes the write lock when the transaction starts. A plain (deferred) `BEGIN`
+   * takes it at the first write, and two transactions that both read first then fail with
+   * SQLITE_BUSY instead of waiting for each other under the busy timeout.
+   */
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR…). A
+   * ROLLBACK then fails with "cannot rollback - no transaction is active", and that error would
+   * replace the one that says what went wrong; so roll back only what is still open.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#database.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
@@ -24,15 +41,15 @@ class TransactionalDdlAdapter extends SqliteAdapter {
 }
 
 export class CarezoneSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #database: BetterSqlite3.Database;
 
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
   }
 
   override createDriver(): Driver {
-    return new ImmediateTransactionDriver(this.#config);
+    return new CarezoneSqliteDriver(this.#database);
   }
 
   override createAdapter(): DialectAdapter {

@@ -11,9 +11,15 @@ import type { Storage, StorageOptions } from './index.js';
 import { openStorage, SQLITE_FILE_NAME } from './index.js';
 import type { StorageTarget } from './test-helpers/storage-targets.js';
 import { postgresTarget, sqliteTarget } from './test-helpers/storage-targets.js';
+import { retryOnWriteConflict, WriteConflict } from './write-conflicts.js';
 
 /** Every migration of this build, oldest first. */
-const ALL_MIGRATIONS = ['0001_initial', '0002_news_order_and_sources', '0003_news_staff_decisions'];
+const ALL_MIGRATIONS = [
+  '0001_initial',
+  '0002_news_order_and_sources',
+  '0003_news_staff_decisions',
+  '0004_rate_limits',
+];
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
 
@@ -144,7 +150,7 @@ function storageSuite(target: StorageTarget) {
       assert.equal((await storage.db.selectFrom('session_requests').select('id').execute()).length, 1);
     });
 
-    test('concurrent read-modify-write transactions lose no update', async () => {
+    test('concurrent read-modify-write transactions guarded by a conditional update lose no update', async () => {
       const storage = await openFresh();
       await storage.db
         .insertInto('outbox')
@@ -152,20 +158,26 @@ function storageSuite(target: StorageTarget) {
         .execute();
       await Promise.all(
         Array.from({ length: 5 }, () =>
-          storage.transaction(async (trx) => {
-            const row = await trx
-              .selectFrom('outbox')
-              .select('attempts')
-              .where('id', '=', 'o1')
-              .executeTakeFirstOrThrow();
-            // Let the others read the same value before this one writes.
-            await sleep(5);
-            await trx
-              .updateTable('outbox')
-              .set({ attempts: row.attempts + 1 })
-              .where('id', '=', 'o1')
-              .execute();
-          }),
+          retryOnWriteConflict(
+            () =>
+              storage.transaction(async (trx) => {
+                const row = await trx
+                  .selectFrom('outbox')
+                  .select('attempts')
+                  .where('id', '=', 'o1')
+                  .executeTakeFirstOrThrow();
+                // Let the others read the same value before this one writes.
+                await sleep(5);
+                const { numUpdatedRows } = await trx
+                  .updateTable('outbox')
+                  .set({ attempts: row.attempts + 1 })
+                  .where('id', '=', 'o1')
+                  .where('attempts', '=', row.attempts)
+                  .executeTakeFirst();
+                if (numUpdatedRows !== 1n) throw new WriteConflict('attempts moved on');
+              }),
+            10,
+          ),
         ),
       );
       const row = await storage.db

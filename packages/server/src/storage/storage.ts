@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Pool } from 'pg';
+import type { Logger } from '../logger.js';
 import type { Database } from './database.js';
 
 export type StorageKind = 'sqlite' | 'postgres';
@@ -14,6 +15,8 @@ export interface StorageOptions {
   databaseUrl?: string | undefined;
   /** Folder of the SQLite file (created if missing). `:memory:` for a throwaway database. */
   dataDir: string;
+  /** Told when writes start failing for want of the database, and when they work again. */
+  logger?: Logger | undefined;
 }
 
 export interface MigrationStatus {
@@ -35,13 +38,20 @@ export interface Storage {
    */
   readonly postgresPool: Pool | undefined;
   /**
-   * Runs `fn` in one serialisable transaction: commits when it resolves, rolls back when it throws.
-   * On PostgreSQL a serialisation failure retries `fn` a few times, so `fn` must touch nothing but
-   * `trx` (no e-mails, no HTTP): use the outbox table for side effects.
+   * Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. On SQLite
+   * transactions are serial (`BEGIN IMMEDIATE`); on PostgreSQL they run at read committed, so `fn`
+   * must not read a row and then write what it decided from it without a guard: a unique key, a
+   * conditional update that throws `WriteConflict` (see write-conflicts.ts), or a row lock.
+   * A deadlock or serialisation failure runs `fn` again after a pause, so `fn` must touch nothing
+   * but `trx` (no e-mails, no HTTP): use the outbox table for side effects. When the database
+   * cannot be used (unreachable, disk full) it throws `StorageUnavailableError`.
    */
   transaction<T>(fn: (trx: StorageTransaction) => Promise<T>): Promise<T>;
   migrationStatus(): Promise<MigrationStatus>;
-  /** Fails when the database cannot be reached; used by `/readyz`. */
+  /**
+   * Fails when the database cannot be reached, when the SQLite folder is almost full, or while
+   * writes have been failing for want of the database; used by `/readyz`.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ export interface BackoffPolicy {
   capMs: number;
 }
 
-/** 1 min, 2, 4, … up to 6 h: a short SMTP outage heals fast, a long one is not hammered. */
+/** Of the outbox's e-mails: 1 min, 2, 4, … up to 6 h: a short SMTP outage heals fast, a long one is not hammered. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 60_000, capMs: 6 * 60 * 60_000 };
 
 /**
