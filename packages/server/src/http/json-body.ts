@@ -22,12 +22,27 @@ export function requireJsonContentType(): MiddlewareHandler {
   };
 }
 
-/** Refuses a body over `maxBytes` with 413, counting the bytes when no Content-Length says it. */
+/**
+ * Refuses a body over `maxBytes` with 413, counting the bytes when no Content-Length says it.
+ *
+ * The answer closes the connection. The rest of the body may still be on its way, unread:
+ * @hono/node-server drains it for at most 500 ms and then destroys the socket, so a client that
+ * was told to keep the connection alive finds it dead under its next request (undici: "other side
+ * closed" or EPIPE; Node's http.Agent: "socket hang up"). `Connection: close` tells the client not
+ * to reuse it; @hono/node-server passes the header to Node's http server, which then ends the
+ * socket itself once the answer is out.
+ */
 export function jsonBodyLimit(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ProblemError(413, 'PAYLOAD_TOO_LARGE', `the body must not exceed ${maxBytes} bytes`);
+      throw new ProblemError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `the body must not exceed ${maxBytes} bytes`,
+        {},
+        { connection: 'close' },
+      );
     },
   });
 }
