@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as z from 'zod/mini';
 import { invalidBody, ProblemError } from './problem.js';
-import { toFieldErrors } from './validate.js';
+import { validateInput } from './validate.js';
 
 /** Far above any honest form (the longest text field is 5,000 characters), far below harm. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -55,7 +55,7 @@ export async function readJsonBody<T extends z.ZodMiniType>(c: Context, schema: 
   } catch {
     throw invalidBody([{ path: '', code: 'invalid_json', message: 'is not valid JSON' }], 400);
   }
-  const result = schema.safeParse(json);
-  if (!result.success) throw invalidBody(toFieldErrors(result.error.issues));
+  const result = validateInput(schema, json);
+  if (!result.success) throw invalidBody(result.errors);
   return result.data;
 }

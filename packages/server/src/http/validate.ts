@@ -3,7 +3,26 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { invalidQuery } from './problem.js';
 
-/** Turns zod issues into the contract's field errors (dotted paths, stable codes). */
+/**
+ * Checks a value against a contract schema, with the field errors when it fails. It asks zod for
+ * each issue's input (`reportInput`), without which zod drops it and a present field of the wrong
+ * type cannot be told from a missing one.
+ */
+export function validateInput<T extends z.ZodMiniType>(
+  schema: T,
+  value: unknown,
+): { success: true; data: z.infer<T> } | { success: false; errors: FieldError[] } {
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, errors: toFieldErrors(result.error.issues) };
+}
+
+/**
+ * Turns zod issues into the contract's field errors (dotted paths, stable codes). Issues parsed
+ * without `reportInput` carry no input: a type mismatch then reads as "is required", the likelier
+ * cause where only strings come in (headers, query strings); `validateInput` says which it was.
+ */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
@@ -15,10 +34,39 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
 /** What zod/mini says when a schema gives no message of its own. */
 const DEFAULT_MESSAGE = 'Invalid input';
 
+/** What a JSON value is, as a message names it; never the value itself, which may be personal. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'object':
+      return 'an object';
+    case 'number':
+      return Number.isInteger(value) ? 'a number' : 'a decimal number';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** zod's names of the types it expects, as a message says them. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'a boolean',
+  null: 'null',
+};
+
 function describeIssue(issue: z.core.$ZodIssue): string {
+  // zod keeps `input` only when asked (`validateInput` asks); then an undefined one is a field
+  // that is absent.
+  const inputReported = 'input' in issue;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${issue.expected}`;
+      if (!inputReported || issue.input === undefined) return 'is required';
+      return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
     case 'too_small':
       return issue.origin === 'string' ? `must have at least ${issue.minimum} character(s)` : 'is too small';
     case 'too_big':
@@ -27,6 +75,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       // The contract words its patterns itself ("must be a postcode of 4 digits").
       return issue.message !== DEFAULT_MESSAGE ? issue.message : `must be a valid ${issue.format}`;
     case 'invalid_value':
+      // An enum or a literal reports a missing field as a value outside its list.
+      if (inputReported && issue.input === undefined) return 'is required';
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     default:
       return issue.message;
@@ -35,7 +85,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates the query string against a contract schema; a mismatch is a 400 INVALID_QUERY. */
 export function parseQuery<T extends z.ZodMiniType>(c: Context, schema: T): z.infer<T> {
-  const result = schema.safeParse(c.req.query());
-  if (!result.success) throw invalidQuery(toFieldErrors(result.error.issues));
+  const result = validateInput(schema, c.req.query());
+  if (!result.success) throw invalidQuery(result.errors);
   return result.data;
 }
