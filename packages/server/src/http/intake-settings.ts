@@ -1,5 +1,5 @@
 import type { RateLimits } from './rate-limits.js';
-import { parseRateLimit } from './token-bucket.js';
+import { parseRateLimit } from './rate-limit-setting.js';
 
 /** The session request intake's settings, as `startServer` takes them. */
 export interface IntakeSettings {

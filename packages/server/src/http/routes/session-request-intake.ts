@@ -118,12 +118,18 @@ function answered({ body, replayed }: BotAnswer, status = 201): Response {
 export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[] {
   const { directory, storage, logger, rateLimits } = deps;
   const topicIds = new Set(deps.topics.map((topic) => topic.id));
-  const limitAddress = rateLimiter(
-    rateLimits.perAddress,
-    DEFAULT_RATE_LIMITS.perAddress,
-    'from this address',
-  );
-  const limitZone = rateLimiter(rateLimits.perZone, DEFAULT_RATE_LIMITS.perZone, 'for this zone');
+  // Counted in PostgreSQL when the processes share one, so the limits hold across them.
+  const store = { postgresPool: storage.postgresPool, logger };
+  const limitAddress = rateLimiter(rateLimits.perAddress, DEFAULT_RATE_LIMITS.perAddress, {
+    name: 'address',
+    what: 'from this address',
+    store,
+  });
+  const limitZone = rateLimiter(rateLimits.perZone, DEFAULT_RATE_LIMITS.perZone, {
+    name: 'zone',
+    what: 'for this zone',
+    store,
+  });
   const botAnswer = botAnswers();
 
   return [
@@ -179,7 +185,7 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
       examples: EXAMPLES,
       middleware: [
         async (c, next) => {
-          limitAddress(clientAddress(c, deps.trustedProxies));
+          await limitAddress(clientAddress(c, deps.trustedProxies));
           await next();
         },
         requireJsonContentType(),
@@ -197,7 +203,7 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
           return answered(botAnswer(idempotencyKey));
         }
 
-        limitZone(input.zone);
+        await limitZone(input.zone);
         const outcome = await createSessionRequest(storage, {
           input: withoutBotFields(input),
           idempotencyKey,
