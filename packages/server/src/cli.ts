@@ -10,6 +10,7 @@ import { UsageError } from './cli/usage-error.js';
 import { intakeSettingsFromEnv } from './http/intake-settings.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
+import { integerSettingFromEnv, parseIntegerSetting } from './settings/integer-setting.js';
 import { VERSION } from './version.js';
 
 const USAGE = `carezone ${VERSION}
@@ -62,6 +63,10 @@ news        import reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 file or URL (at m
             Every command uses the database of serve: --data DIR / CAREZONE_DATA_DIR, or DATABASE_URL.
 `;
 
+const DEFAULT_PORT = 3000;
+/** 0 is a free port the system picks, as the tests use it. */
+const PORT = { min: 0, max: 65535 } as const;
+
 async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -75,9 +80,10 @@ async function serveCommand(args: string[]): Promise<void> {
     },
   });
   const env = process.env;
-  const port = Number(values.port ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`invalid port: ${values.port ?? env.PORT}`);
+  const port =
+    values.port === undefined
+      ? (integerSettingFromEnv(env, { ...PORT, name: 'PORT' }) ?? DEFAULT_PORT)
+      : parseIntegerSetting(values.port, { ...PORT, name: '--port' });
   const zonepacks = values.zonepack ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
   const logger = createLogger();
   const server = await startServer({

@@ -1,5 +1,14 @@
+import { type IntegerSetting, integerSettingFromEnv } from '../settings/integer-setting.js';
 import type { RateLimits } from './rate-limits.js';
-import { parseRateLimit } from './rate-limit-setting.js';
+import { parseRateLimit } from './token-bucket.js';
+
+/** `CAREZONE_TRUST_PROXY`: more than a few proxies in front of one server is a typo. */
+const TRUST_PROXY: IntegerSetting = {
+  name: 'CAREZONE_TRUST_PROXY',
+  min: 0,
+  max: 10,
+  unit: 'reverse proxies',
+};
 
 /** The session request intake's settings, as `startServer` takes them. */
 export interface IntakeSettings {
@@ -25,12 +34,7 @@ export function intakeSettingsFromEnv(env: NodeJS.ProcessEnv): IntakeSettings {
       throw new Error(`${name}: ${(error as Error).message}`);
     }
   };
-  const proxies = env.CAREZONE_TRUST_PROXY?.trim();
-  if (proxies && !/^\d{1,2}$/.test(proxies)) {
-    throw new Error(
-      `CAREZONE_TRUST_PROXY must be the number of reverse proxies in front (0, 1, 2…), not "${proxies}"`,
-    );
-  }
+  const trustedProxies = integerSettingFromEnv(env, TRUST_PROXY);
   return {
     topics: env.CAREZONE_TOPICS?.trim() || undefined,
     allowedOrigins: env.CAREZONE_ALLOWED_ORIGINS?.trim() || undefined,
@@ -38,6 +42,6 @@ export function intakeSettingsFromEnv(env: NodeJS.ProcessEnv): IntakeSettings {
       perAddress: rateLimit('CAREZONE_RATE_LIMIT_IP'),
       perZone: rateLimit('CAREZONE_RATE_LIMIT_ZONE'),
     },
-    trustedProxies: proxies ? Number(proxies) : undefined,
+    trustedProxies,
   };
 }

@@ -1,3 +1,5 @@
+import { type IntegerSetting, integerSettingFromEnv } from '../settings/integer-setting.js';
+
 /** One feed the server polls, and the zones every item of it belongs to. */
 export interface NewsSource {
   /** The feed's URL, normalised (`new URL().href`), so one feed spelled twice is one source. */
@@ -59,25 +61,22 @@ export function parseNewsSources(text: string): NewsSource[] {
 }
 
 /** `CAREZONE_NEWS_POLL_MINUTES`: a whole number of minutes, 1 to a week. */
-export function parsePollMinutes(text: string): number {
-  const minutes = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(minutes >= 1 && minutes <= MAX_NEWS_POLL_MINUTES)) {
-    throw new Error(
-      `CAREZONE_NEWS_POLL_MINUTES must be a whole number of minutes from 1 to ${MAX_NEWS_POLL_MINUTES}, not "${text}"`,
-    );
-  }
-  return minutes;
-}
+const POLL_MINUTES: IntegerSetting = {
+  name: 'CAREZONE_NEWS_POLL_MINUTES',
+  min: 1,
+  max: MAX_NEWS_POLL_MINUTES,
+  unit: 'minutes',
+};
 
 /**
  * Reads `CAREZONE_NEWS_SOURCES` and `CAREZONE_NEWS_POLL_MINUTES` (default 30). Throws on a malformed
  * value, so the server refuses to start rather than silently polling nothing.
  */
 export function newsPollSettingsFromEnv(env: NodeJS.ProcessEnv): NewsPollSettings {
-  const minutes = env.CAREZONE_NEWS_POLL_MINUTES?.trim();
+  const minutes = integerSettingFromEnv(env, POLL_MINUTES) ?? DEFAULT_NEWS_POLL_MINUTES;
   return {
     sources: parseNewsSources(env.CAREZONE_NEWS_SOURCES ?? ''),
-    intervalMs: (minutes ? parsePollMinutes(minutes) : DEFAULT_NEWS_POLL_MINUTES) * 60_000,
+    intervalMs: minutes * 60_000,
   };
 }
 
