@@ -1,13 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SessionRequestStatus } from '@carezone/contract';
-import { stringify } from 'csv-stringify/sync';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
 import type { SessionRequestsTable } from '../storage/database.js';
 import type { Storage } from '../storage/storage.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
 import type { CommandIO } from './command-io.js';
-import { neutraliseFormula } from './csv-cells.js';
+import { spreadsheetCsv } from './csv-cells.js';
 import { UsageError } from './usage-error.js';
 
 export const EXPORT_COLUMNS = [
@@ -57,16 +56,13 @@ function exportRecord(row: SessionRequestsTable): Record<ExportColumn, string> {
     form_language: request.locale,
     message: request.message,
   };
-  return Object.fromEntries(
-    EXPORT_COLUMNS.map((column) => [column, neutraliseFormula(String(record[column] ?? ''))]),
-  ) as Record<ExportColumn, string>;
+  return Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, String(record[column] ?? '')])) as Record<
+    ExportColumn,
+    string
+  >;
 }
 
-/**
- * The requests of one zone as CSV (RFC 4180: header row, CRLF), oldest first. It starts with a
- * UTF-8 byte order mark: zone teams open it in Excel, which otherwise reads the file in the
- * Windows code page and garbles every é, ë and ü; LibreOffice, csv-parse and pandas accept it.
- */
+/** The requests of one zone as CSV for a spreadsheet (see `spreadsheetCsv`), oldest first. */
 export async function exportRequestsCsv(
   storage: Storage,
   { zone, status, delimiter = ',' }: { zone: string; status?: string | undefined; delimiter?: string },
@@ -74,13 +70,11 @@ export async function exportRequestsCsv(
   let query = storage.db.selectFrom('session_requests').selectAll().where('zone_id', '=', zone);
   if (status !== undefined) query = query.where('status', '=', status);
   const rows = await query.orderBy('created_at').orderBy('id').execute();
-  const csv = stringify(rows.map(exportRecord), {
-    header: true,
-    columns: [...EXPORT_COLUMNS],
-    bom: true,
+  const csv = spreadsheetCsv(
+    EXPORT_COLUMNS.map((key) => ({ key, header: key })),
+    rows.map(exportRecord),
     delimiter,
-    record_delimiter: 'windows',
-  });
+  );
   return { csv, count: rows.length };
 }
 

@@ -123,6 +123,82 @@ describe('carezone requests export', () => {
   });
 });
 
+/**
+ * Parses CSV the way a spreadsheet reads it: RFC 4180 quoting, strictly (a stray quote is an
+ * error), but a bare CR or a bare LF outside quotes ends a record too, as it does in Excel and
+ * LibreOffice. Rows may differ in length: a spreadsheet shows them, it does not refuse them.
+ */
+function parseLikeASpreadsheet(csv: string, delimiter: string): string[][] {
+  return parse(csv, {
+    bom: true,
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+  }) as string[][];
+}
+
+/** Starts like a formula, once the TABs and CRs some spreadsheets strip first are gone. */
+const runsAsFormula = (text: string) => /^[=+\-@]/.test(text.replace(/^[\t\r]+/, ''));
+
+describe('carezone requests export against formula injection', () => {
+  // Each hides a formula behind a line break that is not the file's CRLF, or behind a TAB.
+  const PAYLOADS = [
+    "ACME\n=cmd|' /C calc'!A0",
+    "ACME\r@SUM(1+1)*cmd|' /C calc'!A0",
+    'ACME\r\n+1+1',
+    '\t=1+1',
+    'ACME\n\t-1+1\r\n\r=2+2',
+  ];
+  const ZONE = 'bxl-nord-est';
+  let data = '';
+
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'carezone-export-injection-'));
+    await withStorage(data, async (storage) => {
+      for (const [index, payload] of PAYLOADS.entries()) {
+        await seedRequest(
+          storage.db,
+          sampleRequest({
+            zone: ZONE,
+            organisation: { name: payload, kind: 'other' },
+            contact: { name: payload, email: 'jan@example.org', phone: payload },
+            otherTopic: payload,
+            preferredPeriod: payload,
+            message: payload,
+          }),
+          daysAgo(PAYLOADS.length - index),
+        );
+      }
+    });
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  for (const delimiter of [',', ';']) {
+    test(`no cell or line in a cell runs as a formula, one row per request (delimiter ${delimiter})`, async () => {
+      const io = captureIO();
+      const args = ['export', '--zone', ZONE, '--delimiter', delimiter, '--data', data];
+      assert.equal(await requestsCommand(args, io, {}), 0);
+      const [header, ...rows] = parseLikeASpreadsheet(io.written, delimiter);
+      assert.equal(rows.length, PAYLOADS.length, 'one row per request, none split by a line break');
+      for (const row of rows) {
+        assert.equal(row.length, header?.length, 'no row is cut short or runs long');
+        for (const cell of row) {
+          assert.ok(!runsAsFormula(cell), `cell ${JSON.stringify(cell)} runs as a formula`);
+          for (const line of cell.split(/\r\n|\r|\n/)) {
+            assert.ok(!runsAsFormula(line), `a line of ${JSON.stringify(cell)} runs as a formula`);
+          }
+        }
+      }
+      // Nothing is lost: without the apostrophes put in front of lines, each is what was sent.
+      const organisations = rows.map((row) => row[EXPORT_COLUMNS.indexOf('organisation')] ?? '');
+      assert.deepEqual(
+        organisations.map((cell) => cell.replace(/(^|\r\n|\r|\n)'/g, '$1')),
+        PAYLOADS,
+      );
+    });
+  }
+});
+
 describe('carezone requests purge', () => {
   let data = '';
   before(async () => {
