@@ -1,6 +1,6 @@
 import { type IntegerSetting, integerSettingFromEnv } from '../settings/integer-setting.js';
+import { parseRateLimit } from './rate-limit-setting.js';
 import type { RateLimits } from './rate-limits.js';
-import { parseRateLimit } from './token-bucket.js';
 
 /** `CAREZONE_TRUST_PROXY`: more than a few proxies in front of one server is a typo. */
 const TRUST_PROXY: IntegerSetting = {
