@@ -31,7 +31,15 @@ describe('carezone token and requests, as a process', () => {
     assert.match(purged.stdout, /older than 30 days\): 0 request\(s\)/);
     const exported = await output(spawnCli(['requests', 'export', '--zone', 'bxl-nord', '--data', data]));
     assert.equal(exported.code, 0, exported.stderr);
-    assert.ok(exported.stdout.startsWith('\uFEFFreference,id,zone,status,'));
+    assert.ok(
+      exported.stdout.startsWith('\uFEFFReferentie,ID,Zorgzone,Status,'),
+      'a Dutch header by default',
+    );
+    const english = await output(
+      spawnCli(['requests', 'export', '--zone', 'bxl-nord', '--language', 'en', '--data', data]),
+    );
+    assert.equal(english.code, 0, english.stderr);
+    assert.ok(english.stdout.startsWith('\uFEFFReference,ID,Care zone,Status,'));
   });
 
   for (const args of [
@@ -40,6 +48,7 @@ describe('carezone token and requests, as a process', () => {
     ['requests', 'export', '--format', 'csv'],
     ['requests', 'purge', '--older-than', 'soon'],
     ['requests', 'export', '--zone', 'bxl-nord', '--colour'],
+    ['requests', 'export', '--zone', 'bxl-nord', '--language', 'es'],
   ]) {
     test(`\`carezone ${args.join(' ')}\` is bad usage: exit 2 with the usage text`, async () => {
       const { code, stderr } = await output(spawnCli([...args, '--data', data]));

@@ -1,14 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { SessionRequestStatus } from '@carezone/contract';
+import { LANGUAGES, type Language, SessionRequestStatus, type Topic } from '@carezone/contract';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
+import { DEFAULT_TOPICS, loadTopicsFile, OTHER_TOPIC_ID } from '../session-requests/topics.js';
 import type { SessionRequestsTable } from '../storage/database.js';
 import type { Storage } from '../storage/storage.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
 import type { CommandIO } from './command-io.js';
 import { spreadsheetCsv } from './csv-cells.js';
+import { type ExportTexts, exportTexts } from './export-texts.js';
 import { UsageError } from './usage-error.js';
 
+/** The columns, in order; each one's header is in the export's language. */
 export const EXPORT_COLUMNS = [
   'reference',
   'id',
@@ -32,28 +35,68 @@ export const EXPORT_COLUMNS = [
 ] as const;
 type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-function exportRecord(row: SessionRequestsTable): Record<ExportColumn, string> {
+export function exportHeaders(texts: ExportTexts): Record<ExportColumn, string> {
+  const { fields } = texts;
+  return {
+    reference: fields.reference,
+    id: texts.id,
+    zone: fields.zone,
+    status: texts.status,
+    created_at: fields.receivedAt,
+    updated_at: texts.updatedAt,
+    organisation: fields.organisation,
+    organisation_kind: fields.organisationKind,
+    contact_name: fields.contactPerson,
+    contact_email: fields.email,
+    contact_phone: fields.phone,
+    topics: fields.topics,
+    other_topic: fields.otherTopic,
+    format: fields.format,
+    preferred_period: fields.period,
+    participants: fields.participants,
+    session_language: fields.sessionLanguage,
+    form_language: texts.formLanguage,
+    message: fields.message,
+  };
+}
+
+/** A label of a table, or the id itself for a value the table does not know (a row from an older version). */
+function labelOf<Id extends string>(
+  labels: Readonly<Record<Id, string>>,
+  id: Id | undefined,
+): string | undefined {
+  return id === undefined ? undefined : (labels[id] ?? id);
+}
+
+function exportRecord(
+  row: SessionRequestsTable,
+  texts: ExportTexts,
+  topicLabels: ReadonlyMap<string, string>,
+): Record<ExportColumn, string> {
   const request = JSON.parse(row.request) as Partial<StoredSessionRequestInput>;
+  // Labels, not ids, in the export's language: the file is read by people in a spreadsheet. A topic
+  // no longer configured keeps its id, which is better shown than dropped.
+  const topicLabel = (id: string) =>
+    topicLabels.get(id) ?? (id === OTHER_TOPIC_ID ? texts.fields.otherTopic : id);
   const record: Record<ExportColumn, string | number | undefined> = {
     reference: row.reference,
     id: row.id,
     zone: row.zone_id,
-    status: row.status,
+    status: labelOf<string>(texts.statuses, row.status),
     created_at: row.created_at,
     updated_at: row.updated_at,
     organisation: request.organisation?.name,
-    organisation_kind: request.organisation?.kind,
+    organisation_kind: labelOf(texts.organisationKinds, request.organisation?.kind),
     contact_name: request.contact?.name,
     contact_email: request.contact?.email,
     contact_phone: request.contact?.phone,
-    // Ids, not labels: a file for tools as much as for people, and labels change per deployment.
-    topics: request.topics?.join(';'),
+    topics: request.topics?.map(topicLabel).join(', '),
     other_topic: request.otherTopic,
-    format: request.format,
+    format: labelOf(texts.formats, request.format),
     preferred_period: request.preferredPeriod,
     participants: request.participants,
-    session_language: request.language,
-    form_language: request.locale,
+    session_language: labelOf(texts.sessionLanguages, request.language),
+    form_language: labelOf(texts.sessionLanguages, request.locale),
     message: request.message,
   };
   return Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, String(record[column] ?? '')])) as Record<
@@ -62,23 +105,40 @@ function exportRecord(row: SessionRequestsTable): Record<ExportColumn, string> {
   >;
 }
 
+export interface ExportOptions {
+  zone: string;
+  status?: string | undefined;
+  /** `,` (default) or `;`, which Excel expects in a Belgian locale. */
+  delimiter?: string;
+  /** Of the header row and of every label. Default `nl`. */
+  language?: Language;
+  /** Whose labels the topics column shows. Default `DEFAULT_TOPICS`. */
+  topics?: readonly Topic[];
+}
+
 /** The requests of one zone as CSV for a spreadsheet (see `spreadsheetCsv`), oldest first. */
 export async function exportRequestsCsv(
   storage: Storage,
-  { zone, status, delimiter = ',' }: { zone: string; status?: string | undefined; delimiter?: string },
+  { zone, status, delimiter = ',', language = 'nl', topics = DEFAULT_TOPICS }: ExportOptions,
 ): Promise<{ csv: string; count: number }> {
   let query = storage.db.selectFrom('session_requests').selectAll().where('zone_id', '=', zone);
   if (status !== undefined) query = query.where('status', '=', status);
   const rows = await query.orderBy('created_at').orderBy('id').execute();
+  const texts = exportTexts(language);
+  const topicLabels = new Map(topics.map((topic) => [topic.id, topic.label[language]]));
+  const headers = exportHeaders(texts);
   const csv = spreadsheetCsv(
-    EXPORT_COLUMNS.map((key) => ({ key, header: key })),
-    rows.map(exportRecord),
+    EXPORT_COLUMNS.map((key) => ({ key, header: headers[key] })),
+    rows.map((row) => exportRecord(row, texts, topicLabels)),
     delimiter,
   );
   return { csv, count: rows.length };
 }
 
-/** `carezone requests export --zone Z [--status S] [--format csv] [--output FILE] [--delimiter ;]` */
+/**
+ * `carezone requests export --zone Z [--status S] [--format csv] [--output FILE] [--delimiter ;]
+ * [--language nl|fr|en|de]`; the topics' labels are those of `CAREZONE_TOPICS`, as `serve` offers them.
+ */
 export async function requestsExportCommand(
   args: string[],
   io: CommandIO,
@@ -93,6 +153,8 @@ export async function requestsExportCommand(
       format: { type: 'string', default: 'csv' },
       output: { type: 'string' },
       delimiter: { type: 'string', default: ',' },
+      // Dutch by default, like the widgets: most zone teams (Flanders, half of Brussels) read it.
+      language: { type: 'string', default: 'nl' },
     },
   });
   if (values.zone === undefined) throw new UsageError('requests export needs --zone ZONE');
@@ -102,9 +164,21 @@ export async function requestsExportCommand(
   if (values.status !== undefined && !SessionRequestStatus.safeParse(values.status).success) {
     throw new UsageError(`unknown status: ${values.status} (${SessionRequestStatus.options.join(', ')})`);
   }
+  const language = values.language as Language;
+  if (!LANGUAGES.includes(language)) {
+    throw new UsageError(`unknown language: ${values.language} (${LANGUAGES.join(', ')})`);
+  }
+  const topicsFile = env.CAREZONE_TOPICS?.trim();
+  const topics = topicsFile ? await loadTopicsFile(topicsFile) : DEFAULT_TOPICS;
   const zone = values.zone;
   const { csv, count } = await withCliStorage(values.data, env, (storage) =>
-    exportRequestsCsv(storage, { zone, status: values.status, delimiter: values.delimiter }),
+    exportRequestsCsv(storage, {
+      zone,
+      status: values.status,
+      delimiter: values.delimiter,
+      language,
+      topics,
+    }),
   );
   if (values.output === undefined) {
     io.write(csv);

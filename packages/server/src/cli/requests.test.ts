@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -7,8 +7,9 @@ import { parse } from 'csv-parse/sync';
 import { sampleRequest, seedRequest } from '../mail/test-helpers/seed-request.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
+import { exportTexts } from './export-texts.js';
 import { requestsCommand } from './requests.js';
-import { EXPORT_COLUMNS } from './requests-export.js';
+import { EXPORT_COLUMNS, exportHeaders } from './requests-export.js';
 import { captureIO } from './test-helpers/capture-io.js';
 import { UsageError } from './usage-error.js';
 
@@ -58,14 +59,30 @@ describe('carezone requests export', () => {
     assert.equal(await requestsCommand(['export', ...args, '--data', data], io, {}), 0);
     return io;
   };
-  const rowsOf = (csv: string) => parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+  /** The data rows keyed by column id; the header row is checked apart. */
+  const rowsOf = (csv: string, delimiter = ',') =>
+    parse(csv, { bom: true, delimiter, columns: [...EXPORT_COLUMNS], from_line: 2 }) as Record<
+      (typeof EXPORT_COLUMNS)[number],
+      string
+    >[];
+  const headerOf = (csv: string, delimiter = ',') =>
+    (parse(csv, { bom: true, delimiter, to_line: 1 }) as string[][])[0];
 
-  test("writes one zone's requests as CSV with a BOM and a header, oldest first", async () => {
+  test("writes one zone's requests as CSV with a BOM and a Dutch header, oldest first", async () => {
     const io = await exportCsv(['--zone', 'bxl-sud', '--format', 'csv']);
-    assert.ok(io.written.startsWith('\uFEFFreference,id,zone,'), 'a BOM, then the header');
+    assert.ok(io.written.startsWith('\uFEFFReferentie,ID,Zorgzone,Status,'), 'a BOM, then the header');
     assert.ok(io.written.includes('\r\n'), 'RFC 4180 line ends');
+    const headers = exportHeaders(exportTexts('nl'));
+    assert.deepEqual(
+      headerOf(io.written),
+      EXPORT_COLUMNS.map((column) => headers[column]),
+    );
+    assert.equal(
+      new Set(Object.values(headers)).size,
+      EXPORT_COLUMNS.length,
+      'no two columns share a header',
+    );
     const rows = rowsOf(io.written);
-    assert.deepEqual(Object.keys(rows[0] ?? {}), [...EXPORT_COLUMNS]);
     assert.deepEqual(
       rows.map((row) => row.reference),
       seeded.map((request) => request.reference),
@@ -73,9 +90,15 @@ describe('carezone requests export', () => {
     const [hostile, plain] = rows;
     assert.equal(plain?.organisation, 'CPAS de Forest');
     assert.equal(plain?.contact_name, 'Éloïse Dupont');
-    assert.equal(plain?.topics, 'diabetes;palliative-care;other');
+    // Labels in the export's language, not ids.
+    assert.equal(plain?.topics, 'Diabetes, Palliatieve zorg, Ander thema');
+    assert.equal(plain?.organisation_kind, 'Sociale dienst van de gemeente of het OCMW');
+    assert.equal(plain?.format, 'Ter plaatse, bij de organisatie');
+    assert.equal(plain?.session_language, 'Tweetalig (Nederlands en Frans)');
+    assert.equal(plain?.form_language, 'Frans');
     assert.equal(plain?.participants, '25');
-    assert.equal(plain?.status, 'planned');
+    assert.equal(plain?.status, 'Ingepland');
+    assert.equal(hostile?.status, 'Ontvangen');
     assert.match(io.err.join('\n'), /Exported 2 request\(s\) of zone bxl-sud/);
     assert.ok(!io.err.join('\n').includes('Forest'), 'the summary holds no personal data');
 
@@ -100,14 +123,61 @@ describe('carezone requests export', () => {
     ]);
     assert.match(io.out.join('\n'), /Exported 1 request/);
     const csv = await readFile(file, 'utf8');
-    assert.ok(csv.startsWith('\uFEFFreference;id;zone;'));
+    assert.ok(csv.startsWith('\uFEFFReferentie;ID;Zorgzone;'));
     assert.deepEqual(
-      (parse(csv, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[]).map(
-        (row) => row.reference,
-      ),
+      rowsOf(csv, ';').map((row) => row.reference),
       [seeded[1]?.reference],
     );
     assert.equal((await stat(file)).mode & 0o777, 0o600);
+  });
+
+  test('--language writes the header and the labels in French, English or German', async () => {
+    const expected = {
+      fr: {
+        header: 'Référence',
+        status: 'Planifiée',
+        kind: 'Service social communal ou CPAS',
+        topic: 'Diabète',
+      },
+      en: {
+        header: 'Reference',
+        status: 'Planned',
+        kind: 'Municipal social service or public social welfare centre',
+        topic: 'Diabetes',
+      },
+      de: {
+        header: 'Referenz',
+        status: 'Geplant',
+        kind: 'Sozialdienst der Gemeinde oder ÖSHZ',
+        topic: 'Diabetes',
+      },
+    } as const;
+    for (const [language, want] of Object.entries(expected)) {
+      const io = await exportCsv(['--zone', 'bxl-sud', '--status', 'planned', '--language', language]);
+      assert.equal(headerOf(io.written)?.[0], want.header, language);
+      const [row] = rowsOf(io.written);
+      assert.equal(row?.status, want.status, language);
+      assert.equal(row?.organisation_kind, want.kind, language);
+      assert.equal(row?.topics?.split(', ')[0], want.topic, language);
+    }
+  });
+
+  test("the topics are labelled as the deployment's CAREZONE_TOPICS lists them", async () => {
+    const file = join(data, 'topics.json');
+    await writeFile(
+      file,
+      JSON.stringify([
+        {
+          id: 'diabetes',
+          label: { nl: 'Suikerziekte', fr: 'Diabète sucré', en: 'Diabetes', de: 'Diabetes' },
+        },
+      ]),
+    );
+    const io = captureIO();
+    const args = ['export', '--zone', 'bxl-sud', '--status', 'planned', '--data', data];
+    assert.equal(await requestsCommand(args, io, { CAREZONE_TOPICS: file }), 0);
+    // A topic no longer listed keeps its id; "other" is always known.
+    assert.equal(rowsOf(io.written)[0]?.topics, 'Suikerziekte, palliative-care, Ander thema');
   });
 
   test('refuses bad usage', async () => {
@@ -116,6 +186,7 @@ describe('carezone requests export', () => {
       ['--zone', 'bxl-sud', '--format', 'xlsx'],
       ['--zone', 'bxl-sud', '--status', 'lost'],
       ['--zone', 'bxl-sud', '--delimiter', '|'],
+      ['--zone', 'bxl-sud', '--language', 'es'],
     ]) {
       await assert.rejects(requestsCommand(['export', ...args, '--data', data], captureIO(), {}), UsageError);
     }
