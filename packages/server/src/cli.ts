@@ -23,7 +23,7 @@ Usage:
   carezone token list [--data DIR]
   carezone token revoke ID [--data DIR]
   carezone requests export --zone ZONE [--status STATUS] [--format csv] [--output FILE]
-                           [--delimiter ,|;] [--data DIR]
+                           [--delimiter ,|;] [--language nl|fr|en|de] [--data DIR]
   carezone requests purge [--older-than DAYS] [--data DIR]
   carezone news import FILE|URL [--zone ZONE]... [--language nl|fr|en|de] [--zonepack DIR]... [--data DIR]
   carezone --help | --version
@@ -51,10 +51,11 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
 check-pack  Validates zone packs; prints each problem as file:line:column and exits 1 on any error.
 token       Staff bearer tokens. create prints the token once (only its hash is stored); --all-zones
             makes a network-wide token. revoke ends a token at once.
-requests    export writes one zone's requests as CSV (UTF-8 with BOM, for Excel; cells that a
-            spreadsheet would run as a formula start with '); purge deletes requests stored more than
-            DAYS ago (default CAREZONE_RETENTION_DAYS, else 365), with their history, queued e-mails
-            and idempotency keys, and prints the counts.
+requests    export writes one zone's requests as CSV (UTF-8 with BOM, for Excel; header and
+            labels in --language, default nl; a cell with a line break or tab is quoted, and a
+            cell or a line in it that a spreadsheet would run as a formula starts with '); purge
+            deletes requests stored more than DAYS ago (default CAREZONE_RETENTION_DAYS, else 365),
+            with their history, queued e-mails and idempotency keys, and prints the counts.
 news        import reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 file or URL (at most 10 MB, 30 s) and
             stores its items with sanitised HTML; items imported before (by their feed id) are updated,
             never duplicated. Zones: those the JSON Feed extension _carezone.zones suggests, plus every
