@@ -100,3 +100,14 @@ describe('carezone serve refuses a bad number in its settings', () => {
     assert.match(outcome, /127\.0\.0\.1:3000\b/);
   });
 });
+
+describe('carezone serve refuses an e-mail inbox for a zone the packs do not have', () => {
+  test('CAREZONE_ZONE_INBOXES=nozone=… stops the start with one line naming the zone', async () => {
+    const { started, code, stderr } = await serveOutcome(['--port', '0'], {
+      CAREZONE_ZONE_INBOXES: 'bxl-sud=team@example.org,nozone=a@b.co',
+    });
+    assert.equal(started, false, 'the server started with an inbox for an unknown zone');
+    assert.notEqual(code, 0);
+    assert.match(stderr, /^carezone: CAREZONE_ZONE_INBOXES: unknown zone nozone \(.*\)\n$/);
+  });
+});

@@ -8,7 +8,7 @@ import { createApp } from './http/app.js';
 import type { RateLimits } from './http/rate-limits.js';
 import { REPO_WIDGETS_DIR, widgetsVersionOf } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
-import { type MailSettings, mailSettingsFromEnv } from './mail/mail-settings.js';
+import { checkZoneInboxZones, type MailSettings, mailSettingsFromEnv } from './mail/mail-settings.js';
 import { nudgeOnCreated } from './mail/nudge-on-created.js';
 import { type MailDelivery, startMailDelivery } from './mail/start-mail.js';
 import { startNewsPolling } from './news/poll-scheduler.js';
@@ -102,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const newsPolling = options.newsPolling ?? newsPollSettingsFromEnv(process.env);
   const knownZones = new Set(directory.zones({}).map((zone) => zone.id));
   if (newsPolling !== false) checkNewsSourceZones(newsPolling, knownZones);
+  if (mailSettings !== false) checkZoneInboxZones(mailSettings.inboxes, knownZones);
   const topics =
     typeof options.topics === 'string'
       ? await loadTopicsFile(options.topics)

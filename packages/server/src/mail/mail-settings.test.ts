@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { DEFAULT_MAIL_FROM, mailSettingsFromEnv, parseZoneInboxes } from './mail-settings.js';
+import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
+import { startServer } from '../server.js';
+import {
+  checkZoneInboxZones,
+  DEFAULT_MAIL_FROM,
+  mailSettingsFromEnv,
+  parseZoneInboxes,
+} from './mail-settings.js';
+import { captureLogger } from './test-helpers/capture-logger.js';
 
 describe('mail settings', () => {
   test('without SMTP, mail goes to outbox-mail in the data folder', () => {
@@ -46,5 +54,32 @@ describe('mail settings', () => {
     assert.throws(() => mailSettingsFromEnv({ CAREZONE_NOTIFY_TO: 'a@example.org,oops' }, '.'), /"oops"/);
     assert.throws(() => parseZoneInboxes('bxl-sud:a@example.org'), /zone=address/);
     assert.throws(() => parseZoneInboxes('bxl-sud=not-an-address'), /zone=address/);
+  });
+
+  test('an inbox for a zone the packs do not have is refused, naming the zone', () => {
+    const known = new Set(['bxl-sud', 'bxl-nord']);
+    const inboxes = (text: string) => mailSettingsFromEnv({ CAREZONE_ZONE_INBOXES: text }, '.').inboxes;
+    assert.doesNotThrow(() =>
+      checkZoneInboxZones(inboxes('bxl-sud=a@example.org,bxl-nord=b@example.org'), known),
+    );
+    assert.throws(
+      () => checkZoneInboxZones(inboxes('bxl-sud=a@example.org,nozone=a@b.co,bxl-zuid=c@example.org'), known),
+      { message: /^CAREZONE_ZONE_INBOXES: unknown zone nozone, bxl-zuid \(see GET \/v1\/zones/ },
+    );
+  });
+
+  test('the server does not start with an inbox for an unknown zone', async () => {
+    await assert.rejects(
+      startServer({
+        port: 0,
+        zonepacks: [BUILTIN_PACK_DIR],
+        dataDir: ':memory:',
+        mail: mailSettingsFromEnv({ CAREZONE_ZONE_INBOXES: 'nozone=a@b.co' }, ':memory:'),
+        retentionDays: false,
+        newsPolling: false,
+        logger: captureLogger().logger,
+      }),
+      /CAREZONE_ZONE_INBOXES: unknown zone nozone/,
+    );
   });
 });

@@ -92,3 +92,18 @@ export function mailSettingsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Ma
     },
   };
 }
+
+/**
+ * Throws when `CAREZONE_ZONE_INBOXES` names a zone the loaded packs do not have: a typo there
+ * would send the zone's mail to the pack's address or the network's instead, with nothing said.
+ * Checked at start, once the packs are loaded.
+ */
+export function checkZoneInboxZones(inboxes: InboxSettings, knownZones: ReadonlySet<string>): void {
+  const unknown = [...inboxes.zoneInboxes.keys()].filter((zone) => !knownZones.has(zone));
+  if (unknown.length > 0) {
+    throw new Error(
+      `CAREZONE_ZONE_INBOXES: unknown zone ${unknown.join(', ')} ` +
+        '(see GET /v1/zones for the ids of the loaded packs)',
+    );
+  }
+}
