@@ -59,7 +59,7 @@ describe('carezone news import', () => {
         .execute();
       assert.ok(edited && deleted);
       await updateNewsItem(storage, edited.id, (current) => ({ ...current, title: 'Door het zoneteam' }));
-      assert.ok(await deleteNewsItem(storage, deleted.id, null));
+      assert.ok(await deleteNewsItem(storage, deleted.id));
     } finally {
       await storage.close();
     }

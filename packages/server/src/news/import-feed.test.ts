@@ -117,7 +117,7 @@ function importSuite(target: StorageTarget) {
         ...current,
         title: 'Rechtgezet door het zoneteam',
       }));
-      assert.ok(await deleteNewsItem(storage, deleted.id, null));
+      assert.ok(await deleteNewsItem(storage, deleted.id));
 
       // The next poll of a changed feed: every item again, with other text.
       const reimported = await importFeed(storage, REFERENCE_FEEDS.atom, withZone);

@@ -137,19 +137,21 @@ export function updateNewsItem(
 }
 
 /**
- * Deletes an item with its zone and topic rows, when it exists and belongs to `visibleZone`
- * (`null`: any zone); whether it did. An imported item's source id is remembered, so the next
- * import of its feed leaves it out.
+ * Deletes an item with its zone and topic rows; whether it existed. `check` gets the stored item
+ * first and throws to refuse (a staff token's zone rules), in the same transaction as the delete,
+ * so the item cannot change zones in between. An imported item's source id is remembered, so the
+ * next import of its feed leaves it out.
  */
 export function deleteNewsItem(
   storage: Storage,
   id: string,
-  visibleZone: string | null,
+  check: (current: PreparedNewsItem) => void = () => undefined,
   now = new Date(),
 ): Promise<boolean> {
   return storage.transaction(async (trx) => {
     const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!current || (visibleZone !== null && !toPrepared(current).zones.includes(visibleZone))) return false;
+    if (!current) return false;
+    check(toPrepared(current));
     if (current.source_id !== null) {
       await trx
         .insertInto('news_deleted_sources')

@@ -63,6 +63,24 @@ function checkZones(
   }
 }
 
+/**
+ * Lets a zone token change or delete only an item of its own zone alone. An item of other zones
+ * only is "not found", as before; one it shares with other zones (a network item) it can see in
+ * its list but not change: moving it or taking it down would change the other zones' news too.
+ */
+function checkMayChange(current: PreparedNewsItem, id: string, tokenZone: string | null): void {
+  if (tokenZone === null) return;
+  if (!current.zones.includes(tokenZone)) throw newsNotFound(id);
+  const others = current.zones.filter((zone) => zone !== tokenZone);
+  if (others.length > 0) {
+    throw new ProblemError(
+      403,
+      'FORBIDDEN',
+      `news item "${id}" also belongs to other zones (${others.join(', ')}): only a network token may change or delete it`,
+    );
+  }
+}
+
 /** The stored item with a patch applied; the result is prepared (sanitised) like any new item. */
 function patched(current: PreparedNewsItem, patch: NewsPatch): PreparedNewsItem {
   const draft: NewsDraft = {
@@ -136,9 +154,10 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       tag: 'Staff',
       summary: 'Change a news item',
       description:
-        'The fields given replace the item’s; `updatedAt` becomes now. A zone token may change its own ' +
-        'zone’s items and keep them in its zone. An imported item changed here keeps this version: later ' +
-        'imports of its feed leave it as it is.',
+        'The fields given replace the item’s; `updatedAt` becomes now. A zone token may change only items ' +
+        'of its own zone alone, and keep them in its zone; an item it shares with other zones is the ' +
+        'network’s (403). An imported item changed here keeps this version: later imports of its feed ' +
+        'leave it as it is.',
       params: NewsParams,
       body: { description: 'Any fields of `NewsInput`.', schema: NewsPatch },
       security: 'bearer',
@@ -146,7 +165,11 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
         200: { description: 'The item as changed.', schema: NewsItem },
         ...BODY_PROBLEMS,
         401: UNAUTHORIZED,
-        403: { description: '`FORBIDDEN`: the new zones are not the token’s.', schema: Problem },
+        403: {
+          description:
+            '`FORBIDDEN`: the new zones are not the token’s, or the item also belongs to other zones.',
+          schema: Problem,
+        },
         404: {
           description: '`NOT_FOUND`: no such item, or one of a zone the token may not see.',
           schema: Problem,
@@ -167,8 +190,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
         const patch = await readJsonBody(c, NewsPatch);
         checkZones(patch.zones, directory, zone);
         const row = await updateNewsItem(storage, id, (current) => {
-          // Another zone's item is "not found": a zone token must not learn that it exists.
-          if (zone !== null && !current.zones.includes(zone)) throw newsNotFound(id);
+          checkMayChange(current, id, zone);
           return patched(current, patch);
         });
         if (!row) throw newsNotFound(id);
@@ -181,12 +203,18 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       operationId: 'deleteNewsItem',
       tag: 'Staff',
       summary: 'Delete a news item',
-      description: 'A deleted imported item stays deleted: later imports of its feed leave it out.',
+      description:
+        'A deleted imported item stays deleted: later imports of its feed leave it out. A zone token may ' +
+        'delete only items of its own zone alone; an item it shares with other zones is the network’s (403).',
       params: NewsParams,
       security: 'bearer',
       responses: {
         204: { description: 'Deleted.' },
         401: UNAUTHORIZED,
+        403: {
+          description: '`FORBIDDEN`: the item also belongs to zones other than the token’s.',
+          schema: Problem,
+        },
         404: {
           description: '`NOT_FOUND`: no such item, or one of a zone the token may not see.',
           schema: Problem,
@@ -197,7 +225,9 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       handler: async (c) => {
         const { zone } = staffOf(c);
         const id = newsIdOf(c);
-        if (!(await deleteNewsItem(storage, id, zone))) throw newsNotFound(id);
+        if (!(await deleteNewsItem(storage, id, (current) => checkMayChange(current, id, zone)))) {
+          throw newsNotFound(id);
+        }
         return c.body(null, 204, { 'cache-control': NO_STORE });
       },
     }),
