@@ -11,7 +11,11 @@ export interface FeedItemOptions {
   zones: readonly string[];
   /** The items' language when neither item nor feed says (`--language`). */
   language?: Language | undefined;
-  /** Zone ids of the loaded packs: suggestions outside them are dropped. */
+  /**
+   * The zones a feed's `_carezone.zones` may add; suggestions outside them are dropped. For an
+   * operator's `news import`, every zone of the loaded packs; for a polled feed, only the zones it
+   * is configured for, so a feed cannot publish into another zone's news.
+   */
   knownZones: ReadonlySet<string>;
 }
 

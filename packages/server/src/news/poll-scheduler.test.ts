@@ -132,7 +132,7 @@ function pollingSuite(target: StorageTarget) {
       assert.equal(feed.requests.length, 1);
 
       // An item deleted by staff stays deleted, whatever its feed answers next.
-      assert.ok(await deleteNewsItem(storage, items[0]?.id ?? '', null));
+      assert.ok(await deleteNewsItem(storage, items[0]?.id ?? ''));
       const before = await itemRows(storage);
       clock.advance(INTERVAL);
       const second = await polling.runOnce();
@@ -274,6 +274,37 @@ function pollingSuite(target: StorageTarget) {
       assert.equal((await newsRowCounts(first)).items, 4);
       assert.deepEqual(await Promise.all([one.runOnce(), two.runOnce()]), [[], []]);
       assert.equal(feedA.requests.length + feedB.requests.length, 2);
+    });
+
+    test('a feed polled for one zone cannot place its items in others through `_carezone.zones`', async () => {
+      const storage = await fresh();
+      const item = (id: string, zones: string[]) => ({
+        id,
+        title: `Bericht ${id}`,
+        content_text: 'Tekst',
+        _carezone: { zones },
+      });
+      const feed = await feedServer({
+        kind: 'feed',
+        contentType: 'application/feed+json',
+        body: JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Zuid',
+          feed_url: 'https://zuid.example/feed.json',
+          items: [
+            item('https://zuid.example/1', ['bxl-nord', 'bxl-sud']),
+            item('https://zuid.example/2', ['bxl-nord']),
+            item('https://zuid.example/3', []),
+          ],
+        }),
+      });
+      const url = `${feed.url}/feed.json`;
+      const [polled] = await poller(storage, [{ url, zones: ['bxl-sud'] }], manualClock()).runOnce();
+      assert.equal(polled?.kind, 'imported');
+      const items = (await listNews(storage.db, { limit: 100 })).data;
+      assert.equal(items.length, 3);
+      for (const stored of items) assert.deepEqual(stored.zones, ['bxl-sud'], stored.title);
+      assert.deepEqual((await listNews(storage.db, { zones: ['bxl-nord'], limit: 100 })).data, []);
     });
 
     test('a restart keeps schedule and failures but fetches in full once, in case the zones changed', async () => {

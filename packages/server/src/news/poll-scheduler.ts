@@ -10,7 +10,10 @@ export interface NewsPollerOptions {
   storage: Storage;
   logger: Logger;
   settings: NewsPollSettings;
-  /** Zone ids of the loaded packs: zones a JSON Feed suggests outside them are dropped. */
+  /**
+   * Zone ids of the loaded packs. A polled feed's `_carezone.zones` may only pick among the zones
+   * its source is configured for.
+   */
   knownZones: ReadonlySet<string>;
   /** Per fetch. Default: `fetchFeed`'s (30 s, 10 MB). */
   limits?: FeedLimits | undefined;

@@ -77,7 +77,9 @@ export async function pollSource(
     }
     const result = await importFeedBytes(storage, answer, source.url, {
       zones: source.zones,
-      knownZones: context.knownZones,
+      // The operator configured this feed for these zones: its `_carezone.zones` may pick among
+      // them but never add another zone, whose team did not choose to publish this feed.
+      knownZones: new Set(source.zones.filter((zone) => context.knownZones.has(zone))),
       now,
     });
     // Stored after the items: a crash in between costs one full fetch, never a missed update.
