@@ -36,8 +36,8 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
             (pages served at /examples/, default none).
             Session requests: CAREZONE_TOPICS (a JSON file of topics [{ id, label: { nl, fr, en, de } }],
             checked at start; default a built-in list), CAREZONE_ALLOWED_ORIGINS (comma-separated
-            origins whose pages may POST, or *; unset: any origin in development, none when
-            NODE_ENV=production), CAREZONE_RATE_LIMIT_IP (default 30/hour) and CAREZONE_RATE_LIMIT_ZONE
+            origins whose pages may POST, or *; unset: this server's pages only, or any origin with
+            NODE_ENV=development|test), CAREZONE_RATE_LIMIT_IP (default 30/hour) and CAREZONE_RATE_LIMIT_ZONE
             (default 120/hour): token buckets per process, like 5/min or off; CAREZONE_TRUST_PROXY
             (reverse proxies in front whose X-Forwarded-For gives the client address, default 0).
             Mail (the outbox): CAREZONE_SMTP_URL (smtp://user:pass@host:port or smtps://…; unset:

@@ -66,7 +66,8 @@ export interface ServerOptions {
   topics?: readonly Topic[] | string | undefined;
   /**
    * Origins whose pages may POST and PATCH (`CAREZONE_ALLOWED_ORIGINS`): a list, comma-separated
-   * text, or `*`. Default: any origin in development, none when `NODE_ENV=production`.
+   * text, or `*`. Default: any origin when `NODE_ENV` is `development` or `test`, else none (pages of
+   * this server itself always may).
    */
   allowedOrigins?: string | readonly string[] | undefined;
   /** Limits on sending session requests, per process. Default: `DEFAULT_RATE_LIMITS`. */
@@ -113,7 +114,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     'session request intake',
   );
   if (allowedOrigins !== 'any' && allowedOrigins.size === 0) {
-    logger.warn('no CAREZONE_ALLOWED_ORIGINS: browsers on other sites cannot send session requests');
+    logger.warn(
+      'no CAREZONE_ALLOWED_ORIGINS: browsers on other sites cannot send session requests, only pages of ' +
+        'this server (NODE_ENV=development or test allows every origin)',
+    );
   }
   const storage = await openStorage({
     databaseUrl: options.databaseUrl,

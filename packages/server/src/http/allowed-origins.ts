@@ -19,11 +19,16 @@ function normaliseOrigin(text: string): string {
   return url.origin;
 }
 
+/** The only `NODE_ENV` values that open writes to every origin when none are configured. */
+const OPEN_ENVIRONMENTS: ReadonlySet<string> = new Set(['development', 'test']);
+
 /**
  * The write policy from configuration: a list of origins (`CAREZONE_ALLOWED_ORIGINS`,
- * comma-separated), `*` for every origin, or nothing. Nothing means every origin in development,
- * so examples and local pages just work, and no origin in production (`NODE_ENV=production`),
- * so a forgotten setting fails closed.
+ * comma-separated), `*` for every origin, or nothing. Nothing means every origin only when
+ * `NODE_ENV` is exactly `development` or `test`, so local pages elsewhere just work there; any other
+ * value, a misspelt `Production` as much as none at all, is production: no other origin, so a
+ * forgotten or mistyped setting fails closed. Pages of the server itself (the example pages of
+ * `npm start`, which runs without NODE_ENV) are not cross-origin and post whatever this says.
  */
 export function resolveAllowedOrigins(
   configured: string | readonly string[] | undefined,
@@ -32,7 +37,7 @@ export function resolveAllowedOrigins(
   const list = typeof configured === 'string' ? configured.split(',') : (configured ?? []);
   const entries = list.map((entry) => entry.trim()).filter(Boolean);
   if (configured === undefined || (typeof configured === 'string' && entries.length === 0)) {
-    return nodeEnv === 'production' ? new Set() : 'any';
+    return nodeEnv !== undefined && OPEN_ENVIRONMENTS.has(nodeEnv) ? 'any' : new Set();
   }
   if (entries.includes('*')) return 'any';
   return new Set(entries.map(normaliseOrigin));

@@ -105,12 +105,28 @@ describe('CORS of writes with configured origins', () => {
 describe('the default origin policy', () => {
   test('development allows any origin, production none, and * any', async () => {
     assert.equal(resolveAllowedOrigins(undefined, 'development'), 'any');
-    assert.equal(resolveAllowedOrigins(undefined, undefined), 'any');
     assert.equal(resolveAllowedOrigins('', 'test'), 'any');
     assert.deepEqual(resolveAllowedOrigins(undefined, 'production'), new Set());
     assert.deepEqual(resolveAllowedOrigins(' , ', 'production'), new Set());
     assert.equal(resolveAllowedOrigins('*', 'production'), 'any');
     assert.deepEqual(resolveAllowedOrigins([`${ALLOWED}/`], 'production'), new Set([ALLOWED]));
+  });
+
+  test('only an explicit development or test opens writes to every origin: any other NODE_ENV, or none, is production', () => {
+    for (const nodeEnv of [
+      undefined,
+      '',
+      'Production',
+      'PRODUCTION',
+      'prod',
+      ' production',
+      'staging',
+      'Development',
+      'dev',
+    ]) {
+      assert.deepEqual(resolveAllowedOrigins(undefined, nodeEnv), new Set(), String(nodeEnv));
+      assert.deepEqual(resolveAllowedOrigins(' ', nodeEnv), new Set(), String(nodeEnv));
+    }
   });
 
   test('anything but a bare http(s) origin is a configuration error', () => {
@@ -135,6 +151,27 @@ describe('the default origin policy', () => {
       );
       assert.equal((await preflight(app, ALLOWED)).headers.get('access-control-allow-origin'), null);
       assert.equal((await postSessionRequest(app, sampleInput())).status, 201);
+    } finally {
+      await close();
+    }
+  });
+
+  test('with NODE_ENV unset, pages of the server itself (the example pages) still post; other sites do not', async () => {
+    const { app, close } = await createTestApp([REFERENCE_PACK_DIR], {
+      allowedOrigins: resolveAllowedOrigins(undefined, undefined),
+      rateLimits: { perAddress: 'off', perZone: 'off' },
+    });
+    try {
+      const own = { origin: 'http://localhost:3000', host: 'localhost:3000' };
+      assert.equal((await postSessionRequest(app, sampleInput(), { headers: own })).status, 201);
+      const preflightHeaders = { ...own, 'access-control-request-method': 'POST' };
+      const ownPreflight = await app.request('/v1/session-requests', {
+        method: 'OPTIONS',
+        headers: preflightHeaders,
+      });
+      assert.equal(ownPreflight.headers.get('access-control-allow-origin'), own.origin);
+      const elsewhere = { origin: OTHER, host: 'localhost:3000' };
+      assert.equal((await postSessionRequest(app, sampleInput(), { headers: elsewhere })).status, 403);
     } finally {
       await close();
     }
