@@ -4,12 +4,12 @@ import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
 import { createOutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
-import { createFolderTransport } from './folder-transport.js';
+import { createFolderTransport, type FolderTransport } from './folder-transport.js';
 import type { MailSettings } from './mail-settings.js';
 import { createSmtpTransport } from './smtp-transport.js';
 import type { MailTransport } from './transport.js';
 
-export function createMailTransport(settings: MailSettings): MailTransport {
+export function createMailTransport(settings: MailSettings): MailTransport | FolderTransport {
   return settings.smtpUrl === undefined
     ? createFolderTransport({ dir: settings.dir, from: settings.from })
     : createSmtpTransport({ url: settings.smtpUrl, from: settings.from });
@@ -39,11 +39,24 @@ export function startMailDelivery({ settings, logger, ...options }: MailDelivery
     transport.kind === 'folder' ? { mail: 'folder', dir: settings.dir } : { mail: 'smtp' },
     'mail delivery ready',
   );
+  // At start, not at the first message: what a killed server left half-written holds personal data
+  // and should not wait for the next request to be swept. A failure here is retried by that send.
+  const prepared =
+    'prepare' in transport
+      ? transport.prepare().then(
+          ({ removed }) => {
+            if (removed > 0)
+              logger.info({ removed, dir: settings.dir }, 'mail folder: removed unfinished files');
+          },
+          (error: unknown) => logger.warn({ err: error, dir: settings.dir }, 'mail folder not ready'),
+        )
+      : undefined;
   const dispatcher = createOutboxDispatcher({ ...options, inboxes: settings.inboxes, transport, logger });
   dispatcher.start();
   return {
     nudge: () => dispatcher.nudge(),
     async stop() {
+      await prepared;
       await dispatcher.stop();
       transport.close();
       if (settings.throwawayDir) await rm(settings.dir, { recursive: true, force: true });
