@@ -203,6 +203,16 @@ describe('rate limits, in PostgreSQL shared by processes', () => {
     assert.deepEqual(await keys(), ['address:b', 'zone:current', 'zone:just-ended']);
   });
 
+  test('a request that comes as the storage closes is still limited, and its sweep fails quietly', async () => {
+    // The first request of a limit sweeps: here on a pool that has ended.
+    const storage = await openStorage(await target.fresh());
+    const limit = limiterOn(storage, { capacity: 1, windowMs: 60_000 });
+    await storage.close();
+    assert.deepEqual(await outcomes(limit, 'a', 2), ['allowed', 60]);
+    // An unhandled rejection of the sweep would fail this test file; give it time to surface.
+    await sleep(50);
+  });
+
   test('while PostgreSQL is away each process counts alone, says so once, and no error reaches the request', async () => {
     const pool = new pg.Pool({
       connectionString: `postgres://nobody@127.0.0.1:${await closedPort()}/nothing`,
