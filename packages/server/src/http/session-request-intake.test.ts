@@ -385,6 +385,22 @@ describe('rate limits', () => {
     }
   });
 
+  test('IPv6 clients are counted by their /64, IPv4 ones on a dual-stack socket one by one', async () => {
+    const limited = await createTestApp([REFERENCE_PACK_DIR], {
+      rateLimits: { perAddress: { capacity: 1, windowMs: 60_000 }, perZone: 'off' },
+    });
+    try {
+      const from = (address: string) => postSessionRequest(limited.app, sampleInput(), { address });
+      assert.equal((await from('2001:db8:1:2::10')).status, 201);
+      assert.equal((await from('2001:db8:1:2::11')).status, 429, 'another address of the same /64');
+      assert.equal((await from('2001:db8:1:3::10')).status, 201, 'another /64');
+      assert.equal((await from('::ffff:203.0.113.1')).status, 201);
+      assert.equal((await from('::ffff:203.0.113.2')).status, 201, 'not one /64 of every IPv4 client');
+    } finally {
+      await limited.close();
+    }
+  });
+
   test('per zone: 429 for that zone only', async () => {
     const limited = await createTestApp([REFERENCE_PACK_DIR], {
       rateLimits: { perAddress: 'off', perZone: { capacity: 1, windowMs: 3_600_000 } },

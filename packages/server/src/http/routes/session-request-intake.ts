@@ -17,7 +17,7 @@ import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { type BotAnswer, botAnswers } from '../bot-answers.js';
 import { NO_STORE } from '../caching.js';
-import { clientAddress } from '../client-address.js';
+import { clientAddress, rateLimitKey } from '../client-address.js';
 import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
 import { invalidBody, ProblemError } from '../problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimiter } from '../rate-limits.js';
@@ -185,7 +185,7 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
       examples: EXAMPLES,
       middleware: [
         async (c, next) => {
-          await limitAddress(clientAddress(c, deps.trustedProxies));
+          await limitAddress(rateLimitKey(clientAddress(c, deps.trustedProxies)));
           await next();
         },
         requireJsonContentType(),
