@@ -7,6 +7,7 @@ import type { Storage } from '../storage/storage.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
 import { type AllowedOrigins, resolveAllowedOrigins } from './allowed-origins.js';
 import { cacheControl, sendWithETag } from './caching.js';
+import { CLIENT_CLOSED_REQUEST, isClientAbort } from './client-abort.js';
 import { apiCors } from './cors.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -124,6 +125,11 @@ export function createApp(deps: AppDependencies): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.toProblem(c.req.path), error.headers);
+    if (isClientAbort(error, c)) {
+      // Nothing went wrong here and nobody is left to answer: no stack, no 500.
+      logger.info({ method: c.req.method, path: c.req.path }, 'request aborted by the client');
+      return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+    }
     logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
     return problemResponse(new ProblemError(500, 'INTERNAL', 'an unexpected error occurred').toProblem());
   });

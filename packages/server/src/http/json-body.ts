@@ -49,9 +49,12 @@ export function jsonBodyLimit(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler
 
 /** The JSON body checked against a contract schema: 400 when it is not JSON, 422 when it breaks a rule. */
 export async function readJsonBody<T extends z.ZodMiniType>(c: Context, schema: T): Promise<z.infer<T>> {
+  // Read outside the try: a body that never arrived whole (the client went away) is not bad JSON,
+  // and onError tells it apart from a bug.
+  const text = await c.req.text();
   let json: unknown;
   try {
-    json = JSON.parse(await c.req.text());
+    json = JSON.parse(text);
   } catch {
     throw invalidBody([{ path: '', code: 'invalid_json', message: 'is not valid JSON' }], 400);
   }
