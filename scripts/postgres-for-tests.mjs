@@ -20,6 +20,12 @@ const POSTGRES_ROOT = '/usr/lib/postgresql';
  */
 
 /**
+ * @typedef {TestPostgres & { halt: () => Promise<void>, resume: () => Promise<void> }} OwnPostgres
+ *   a cluster of the caller's own, which it may stop (`halt`, a fast shutdown as an operator's
+ *   restart does) and start again on the same port (`resume`)
+ */
+
+/**
  * @param {{ durable?: boolean }} [options] `durable: true` keeps fsync on (a local cluster runs
  *   with fsync off otherwise, which is fast but loses data on power loss, not on a process kill).
  * @returns {Promise<TestPostgres>}
@@ -28,6 +34,15 @@ export async function startTestPostgres(options = {}) {
   const external = process.env.CAREZONE_TEST_DATABASE_URL;
   if (external) return onExternalServer(external);
   return startCluster(options.durable === true);
+}
+
+/**
+ * A throwaway cluster of the caller's own, even where CAREZONE_TEST_DATABASE_URL names a shared
+ * server: for the fault suites, which stop PostgreSQL under a running Carezone server.
+ * @returns {Promise<OwnPostgres>}
+ */
+export function startOwnPostgres() {
+  return startCluster(false);
 }
 
 function randomName() {
@@ -219,6 +234,24 @@ async function startCluster(durable) {
     return {
       url,
       createDatabase: databases.create,
+      async halt() {
+        await run(...asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']));
+      },
+      async resume() {
+        const args = [
+          '-D',
+          data,
+          '-l',
+          log,
+          '-w',
+          '-t',
+          '30',
+          '-o',
+          `-p ${port} ${settings.join(' ')}`,
+          'start',
+        ];
+        await run(...asPostgresUser(join(bin, 'pg_ctl'), args));
+      },
       async stop() {
         if (!running.has(dir)) return;
         running.delete(dir);

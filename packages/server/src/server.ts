@@ -119,10 +119,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         'this server (NODE_ENV=development or test allows every origin)',
     );
   }
-  const storage = await openStorage({
-    databaseUrl: options.databaseUrl,
-    dataDir,
-  });
+  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir, logger });
   logger.info({ storage: storage.kind }, 'storage ready');
 
   const widgetsDir = options.widgetsDir ? resolve(options.widgetsDir) : REPO_WIDGETS_DIR;

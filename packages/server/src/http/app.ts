@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createLogger } from '../logger.js';
 import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import type { Storage } from '../storage/storage.js';
+import { describeStorageError, isStorageUnavailable } from '../storage/unavailable.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
 import { type AllowedOrigins, resolveAllowedOrigins } from './allowed-origins.js';
 import { cacheControl, sendWithETag } from './caching.js';
@@ -11,7 +12,7 @@ import { CLIENT_CLOSED_REQUEST, isClientAbort } from './client-abort.js';
 import { apiCors } from './cors.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { ProblemError, problemResponse } from './problem.js';
+import { ProblemError, problemResponse, storageUnavailable } from './problem.js';
 import type { RateLimits } from './rate-limits.js';
 import { honoPath, type RouteSpec, registerRoutes } from './route-spec.js';
 import { lookupRoutes } from './routes/lookup.js';
@@ -129,6 +130,14 @@ export function createApp(deps: AppDependencies): Hono {
       // Nothing went wrong here and nobody is left to answer: no stack, no 500.
       logger.info({ method: c.req.method, path: c.req.path }, 'request aborted by the client');
       return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+    }
+    if (isStorageUnavailable(error)) {
+      logger.warn(
+        { method: c.req.method, path: c.req.path, error: describeStorageError(error.cause ?? error) },
+        'storage unavailable',
+      );
+      const problem = storageUnavailable(c.req.method);
+      return problemResponse(problem.toProblem(c.req.path), problem.headers);
     }
     logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
     return problemResponse(new ProblemError(500, 'INTERNAL', 'an unexpected error occurred').toProblem());

@@ -1,4 +1,5 @@
 import { type ErrorCode, type FieldError, type Problem, problemType } from '@carezone/contract';
+import { UNAVAILABLE_RETRY_AFTER_S } from '../storage/open-storage.js';
 
 const TITLES: Record<ErrorCode, string> = {
   INVALID_QUERY: 'The query is not valid',
@@ -70,6 +71,31 @@ export function invalidQuery(errors: FieldError[]): ProblemError {
 export function invalidBody(errors: FieldError[], status: 400 | 422 = 422): ProblemError {
   const detail = errors.map((error) => `${error.path || 'body'}: ${error.message}`).join('; ');
   return new ProblemError(status, 'VALIDATION_FAILED', detail, { errors });
+}
+
+/**
+ * The database cannot be used right now (see storage/unavailable.ts): a read is "not ready", as
+ * `/readyz` says; a write is told that nothing was stored, and both when to try again.
+ */
+export function storageUnavailable(method: string): ProblemError {
+  const headers = { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) };
+  if (method === 'GET' || method === 'HEAD') {
+    return new ProblemError(
+      503,
+      'NOT_READY',
+      'the database cannot be reached; try again shortly',
+      {},
+      headers,
+    );
+  }
+  return new ProblemError(
+    503,
+    'STORAGE_UNAVAILABLE',
+    'the database cannot take writes right now, so nothing was stored; send the same request again ' +
+      `in ${UNAVAILABLE_RETRY_AFTER_S} s`,
+    {},
+    headers,
+  );
 }
 
 export function problemResponse(problem: Problem, headers: Readonly<Record<string, string>> = {}): Response {

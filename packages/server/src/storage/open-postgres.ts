@@ -16,8 +16,11 @@ export async function openPostgres(connectionString: string): Promise<OpenedPost
   const types = new pg.TypeOverrides();
   types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
   const pool = new pg.Pool({ connectionString, types, max: 10, connectionTimeoutMillis: 10_000 });
-  // An idle client whose server went away emits 'error'; unhandled, that would crash the process.
-  // The pool drops that client, the next query opens a new one, and /readyz reports the outage.
+  // A client whose server went away (a restart ends every connection with 57P01) emits 'error';
+  // unhandled, that would end the process. Idle, the pool drops it; checked out between two
+  // queries of a transaction, its next query fails as unavailable and the pool drops it on release.
+  // Either way the next query opens a new connection: recovery needs no restart.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return { db: new Kysely<Database>({ dialect: new CarezonePostgresDialect({ pool }) }), pool };
 }

@@ -1,4 +1,5 @@
 import { Health, Problem, Readiness } from '@carezone/contract';
+import { UNAVAILABLE_RETRY_AFTER_S } from '../../storage/open-storage.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { NO_STORE } from '../caching.js';
@@ -25,14 +26,25 @@ export function serviceRoutes(directory: ZoneDirectory, storage: Storage): Route
       summary: 'Readiness: packs loaded and the database reachable',
       responses: {
         200: { description: 'Ready to serve.', schema: Readiness },
-        503: { description: '`NOT_READY`: the database cannot be reached.', schema: Problem },
+        503: {
+          description:
+            '`NOT_READY`: the database cannot be reached, its disk is (almost) full, or writes have just failed.',
+          schema: Problem,
+        },
       },
       examples: ['/readyz'],
       handler: async (c) => {
         try {
           await storage.ping();
         } catch {
-          throw new ProblemError(503, 'NOT_READY', 'the database cannot be reached');
+          // Which of them, and the database's own error, is for the operator's log, not the public.
+          throw new ProblemError(
+            503,
+            'NOT_READY',
+            'the database cannot be reached or cannot take writes',
+            {},
+            { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) },
+          );
         }
         const body: Readiness = {
           status: 'ready',
