@@ -70,7 +70,10 @@ export interface ServerOptions {
    * this server itself always may).
    */
   allowedOrigins?: string | readonly string[] | undefined;
-  /** Limits on sending session requests, per process. Default: `DEFAULT_RATE_LIMITS`. */
+  /**
+   * Limits on sending session requests, shared by the processes on one PostgreSQL (in memory on
+   * SQLite). Default: `DEFAULT_RATE_LIMITS`.
+   */
   rateLimits?: RateLimits | undefined;
   /** Reverse proxies in front whose `X-Forwarded-For` is believed (`CAREZONE_TRUST_PROXY`). Default 0. */
   trustedProxies?: number | undefined;
