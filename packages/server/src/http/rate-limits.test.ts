@@ -16,7 +16,13 @@ import {
 import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { ProblemError } from './problem.js';
 import type { RateLimit } from './rate-limit-setting.js';
-import { RATE_LIMITS_TABLE, type RateLimiter, type RateLimitStore, rateLimiter } from './rate-limits.js';
+import {
+  deleteExpiredRateLimits,
+  RATE_LIMITS_TABLE,
+  type RateLimiter,
+  type RateLimitStore,
+  rateLimiter,
+} from './rate-limits.js';
 
 const silent = createLogger('silent');
 
@@ -201,6 +207,9 @@ describe('rate limits, in PostgreSQL shared by processes', () => {
       await sleep(20);
     }
     assert.deepEqual(await keys(), ['address:b', 'zone:current', 'zone:just-ended']);
+    // A scheduled job may sweep too: five minutes on, every window here has ended.
+    assert.equal(await deleteExpiredRateLimits(storage.postgresPool as pg.Pool, now + 5 * 60_000), 3);
+    assert.deepEqual(await keys(), []);
   });
 
   test('a request that comes as the storage closes is still limited, and its sweep fails quietly', async () => {
