@@ -21,6 +21,7 @@ export interface ServerProcessOptions {
 export class ServerProcess {
   #child: ChildProcess | undefined;
   #stderr = '';
+  #stdout = '';
   readonly url: string;
 
   private constructor(
@@ -41,6 +42,14 @@ export class ServerProcess {
     return this.#stderr;
   }
 
+  /** The JSON log lines the process wrote so far (at `LOG_LEVEL`, `warn` unless a test sets it). */
+  get logLines(): Record<string, unknown>[] {
+    return this.#stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
   get running(): boolean {
     const child = this.#child;
     return child !== undefined && child.exitCode === null && child.signalCode === null;
@@ -55,7 +64,9 @@ export class ServerProcess {
       ...env,
     });
     this.#child = child;
-    child.stdout?.resume();
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.#stdout += chunk.toString();
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       this.#stderr += chunk.toString();
     });
@@ -163,25 +174,43 @@ export async function postOnce(
   return { status: response.status, retryAfter, ...(code ? { code } : {}) };
 }
 
+export interface ClientHabits {
+  /** Attempts that give up after a few milliseconds and try again (the first may still run). */
+  impatience?: number;
+  /** Requests sent once more after their 201 (a double click): the answer must be the same. */
+  replayAfterSuccess?: number;
+  maxAttempts?: number;
+}
+
 /**
  * Posts request `index` until it is acknowledged, as the SDK does: the same key on every retry,
  * jittered exponential backoff, `Retry-After` respected (capped, so a test ends). `urls` are the
- * server processes behind a load balancer: each attempt goes to the next.
+ * server processes behind a load balancer: each attempt goes to the next. An attempt that gets
+ * no answer counts as `network`; a replay after success that answers another request fails it.
  */
 export async function postUntilAcknowledged(
   urls: readonly string[],
   index: number,
   counts: StatusCounts,
-  { maxAttempts = 400 }: { maxAttempts?: number } = {},
+  { maxAttempts = 400, impatience = 0, replayAfterSuccess = 0 }: ClientHabits = {},
 ): Promise<Acknowledged> {
   const key = newKey(index);
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const url = urls[(index + attempt) % urls.length] as string;
     let waitMs = Math.random() * Math.min(1_000, 20 * 2 ** attempt);
+    const timeoutMs = Math.random() < impatience ? 2 + Math.random() * 40 : 30_000;
     try {
-      const answer = await postOnce(url, index, key, AbortSignal.timeout(30_000));
+      const answer = await postOnce(url, index, key, AbortSignal.timeout(timeoutMs));
       countStatus(counts, answer.status);
-      if (answer.acknowledged) return answer.acknowledged;
+      if (answer.acknowledged) {
+        if (Math.random() < replayAfterSuccess) {
+          const replay = await postOnce(url, index, key).catch(() => undefined);
+          if (replay?.acknowledged && replay.acknowledged.id !== answer.acknowledged.id) {
+            throw new Error(`request ${index}: its replay answered another request`);
+          }
+        }
+        return answer.acknowledged;
+      }
       if (answer.status < 500 && answer.status !== 409 && answer.status !== 429) {
         throw new Error(`request ${index}: unexpected ${answer.status} ${answer.code ?? ''}`);
       }
@@ -196,25 +225,35 @@ export async function postUntilAcknowledged(
   throw new Error(`request ${index} was never acknowledged`);
 }
 
-/** Runs `count` requests through `concurrency` workers; returns what each was acknowledged with. */
+/**
+ * Runs `count` requests through `concurrency` workers; returns what each was acknowledged with.
+ * `signal` stops the workers taking new requests (a test that failed half-way ends its load).
+ */
 export async function postAll(
   urls: readonly string[],
   count: number,
   concurrency: number,
   counts: StatusCounts,
-  { firstIndex = 0 }: { firstIndex?: number } = {},
+  {
+    firstIndex = 0,
+    signal,
+    ...habits
+  }: ClientHabits & { firstIndex?: number; signal?: AbortSignal | undefined } = {},
 ): Promise<Map<number, Acknowledged>> {
   const acknowledged = new Map<number, Acknowledged>();
   let next = firstIndex;
   const end = firstIndex + count;
-  await Promise.all(
+  // allSettled: a failing worker must not leave the others posting after the test has ended.
+  const workers = await Promise.allSettled(
     Array.from({ length: concurrency }, async () => {
-      while (next < end) {
+      while (next < end && !signal?.aborted) {
         const index = next++;
-        acknowledged.set(index, await postUntilAcknowledged(urls, index, counts));
+        acknowledged.set(index, await postUntilAcknowledged(urls, index, counts, habits));
       }
     }),
   );
+  const failed = workers.find((worker) => worker.status === 'rejected');
+  if (failed) throw failed.reason;
   return acknowledged;
 }
 

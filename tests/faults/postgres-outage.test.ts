@@ -40,14 +40,16 @@ describe('PostgreSQL stopped and started under load', () => {
     await postgres?.stop();
   });
 
-  test('writes answer 503 with Retry-After while it is away and work again, without a restart, once it is back', async () => {
+  test('writes answer 503 with Retry-After while it is away and work again, without a restart, once it is back', async (t) => {
     const storage = { databaseUrl: postgres.url, dataDir: ':memory:' };
     servers.push(await ServerProcess.start({ storage }));
     servers.push(await ServerProcess.start({ storage }));
     const urls = servers.map((server) => server.url);
 
     const counts: StatusCounts = new Map();
-    const load = postAll(urls, REQUESTS, CONCURRENCY, counts);
+    const stop = new AbortController();
+    t.after(() => stop.abort());
+    const load = postAll(urls, REQUESTS, CONCURRENCY, counts, { signal: stop.signal });
 
     await sleep(1_000);
     await postgres.halt();
