@@ -111,3 +111,52 @@ describe('carezone serve refuses an e-mail inbox for a zone the packs do not hav
     assert.match(stderr, /^carezone: CAREZONE_ZONE_INBOXES: unknown zone nozone \(.*\)\n$/);
   });
 });
+
+describe('carezone serve refuses a public URL that is not a bare origin', () => {
+  const cases: { args: string[]; env: Record<string, string>; names: string }[] = [
+    {
+      args: ['--port', '0'],
+      env: { CAREZONE_PUBLIC_URL: 'https://zorgzones.example.be/api' },
+      names: 'CAREZONE_PUBLIC_URL',
+    },
+    { args: ['--port', '0', '--public-url', 'zorgzones.example.be'], env: {}, names: '--public-url' },
+  ];
+  for (const { args, env, names } of cases) {
+    test(`a bad ${names}: one line naming it`, async () => {
+      const { started, code, stderr } = await serveOutcome(args, env);
+      assert.equal(started, false);
+      assert.notEqual(code, 0);
+      assert.match(
+        stderr,
+        new RegExp(`^carezone: ${names} must be the server's public origin, like https://[^\\n]+\\n$`),
+      );
+    });
+  }
+
+  test('a good one is used for the links of the feeds', async () => {
+    const child = spawnCli([
+      'serve',
+      '--data',
+      ':memory:',
+      '--port',
+      '0',
+      '--public-url',
+      'https://zorgzones.example.be/',
+    ]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const found = /"msg":"listening"[^\n]*/.exec(stdout)?.[0];
+          if (found) resolve(/"url":"([^"]+)"/.exec(stdout)?.[1] ?? '');
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const feed = await (await fetch(`${url}/v1/news/feed.atom`)).text();
+      assert.match(feed, /<link href="https:\/\/zorgzones\.example\.be\/v1\/news\/feed\.atom" rel="self"/);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { requestsCommand } from './cli/requests.js';
 import { tokenCommand } from './cli/token.js';
 import { UsageError } from './cli/usage-error.js';
 import { intakeSettingsFromEnv } from './http/intake-settings.js';
+import { parsePublicUrl } from './http/public-origin.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { integerSettingFromEnv, parseIntegerSetting } from './settings/integer-setting.js';
@@ -17,7 +18,7 @@ const USAGE = `carezone ${VERSION}
 
 Usage:
   carezone serve [--port 3000] [--host 127.0.0.1] [--zonepack DIR]... [--data DIR]
-                 [--widgets DIR] [--examples DIR]
+                 [--widgets DIR] [--examples DIR] [--public-url https://…]
   carezone check-pack DIR...
   carezone token create (--zone ZONE | --all-zones) [--label TEXT] [--zonepack DIR]... [--data DIR]
   carezone token list [--data DIR]
@@ -33,7 +34,9 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
             CAREZONE_DATA_DIR (SQLite folder, default .carezone), DATABASE_URL (postgres://… to use
             PostgreSQL), LOG_LEVEL (default info), CAREZONE_WIDGETS_DIR (the built bundles served
             at /widgets/, default the repository's packages/widgets/dist/cdn), CAREZONE_EXAMPLES_DIR
-            (pages served at /examples/, default none).
+            (pages served at /examples/, default none), CAREZONE_PUBLIC_URL (the origin the public
+            reaches the server at, like https://zorgzones.example.be: absolute links in feeds and docs
+            use it; default the address a request came in on, never its Host header).
             Session requests: CAREZONE_TOPICS (a JSON file of topics [{ id, label: { nl, fr, en, de } }],
             checked at start; default a built-in list), CAREZONE_ALLOWED_ORIGINS (comma-separated
             origins whose pages may POST, or *; unset: this server's pages only, or any origin with
@@ -44,7 +47,7 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
             Mail (the outbox): CAREZONE_SMTP_URL (smtp://user:pass@host:port or smtps://…; unset:
             each e-mail is written as an .eml file to CAREZONE_MAIL_DIR, default <data>/outbox-mail),
             CAREZONE_MAIL_FROM (sender; required with SMTP), CAREZONE_ZONE_INBOXES (zone=address,…;
-            wins over the pack's e-mail), CAREZONE_NOTIFY_TO (fallback inbox of the network).
+            wins over the pack's e-mail; unknown zones stop the start), CAREZONE_NOTIFY_TO (fallback inbox of the network).
             CAREZONE_RETENTION_DAYS (default 365): requests older than that are purged daily.
             News: CAREZONE_NEWS_SOURCES (zone=URL,…: feeds to poll; a URL listed for several zones is
             one feed with all of them; unknown zones stop the start), CAREZONE_NEWS_POLL_MINUTES
@@ -79,6 +82,7 @@ async function serveCommand(args: string[]): Promise<void> {
       data: { type: 'string' },
       widgets: { type: 'string' },
       examples: { type: 'string' },
+      'public-url': { type: 'string' },
     },
   });
   const env = process.env;
@@ -87,6 +91,13 @@ async function serveCommand(args: string[]): Promise<void> {
       ? (integerSettingFromEnv(env, { ...PORT, name: 'PORT' }) ?? DEFAULT_PORT)
       : parseIntegerSetting(values.port, { ...PORT, name: '--port' });
   const zonepacks = values.zonepack ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
+  // Checked here too, so that a bad value is named as the operator wrote it (flag or variable).
+  const publicUrl =
+    values['public-url'] === undefined
+      ? env.CAREZONE_PUBLIC_URL
+        ? parsePublicUrl(env.CAREZONE_PUBLIC_URL)
+        : undefined
+      : parsePublicUrl(values['public-url'], '--public-url');
   const logger = createLogger();
   const server = await startServer({
     port,
@@ -97,6 +108,7 @@ async function serveCommand(args: string[]): Promise<void> {
     widgetsDir: values.widgets ?? (env.CAREZONE_WIDGETS_DIR || undefined),
     examplesDir: values.examples ?? (env.CAREZONE_EXAMPLES_DIR || undefined),
     ...intakeSettingsFromEnv(env),
+    publicUrl,
     logger,
   });
 

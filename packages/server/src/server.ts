@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { describeAllowedOrigins, resolveAllowedOrigins } from './http/allowed-origins.js';
 import { createApp } from './http/app.js';
+import { parsePublicUrl, publicUrlNeeded } from './http/public-origin.js';
 import type { RateLimits } from './http/rate-limits.js';
 import { REPO_WIDGETS_DIR, widgetsVersionOf } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
@@ -77,6 +78,11 @@ export interface ServerOptions {
   rateLimits?: RateLimits | undefined;
   /** Reverse proxies in front whose `X-Forwarded-For` is believed (`CAREZONE_TRUST_PROXY`). Default 0. */
   trustedProxies?: number | undefined;
+  /**
+   * The server's public origin, like `https://zorgzones.example.be` (`CAREZONE_PUBLIC_URL`): absolute
+   * links (feeds, docs) are built from it. Default: the address a request came in on, never its `Host`.
+   */
+  publicUrl?: string | undefined;
   logger?: Logger;
 }
 
@@ -112,6 +118,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ? await loadTopicsFile(options.topics)
       : (options.topics ?? DEFAULT_TOPICS);
   const allowedOrigins = resolveAllowedOrigins(options.allowedOrigins);
+  const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
+  if (publicUrl === undefined && publicUrlNeeded(options.host ?? '127.0.0.1', options.trustedProxies ?? 0)) {
+    logger.warn(
+      'no CAREZONE_PUBLIC_URL: links in the news feeds name the address a request came in on, ' +
+        'not the name the public reaches this server by',
+    );
+  }
   logger.info(
     { topics: topics.length, writeOrigins: describeAllowedOrigins(allowedOrigins) },
     'session request intake',
@@ -143,6 +156,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     allowedOrigins,
     rateLimits: options.rateLimits,
     trustedProxies: options.trustedProxies,
+    publicUrl,
   });
   let mail: MailDelivery | undefined;
   const fetch = nudgeOnCreated(app.fetch, () => mail?.nudge());

@@ -13,6 +13,7 @@ import { apiCors } from './cors.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse, storageUnavailable } from './problem.js';
+import { linkOrigin, parsePublicUrl } from './public-origin.js';
 import type { RateLimits } from './rate-limits.js';
 import { honoPath, type RouteSpec, registerRoutes } from './route-spec.js';
 import { lookupRoutes } from './routes/lookup.js';
@@ -44,6 +45,11 @@ export interface AppDependencies {
   rateLimits?: RateLimits | undefined;
   /** Reverse proxies in front whose `X-Forwarded-For` is believed; default 0. */
   trustedProxies?: number | undefined;
+  /**
+   * The server's public origin (`CAREZONE_PUBLIC_URL`), which absolute links (feeds, docs) are built
+   * from; default: the address a request came in on, never its `Host`.
+   */
+  publicUrl?: string | undefined;
 }
 
 /** Every documented operation, in the order of the docs. */
@@ -67,7 +73,7 @@ export function apiRoutes(
     }),
     ...sessionRequestStaffRoutes(storage),
     // The feeds before `/v1/news/{id}`, which would otherwise take `feed.json` for an id.
-    ...newsFeedRoutes(directory, storage),
+    ...newsFeedRoutes(directory, storage, linkOrigin(deps.publicUrl)),
     ...newsRoutes(directory, storage),
     ...newsStaffRoutes(directory, storage),
     ...serviceRoutes(directory, storage),
@@ -78,6 +84,8 @@ export function apiRoutes(
 export function createApp(deps: AppDependencies): Hono {
   const { logger, version } = deps;
   const routes = apiRoutes(deps);
+  const publicOrigin = deps.publicUrl === undefined ? undefined : parsePublicUrl(deps.publicUrl);
+  const linksOf = linkOrigin(publicOrigin);
   const openApiDocument = JSON.stringify(buildOpenApiDocument(routes, { version }));
   const app = new Hono();
 
@@ -100,13 +108,13 @@ export function createApp(deps: AppDependencies): Hono {
   });
   // Reading zone data is public: any site may embed the widgets, so GET is open to every origin;
   // writes only from the allowed origins.
-  app.use('/v1/*', apiCors(deps.allowedOrigins ?? resolveAllowedOrigins(undefined)));
+  app.use('/v1/*', apiCors(deps.allowedOrigins ?? resolveAllowedOrigins(undefined), publicOrigin));
   app.use(cacheControl());
 
   registerRoutes(app, routes);
   app.get('/openapi.json', (c) => sendWithETag(c, openApiDocument, 'application/json'));
   app.get('/docs', (c) =>
-    c.html(renderDocs(routes, version), 200, {
+    c.html(renderDocs(routes, version, linksOf(c)), 200, {
       'content-security-policy': "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
     }),
   );

@@ -9,8 +9,13 @@ function isAllowed(allowed: AllowedOrigins, origin: string): boolean {
   return allowed === 'any' || allowed.has(origin);
 }
 
-/** A page of this very server (the docs, the examples) posting to it is not cross-origin. */
-function isSameOrigin(c: Context, origin: string): boolean {
+/**
+ * A page of this very server (the docs, the examples) posting to it is not cross-origin: its origin
+ * is the server's public one, or names the host the browser sent the request to. The public origin
+ * counts too because a reverse proxy may rewrite `Host` to the address it forwards to.
+ */
+function isSameOrigin(c: Context, origin: string, publicOrigin: string | undefined): boolean {
+  if (origin === publicOrigin) return true;
   try {
     return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
   } catch {
@@ -29,7 +34,9 @@ function isSameOrigin(c: Context, origin: string): boolean {
  * before the handler runs that Hono then copies into the real one: that copy halved the
  * throughput of every small GET in `npm run bench`.
  */
-export function apiCors(allowedOrigins: AllowedOrigins): MiddlewareHandler {
+export function apiCors(allowedOrigins: AllowedOrigins, publicOrigin?: string): MiddlewareHandler {
+  const isOwnOrAllowed = (c: Context, origin: string) =>
+    isAllowed(allowedOrigins, origin) || isSameOrigin(c, origin, publicOrigin);
   return async (c, next) => {
     const method = c.req.method;
     if (READ_METHODS.has(method)) {
@@ -54,7 +61,7 @@ export function apiCors(allowedOrigins: AllowedOrigins): MiddlewareHandler {
         });
       }
       // A refused preflight gets no allow headers, so the browser never sends the write.
-      if (origin === undefined || !(isAllowed(allowedOrigins, origin) || isSameOrigin(c, origin))) {
+      if (origin === undefined || !isOwnOrAllowed(c, origin)) {
         return c.body(null, 204, { vary: 'Origin' });
       }
       return c.body(null, 204, {
@@ -65,7 +72,7 @@ export function apiCors(allowedOrigins: AllowedOrigins): MiddlewareHandler {
         vary: 'Origin',
       });
     }
-    if (origin !== undefined && !isAllowed(allowedOrigins, origin) && !isSameOrigin(c, origin)) {
+    if (origin !== undefined && !isOwnOrAllowed(c, origin)) {
       throw new ProblemError(403, 'FORBIDDEN', 'this API does not accept writes from pages of that origin');
     }
     await next();

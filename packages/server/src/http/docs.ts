@@ -11,7 +11,7 @@ function prose(text: string): Html {
   return html`${parts.map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`))}`;
 }
 
-function operation(route: RouteSpec): Html {
+function operation(route: RouteSpec, origin: string): Html {
   const anchor = route.operationId;
   const params = [
     ...Object.entries(route.params?._zod.def.shape ?? {}).map(([name]) => ({
@@ -53,14 +53,14 @@ function operation(route: RouteSpec): Html {
     <div>Try it: ${route.examples.map((example) =>
       typeof example === 'string'
         ? html`<a href="${example}"><code>${example}</code></a> `
-        : html`<pre><code>${curl(example)}</code></pre>`,
+        : html`<pre><code>${curl(example, origin)}</code></pre>`,
     )}</div>
   </section>`;
 }
 
-/** A non-GET example as the curl command that sends it. */
-function curl({ method, path, headers = {}, body }: RequestExample): string {
-  const lines = [`curl -X ${method.toUpperCase()} 'http://localhost:3000${path}'`];
+/** A non-GET example as the curl command that sends it to `origin`. */
+function curl({ method, path, headers = {}, body }: RequestExample, origin: string): string {
+  const lines = [`curl -X ${method.toUpperCase()} '${origin}${path}'`];
   for (const [name, value] of Object.entries(headers)) lines.push(`  -H '${name}: ${value}'`);
   if (body !== undefined) {
     lines.push(`  -H 'Content-Type: application/json'`, `  --data '${JSON.stringify(body, null, 2)}'`);
@@ -71,8 +71,13 @@ function curl({ method, path, headers = {}, body }: RequestExample): string {
 /**
  * The rendered API reference at `/docs`: plain HTML generated from the same route specs as
  * `/openapi.json`, with no script and no third-party asset, so it works offline and under a strict CSP.
+ * Its curl commands name `origin`: the server's public URL, or the address it listens on.
  */
-export function renderDocs(routes: readonly RouteSpec[], version: string): Html {
+export function renderDocs(
+  routes: readonly RouteSpec[],
+  version: string,
+  origin = 'http://localhost:3000',
+): Html {
   const tags = [...new Set(routes.map((route) => route.tag))];
   return html`<!doctype html>
 <html lang="en">
@@ -90,7 +95,7 @@ every GET answer carries an <code>ETag</code> and may be cached. The machine-rea
 <nav aria-label="Operations"><ul>${routes.map((r) => html`<li><a href="#${r.operationId}">${r.method.toUpperCase()} ${r.path}</a></li>`)}</ul></nav>
 </header>
 <main>
-${tags.map((tag) => html`<h2>${tag}</h2>${routes.filter((route) => route.tag === tag).map(operation)}`)}
+${tags.map((tag) => html`<h2>${tag}</h2>${routes.filter((route) => route.tag === tag).map((route) => operation(route, origin))}`)}
 <h2 id="problems">Problems</h2>
 <p>Errors are <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>; validation problems
 list <code>errors: [{ path, code, message }]</code>. Switch on <code>code</code>, never on the text.</p>

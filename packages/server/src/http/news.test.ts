@@ -49,7 +49,8 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 });
 
 before(async () => {
-  ({ app, storage, close } = await createTestApp([REFERENCE_PACK_DIR]));
+  // The feeds' absolute links come from the configured public URL, not from the request.
+  ({ app, storage, close } = await createTestApp([REFERENCE_PACK_DIR], { publicUrl: BASE }));
   tokens = await createTestStaffTokens(storage.db);
   await importFeed(storage, REFERENCE_FEEDS.json, {
     zones: ['bxl-nord'],

@@ -4,7 +4,7 @@ import { lazyDependency } from '../lazy-dependency.js';
 
 const feedsmith = lazyDependency<typeof Feedsmith>('feedsmith');
 
-/** What every outgoing feed says about itself; URLs are absolute, built from the request. */
+/** What every outgoing feed says about itself; URLs are absolute, from the server's public origin. */
 export interface FeedMeta {
   title: string;
   description: string;

@@ -8,7 +8,10 @@ import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 
 /** What a test may set of the app; the rest is the reference pack and a silent logger. */
 export type TestAppOptions = Partial<
-  Pick<AppDependencies, 'logger' | 'topics' | 'allowedOrigins' | 'rateLimits' | 'trustedProxies'>
+  Pick<
+    AppDependencies,
+    'logger' | 'topics' | 'allowedOrigins' | 'rateLimits' | 'trustedProxies' | 'publicUrl'
+  >
 >;
 
 /** The HTTP app over real packs and a throwaway SQLite database, for in-process requests. */

@@ -1,5 +1,4 @@
 import { Problem, pickText, Slug } from '@carezone/contract';
-import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import {
   atomFeed,
@@ -14,6 +13,7 @@ import { listNews } from '../../news/read.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendWithETag } from '../caching.js';
+import { type LinkOrigin, linkOrigin } from '../public-origin.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 import { NEWS_CACHE, zonesOfQuery } from './news-query.js';
@@ -25,12 +25,12 @@ const FEED_ITEMS = 50;
 const GENERATORS = { json: jsonFeed, atom: atomFeed, rss: rssFeed } as const;
 const FORMAT_NAMES = { json: 'JSON Feed 1.1', atom: 'Atom 1.0', rss: 'RSS 2.0' } as const;
 
-/** The public origin of the request: a proxy's `X-Forwarded-*` is not trusted for links. */
-function originOf(c: Context): string {
-  return new URL(c.req.url).origin;
-}
-
-function feedRoute(format: FeedFormat, directory: ZoneDirectory, storage: Storage): RouteSpec {
+function feedRoute(
+  format: FeedFormat,
+  directory: ZoneDirectory,
+  storage: Storage,
+  originOf: LinkOrigin,
+): RouteSpec {
   const path = `/v1/news/feed.${format}`;
   return defineRoute({
     method: 'get',
@@ -40,7 +40,8 @@ function feedRoute(format: FeedFormat, directory: ZoneDirectory, storage: Storag
     summary: `The newest news as ${FORMAT_NAMES[format]}`,
     description:
       `The ${FEED_ITEMS} newest items (all zones, or one with \`zone\`) with their sanitised HTML bodies, ` +
-      'for feed readers and other sites. Links are absolute, built from the request URL.',
+      'for feed readers and other sites. Links are absolute, built from the public URL the deployment ' +
+      'configures (`CAREZONE_PUBLIC_URL`), never from the request’s `Host`.',
     query: FeedQuery,
     responses: {
       200: { description: `A ${FORMAT_NAMES[format]} document.`, mediaType: FEED_MEDIA_TYPES[format] },
@@ -68,6 +69,11 @@ function feedRoute(format: FeedFormat, directory: ZoneDirectory, storage: Storag
   });
 }
 
-export function newsFeedRoutes(directory: ZoneDirectory, storage: Storage): RouteSpec[] {
-  return (['json', 'atom', 'rss'] as const).map((format) => feedRoute(format, directory, storage));
+/** The feeds; `linkOrigin` (default: the address listened on) makes their absolute links. */
+export function newsFeedRoutes(
+  directory: ZoneDirectory,
+  storage: Storage,
+  origin: LinkOrigin = linkOrigin(undefined),
+): RouteSpec[] {
+  return (['json', 'atom', 'rss'] as const).map((format) => feedRoute(format, directory, storage, origin));
 }
