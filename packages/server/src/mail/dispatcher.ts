@@ -1,6 +1,6 @@
 import { repeatAfterEachRun } from '../background/repeat.js';
-import type { Logger } from '../logger.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from '../backoff.js';
+import type { Logger } from '../logger.js';
 import { buildMail, MAIL_KINDS, type MailLogFields, type MailSources } from './build-mail.js';
 import { describeDeliveryError } from './describe-error.js';
 import {
