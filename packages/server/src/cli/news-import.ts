@@ -19,7 +19,9 @@ async function knownZones(zonepacks: string[] | undefined, env: NodeJS.ProcessEn
 /**
  * `carezone news import FILE|URL [--zone ZONE]... [--language nl]`: reads an RSS, Atom or JSON
  * feed and stores its items, updating those imported before. Any problem with the feed is one
- * line on stderr and exit code 1, with nothing stored.
+ * line on stderr and exit code 1, with nothing stored. An item over the limits of one item is
+ * skipped with one line on stderr naming it and why; the rest is imported (exit code 0).
+ * `_carezone.zones` suggestions may name any loaded zone: the operator running this chose the feed.
  */
 export async function newsImportCommand(
   args: string[],
@@ -53,9 +55,11 @@ export async function newsImportCommand(
     const result = await withCliStorage(values.data, env, (storage) =>
       importFeed(storage, location, { zones, language: language as Language | undefined, knownZones: known }),
     );
+    for (const item of result.skipped) io.error(`carezone: skipped ${item.sourceId}: ${item.reason}`);
     const staff = [
       result.editedByStaff > 0 && `${result.editedByStaff} kept as staff edited them`,
       result.deletedByStaff > 0 && `${result.deletedByStaff} left out as staff deleted them`,
+      result.skipped.length > 0 && `${result.skipped.length} skipped as over the limits of an item`,
     ].filter(Boolean);
     io.log(
       `Imported ${result.items} item(s) of ${result.format} feed ${location}: ${result.created} new, ` +

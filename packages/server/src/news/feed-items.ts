@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '@carezone/contract';
+import { NewsContentError } from './content-limits.js';
 import type { FeedEntry, ParsedFeed } from './feed-entry.js';
 import { FeedImportError } from './feed-error.js';
-import type { PreparedNewsItem } from './news-draft.js';
+import type { NewsDraft, PreparedNewsItem } from './news-draft.js';
 import { truncateAtWord } from './plain-text.js';
 import { prepareNewsItem } from './prepare.js';
 
@@ -52,25 +53,39 @@ function describeZoneless(titles: readonly string[]): string {
   );
 }
 
+/** An item of a feed that was left out, and why (one line for the operator, without its content). */
+export interface SkippedItem {
+  sourceId: string;
+  reason: string;
+}
+
+export interface FeedItems {
+  items: PreparedNewsItem[];
+  skipped: SkippedItem[];
+}
+
+function describeSkip(error: NewsContentError): string {
+  return error.field === undefined ? error.message : `${error.field}: ${error.message}`;
+}
+
 /**
- * The feed's items, made safe and normal, ready to store. An item that would belong to no zone
- * fails the whole feed rather than being stored where no zone's list shows it.
+ * The feed's items, made safe and normal, ready to store. An item over the limits of
+ * content-limits.ts is skipped and reported: one crafted or broken article must not keep the rest
+ * of its feed out. An item that would belong to no zone fails the whole feed rather than being
+ * stored where no zone's list shows it.
  */
-export function feedItems(
-  feed: ParsedFeed,
-  feedIdentity: string,
-  options: FeedItemOptions,
-): PreparedNewsItem[] {
+export function feedItems(feed: ParsedFeed, feedIdentity: string, options: FeedItemOptions): FeedItems {
   const identity = feed.identity ?? feedIdentity;
   const zoneless: string[] = [];
   const seen = new Set<string>();
   const items: PreparedNewsItem[] = [];
+  const skipped: SkippedItem[] = [];
   for (const entry of feed.entries) {
     const sourceId = sourceIdOf(entry, identity);
     // A feed listing an item twice: the first wins, as a reader would show it.
     if (seen.has(sourceId)) continue;
     seen.add(sourceId);
-    const item = prepareNewsItem({
+    const item = prepareOrSkip(sourceId, skipped, {
       sourceId,
       title: entry.title ?? '',
       summary: entry.summary,
@@ -85,11 +100,26 @@ export function feedItems(
       image: entry.image,
       sourceUrl: entry.link,
     });
+    if (item === undefined) continue;
     // JSON Feed and RSS allow untitled items; a list needs something to show.
     if (item.title === '') item.title = truncateAtWord(item.summary, 100) || sourceId;
     if (item.zones.length === 0) zoneless.push(item.title);
     items.push(item);
   }
   if (zoneless.length > 0) throw new FeedImportError(describeZoneless(zoneless));
-  return items;
+  return { items, skipped };
+}
+
+function prepareOrSkip(
+  sourceId: string,
+  skipped: SkippedItem[],
+  draft: NewsDraft,
+): PreparedNewsItem | undefined {
+  try {
+    return prepareNewsItem(draft);
+  } catch (error) {
+    if (!(error instanceof NewsContentError)) throw error;
+    skipped.push({ sourceId, reason: describeSkip(error) });
+    return undefined;
+  }
 }

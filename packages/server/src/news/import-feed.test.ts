@@ -57,6 +57,7 @@ function importSuite(target: StorageTarget) {
       assert.deepEqual(result, {
         format: 'json',
         items: 5,
+        skipped: [],
         created: 5,
         updated: 0,
         unchanged: 0,
@@ -153,6 +154,7 @@ function importSuite(target: StorageTarget) {
       assert.deepEqual(again, {
         format: 'json',
         items: 5,
+        skipped: [],
         created: 0,
         updated: 0,
         unchanged: 5,

@@ -1,21 +1,23 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Storage } from '../storage/storage.js';
-import { decodeFeedBytes } from './decode-feed.js';
 import { FeedImportError } from './feed-error.js';
-import { type FeedItemOptions, feedItems } from './feed-items.js';
-import { parseFeedText } from './parse-feed.js';
+import type { FeedItemOptions, SkippedItem } from './feed-items.js';
+import { type FeedPreparer, prepareFeedHere } from './prepare-feed.js';
 import { type FeedBytes, type FeedLimits, fetchFeed, isFeedUrl, readFeedFile } from './read-feed-source.js';
 import { type ImportCounts, upsertImportedItems } from './store.js';
 
 export interface ImportOptions extends FeedItemOptions {
   limits?: FeedLimits | undefined;
   now?: (() => Date) | undefined;
+  /** Where the feed is parsed and sanitised. Default: in this thread. */
+  prepare?: FeedPreparer | undefined;
 }
 
 export interface ImportResult extends ImportCounts {
   format: 'rss' | 'atom' | 'json' | 'rdf';
+  /** Items stored or left as staff decided; skipped ones not included. */
   items: number;
+  /** Items over the content limits, left out (and, if stored before, left as they were). */
+  skipped: SkippedItem[];
 }
 
 /**
@@ -28,12 +30,10 @@ export async function importFeedBytes(
   location: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const text = decodeFeedBytes(source.bytes, source.contentType);
-  const feed = parseFeedText(text, location);
-  const identity = isFeedUrl(location) ? location : pathToFileURL(resolve(location)).href;
-  const items = feedItems(feed, identity, options);
-  const counts = await upsertImportedItems(storage, items, options.now);
-  return { format: feed.format, items: items.length, ...counts };
+  const { prepare = prepareFeedHere, limits: _limits, now, ...itemOptions } = options;
+  const { format, items, skipped } = await prepare(source, location, itemOptions);
+  const counts = await upsertImportedItems(storage, items, now);
+  return { format, items: items.length, skipped, ...counts };
 }
 
 /** Imports a feed file or URL (`carezone news import`). Failures are `FeedImportError`s. */

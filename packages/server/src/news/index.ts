@@ -1,6 +1,8 @@
 /** News: feed import, the one sanitiser, storage with a stable keyset order, outgoing feeds. */
+export { MAX_HTML_DEPTH, MAX_ITEM_CHARS, NewsContentError } from './content-limits.js';
 export { decodeNewsCursor, encodeNewsCursor, type NewsPosition } from './cursor.js';
 export { FeedImportError } from './feed-error.js';
+export type { SkippedItem } from './feed-items.js';
 export { type ImportOptions, type ImportResult, importFeed, importFeedBytes } from './import-feed.js';
 export type { NewsDraft, PreparedNewsItem } from './news-draft.js';
 export { prepareNewsItem } from './prepare.js';

@@ -102,10 +102,19 @@ function isContactLine(line: string): boolean {
   return words <= 12 && (EMAIL.test(line) || PHONE.test(line));
 }
 
+/**
+ * Furniture is short: a date, a row of share buttons, a contact line. The patterns below backtrack
+ * over a line (an e-mail address is looked for from every character), so on a line of prose tens of
+ * thousands of characters long they would take time in its square; past this length only the
+ * prefixes are checked, which cost one step per character.
+ */
+const LONGEST_FURNITURE_CHARS = 300;
+
 /** Whether one line of an article's text is page furniture rather than its content. */
 export function isNoiseLine(line: string): boolean {
   const text = line.trim();
   if (text === '') return true;
+  if (text.length > LONGEST_FURNITURE_CHARS) return CONTACT_PREFIX.test(text) || BYLINE.test(text);
   return (
     DATE_LABEL.test(text) ||
     VIEW_COUNTER.some((pattern) => pattern.test(text)) ||

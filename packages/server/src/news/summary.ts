@@ -11,18 +11,22 @@ export function summaryFromText(htmlOrText: string): string {
 
 /**
  * A summary derived from a body: its first lines of prose, without the lines of page furniture
- * anywhere and without heading labels before the first sentence.
+ * anywhere and without heading labels before the first sentence. Reads lines only until the summary
+ * is full, however long the body.
  */
 export function summaryFromBody(bodyHtml: string): string {
-  const lines = htmlToText(bodyHtml)
-    .split('\n')
-    .filter((line) => !isNoiseLine(line));
-  const firstProse = lines.findIndex((line) => !isLabelLine(line));
-  const prose = firstProse === -1 ? lines : lines.slice(firstProse);
+  const labels: string[] = [];
   let text = '';
-  for (const line of prose) {
+  for (const line of htmlToText(bodyHtml).split('\n')) {
     if (text.length > SUMMARY_MAX_CHARS) break;
+    if (isNoiseLine(line)) continue;
+    if (text === '' && isLabelLine(line)) {
+      labels.push(line);
+      continue;
+    }
     text = text === '' ? line : `${text} ${line}`;
   }
+  // Labels only (a list of short items): better than no summary.
+  if (text === '') text = labels.join(' ');
   return truncateAtWord(collapseWhitespace(text), SUMMARY_MAX_CHARS);
 }

@@ -1,6 +1,7 @@
 import { NewsInput, NewsItem, Problem } from '@carezone/contract';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { NewsContentError } from '../../news/content-limits.js';
 import type { NewsDraft, PreparedNewsItem } from '../../news/news-draft.js';
 import { prepareNewsItem } from '../../news/prepare.js';
 import { toNewsItem } from '../../news/rows.js';
@@ -41,7 +42,9 @@ const BODY_PROBLEMS = {
   413: { description: '`PAYLOAD_TOO_LARGE`: the body is over 1 MiB.', schema: Problem },
   415: { description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.', schema: Problem },
   422: {
-    description: '`VALIDATION_FAILED`: the body breaks a rule or names a zone that is not loaded.',
+    description:
+      '`VALIDATION_FAILED`: the body breaks a rule (HTML nested more than 256 elements deep, an item of ' +
+      'more than 250,000 characters in all) or names a zone that is not loaded.',
     schema: Problem,
   },
 };
@@ -81,6 +84,19 @@ function checkMayChange(current: PreparedNewsItem, id: string, tokenZone: string
   }
 }
 
+/**
+ * `prepareNewsItem`, with an item over the content limits (too long in all, or HTML nested too
+ * deep) answered as the validation problem it is, naming the field.
+ */
+function prepareOrReject(draft: NewsDraft): PreparedNewsItem {
+  try {
+    return prepareNewsItem(draft);
+  } catch (error) {
+    if (!(error instanceof NewsContentError)) throw error;
+    throw invalidBody([{ path: error.field ?? '', code: error.code, message: error.message }]);
+  }
+}
+
 /** The stored item with a patch applied; the result is prepared (sanitised) like any new item. */
 function patched(current: PreparedNewsItem, patch: NewsPatch): PreparedNewsItem {
   const draft: NewsDraft = {
@@ -97,7 +113,7 @@ function patched(current: PreparedNewsItem, patch: NewsPatch): PreparedNewsItem 
     image: patch.image ?? current.image ?? undefined,
     sourceUrl: patch.sourceUrl ?? current.sourceUrl ?? undefined,
   };
-  return prepareNewsItem(draft);
+  return prepareOrReject(draft);
 }
 
 function staffJson(
@@ -138,7 +154,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
         const input = await readJsonBody(c, NewsInput);
         checkZones(input.zones, directory, staff.zone);
         const now = new Date();
-        const item = prepareNewsItem({
+        const item = prepareOrReject({
           sourceId: null,
           ...input,
           publishedAt: input.publishedAt ?? now.toISOString(),
