@@ -1,6 +1,7 @@
 import { repeatAfterEachRun } from '../background/repeat.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
+import { createFeedWorker } from './feed-worker-client.js';
 import { claimDueSource, registerNewsSources } from './poll-queue.js';
 import type { NewsPollSettings } from './poll-settings.js';
 import { type PollOutcome, pollSource } from './poll-source.js';
@@ -32,7 +33,10 @@ export interface NewsPoller {
   runOnce(): Promise<PolledSource[]>;
   /** Looks for due sources every `checkEveryMs`, starting now. */
   start(): void;
-  /** Stops looking; a fetch still waiting is cancelled and its source handed back. */
+  /**
+   * Stops looking; a fetch still waiting, or a feed still being read, is cancelled and its source
+   * handed back. Ends the feed worker.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,10 +45,14 @@ function logOutcome(logger: Logger, polled: PolledSource): void {
   const newsSource = polled.url;
   switch (polled.kind) {
     case 'imported':
+      for (const item of polled.skipped) {
+        logger.warn({ newsSource, newsItem: item.sourceId, reason: item.reason }, 'news item skipped');
+      }
       logger.info(
         {
           newsSource,
           items: polled.items,
+          skipped: polled.skipped.length,
           created: polled.created,
           updated: polled.updated,
           unchanged: polled.unchanged,
@@ -79,7 +87,16 @@ export function createNewsPoller(options: NewsPollerOptions): NewsPoller {
   const checkEveryMs = options.checkEveryMs ?? Math.min(settings.intervalMs, 60_000);
   const sources = new Map(settings.sources.map((source) => [source.url, source]));
   const stopping = new AbortController();
-  const context = { ...options, intervalMs: settings.intervalMs, now, random, stopSignal: stopping.signal };
+  // Parsing and sanitising a feed take up to seconds of CPU: never on the thread that answers requests.
+  const feedWorker = createFeedWorker();
+  const context = {
+    ...options,
+    intervalMs: settings.intervalMs,
+    now,
+    random,
+    stopSignal: stopping.signal,
+    prepare: feedWorker.prepare,
+  };
   let stopped = false;
   let active: Promise<PolledSource[]> | undefined;
   let registered: Promise<void> | undefined;
@@ -124,6 +141,7 @@ export function createNewsPoller(options: NewsPollerOptions): NewsPoller {
     async stop() {
       stopped = true;
       stopping.abort();
+      await feedWorker.close();
       await loop.stop();
       await active?.catch(() => undefined);
     },

@@ -3,6 +3,7 @@ import { type ImportResult, importFeedBytes } from './import-feed.js';
 import { failureDelayMs } from './poll-backoff.js';
 import { type ClaimedNewsSource, recordAnswer, recordFailure, releaseSource } from './poll-queue.js';
 import type { NewsSource } from './poll-settings.js';
+import type { FeedPreparer } from './prepare-feed.js';
 import { type FeedLimits, type FetchedFeed, fetchFeed } from './read-feed-source.js';
 
 export type PollOutcome =
@@ -21,6 +22,8 @@ export interface SourcePollContext {
   random: () => number;
   /** Aborted when the poller stops: a fetch still waiting then is cancelled. */
   stopSignal: AbortSignal;
+  /** Where a fetched feed is parsed and sanitised (the poller's worker). Default: in this thread. */
+  prepare?: FeedPreparer | undefined;
 }
 
 function describeError(error: unknown): string {
@@ -81,6 +84,7 @@ export async function pollSource(
       // them but never add another zone, whose team did not choose to publish this feed.
       knownZones: new Set(source.zones.filter((zone) => context.knownZones.has(zone))),
       now,
+      prepare: context.prepare,
     });
     // Stored after the items: a crash in between costs one full fetch, never a missed update.
     const at = now();
@@ -91,6 +95,11 @@ export async function pollSource(
     });
     return { kind: 'imported', ...result };
   } catch (error) {
+    // Stopping ends the feed worker mid-feed: that is no failure of the feed.
+    if (context.stopSignal.aborted) {
+      await releaseSource(storage, claimed, now());
+      return { kind: 'stopped' };
+    }
     const failures = claimed.failures + 1;
     const at = now();
     const nextPollAt = new Date(at.getTime() + failureDelayMs(failures, context.intervalMs, context.random));
