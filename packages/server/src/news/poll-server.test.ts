@@ -7,7 +7,14 @@ import { type RunningServer, startServer } from '../server.js';
 import { startPolledFeed } from './test-helpers/polled-feed.js';
 import { REFERENCE_FEEDS } from './test-helpers/reference-news.js';
 
-const quiet = { port: 0, dataDir: ':memory:', mail: false, retentionDays: false } as const;
+// Origins set: without, a server outside development warns about them, and this test wants no warning.
+const quiet = {
+  port: 0,
+  dataDir: ':memory:',
+  mail: false,
+  retentionDays: false,
+  allowedOrigins: '*',
+} as const;
 
 test('startServer polls a configured source after listening, conditionally on its schedule, and close() stops the poller', async () => {
   const feed = await startPolledFeed({
