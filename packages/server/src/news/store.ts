@@ -2,9 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database.js';
-import type { Storage, StorageTransaction } from '../storage/storage.js';
+import type { Storage, StorageKind, StorageTransaction } from '../storage/storage.js';
+import { retryOnWriteConflict } from '../storage/write-conflicts.js';
 import type { PreparedNewsItem } from './news-draft.js';
 import { contentColumns, type NewsRow, sortColumns, toPrepared } from './rows.js';
+
+/**
+ * The item, and on PostgreSQL a lock on it until the transaction ends (SQLite's transactions are
+ * serial already): what a staff change reads and checks cannot change before it writes, and two
+ * changes of one item take their locks in the same order instead of deadlocking.
+ */
+function selectItemToChange(trx: Kysely<Database>, kind: StorageKind, id: string) {
+  const query = trx.selectFrom('news_items').selectAll().where('id', '=', id);
+  return (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
 
 /** The zone and topic rows of an item, rewritten to match it (filters are plain joins on them). */
 async function syncLinks(trx: Kysely<Database>, id: string, item: PreparedNewsItem): Promise<void> {
@@ -65,51 +76,58 @@ export interface ImportCounts {
  * Stores the items of one feed in one transaction: an item whose `sourceId` is known is updated
  * when its content changed and left untouched when not; a new one is inserted. What staff decided
  * stands: an item staff edited keeps their version, one staff deleted stays deleted. A failure
- * stores nothing of the feed.
+ * stores nothing of the feed. Two imports of one feed at once (the CLI beside a poll): the loser's
+ * insert breaks the source id's unique key, and it runs again as an update.
  */
 export function upsertImportedItems(
   storage: Storage,
   items: readonly PreparedNewsItem[],
   now: () => Date = () => new Date(),
 ): Promise<ImportCounts> {
-  return storage.transaction(async (trx: StorageTransaction) => {
-    const counts: ImportCounts = {
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      editedByStaff: 0,
-      deletedByStaff: 0,
-    };
-    for (const item of items) {
-      if (item.sourceId === null) throw new Error('an imported news item needs its source id');
-      const current = await trx
-        .selectFrom('news_items')
-        .selectAll()
+  return retryOnWriteConflict(() => storage.transaction((trx) => upsertOnce(trx, items, now)));
+}
+
+async function upsertOnce(
+  trx: StorageTransaction,
+  items: readonly PreparedNewsItem[],
+  now: () => Date,
+): Promise<ImportCounts> {
+  const counts: ImportCounts = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    editedByStaff: 0,
+    deletedByStaff: 0,
+  };
+  for (const item of items) {
+    if (item.sourceId === null) throw new Error('an imported news item needs its source id');
+    const current = await trx
+      .selectFrom('news_items')
+      .selectAll()
+      .where('source_id', '=', item.sourceId)
+      .executeTakeFirst();
+    if (!current) {
+      const deleted = await trx
+        .selectFrom('news_deleted_sources')
+        .select('source_id')
         .where('source_id', '=', item.sourceId)
         .executeTakeFirst();
-      if (!current) {
-        const deleted = await trx
-          .selectFrom('news_deleted_sources')
-          .select('source_id')
-          .where('source_id', '=', item.sourceId)
-          .executeTakeFirst();
-        if (deleted) {
-          counts.deletedByStaff++;
-        } else {
-          await insertItem(trx, item, now());
-          counts.created++;
-        }
-      } else if (current.edited_at !== null) {
-        counts.editedByStaff++;
-      } else if (isDeepStrictEqual(toPrepared(current), item)) {
-        counts.unchanged++;
+      if (deleted) {
+        counts.deletedByStaff++;
       } else {
-        await replaceItem(trx, current, item);
-        counts.updated++;
+        await insertItem(trx, item, now());
+        counts.created++;
       }
+    } else if (current.edited_at !== null) {
+      counts.editedByStaff++;
+    } else if (isDeepStrictEqual(toPrepared(current), item)) {
+      counts.unchanged++;
+    } else {
+      await replaceItem(trx, current, item);
+      counts.updated++;
     }
-    return counts;
-  });
+  }
+  return counts;
 }
 
 /** Stores an item published through the API. */
@@ -119,7 +137,7 @@ export function createNewsItem(storage: Storage, item: PreparedNewsItem, now = n
 
 /**
  * Changes a stored item as staff asked: `change` gets the current content and returns the new one,
- * or `undefined` to leave it. Read and write in one transaction, so two edits cannot interleave. A
+ * or `undefined` to leave it. Read (and locked) and written in one transaction, so two edits cannot interleave. A
  * changed item is marked edited, so the next import of its feed does not undo the change.
  */
 export function updateNewsItem(
@@ -129,7 +147,7 @@ export function updateNewsItem(
   now = new Date(),
 ): Promise<NewsRow | undefined> {
   return storage.transaction(async (trx) => {
-    const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
+    const current = await selectItemToChange(trx, storage.kind, id);
     if (!current) return undefined;
     const next = change(toPrepared(current));
     return next === undefined ? current : replaceItem(trx, current, next, now.toISOString());
@@ -149,7 +167,7 @@ export function deleteNewsItem(
   now = new Date(),
 ): Promise<boolean> {
   return storage.transaction(async (trx) => {
-    const current = await trx.selectFrom('news_items').selectAll().where('id', '=', id).executeTakeFirst();
+    const current = await selectItemToChange(trx, storage.kind, id);
     if (!current) return false;
     check(toPrepared(current));
     if (current.source_id !== null) {
