@@ -209,6 +209,22 @@ describe('<carezone-session-request> sending', () => {
       expect(second?.body.contact).to.deep.equal(first?.body.contact);
     });
 
+    it('says the service cannot store the request now (STORAGE_UNAVAILABLE), keeps it, and sends it again with its key', async () => {
+      const form = await setupForm({
+        api: answers(problem(503, 'STORAGE_UNAVAILABLE'), { status: 201, body: CREATED }),
+      });
+      await form.fill(FILLED);
+      await form.submit();
+      await waitUntil(() => form.part('error'), 'the failure');
+      expect(form.text('error')).to.contain(en.errors.STORAGE_UNAVAILABLE);
+      expect(form.field('organisation.name').value).to.equal(FILLED['organisation.name']);
+      expect(form.field('contact.email').value).to.equal(FILLED['contact.email']);
+      form.part('retry-button')?.click();
+      await waitUntil(() => form.part('reference'), 'the retry succeeded');
+      const [first, second] = form.api.sent;
+      expect(second?.key).to.equal(first?.key);
+    });
+
     it('says when to try again after a rate limit', async () => {
       const form = await setupForm({ attrs: { lang: 'nl' }, api: answers(rateLimited(120)) });
       await form.fill(FILLED);
