@@ -238,19 +238,7 @@ async function startCluster(durable) {
         await run(...asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']));
       },
       async resume() {
-        const args = [
-          '-D',
-          data,
-          '-l',
-          log,
-          '-w',
-          '-t',
-          '30',
-          '-o',
-          `-p ${port} ${settings.join(' ')}`,
-          'start',
-        ];
-        await run(...asPostgresUser(join(bin, 'pg_ctl'), args));
+        await pgCtlStart(bin, data, log, port, settings);
       },
       async stop() {
         if (!running.has(dir)) return;
@@ -268,24 +256,18 @@ async function startCluster(durable) {
   }
 }
 
+/** Starts the cluster in `data` on `port`, waiting (30 s at most) until it takes connections. */
+function pgCtlStart(bin, data, log, port, settings) {
+  const args = ['-D', data, '-l', log, '-w', '-t', '30', '-o', `-p ${port} ${settings.join(' ')}`, 'start'];
+  return run(...asPostgresUser(join(bin, 'pg_ctl'), args));
+}
+
 /** A port found free can be taken before postgres binds it: then try another. */
 async function startOnFreePort(bin, data, log, settings) {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {
-      const args = [
-        '-D',
-        data,
-        '-l',
-        log,
-        '-w',
-        '-t',
-        '30',
-        '-o',
-        `-p ${port} ${settings.join(' ')}`,
-        'start',
-      ];
-      await run(...asPostgresUser(join(bin, 'pg_ctl'), args));
+      await pgCtlStart(bin, data, log, port, settings);
       return port;
     } catch (error) {
       if (attempt >= 3) {

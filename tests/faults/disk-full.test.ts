@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import {
   assertStoredExactlyOnce,
+  eventually,
   postAll,
   ServerProcess,
   type StatusCounts,
@@ -40,15 +41,6 @@ async function fillDisk(file: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await sleep(100);
-  }
-  assert.fail(`${what} within ${timeoutMs} ms`);
 }
 
 describe('a full disk under load (SQLite on a tmpfs)', () => {

@@ -111,6 +111,20 @@ export class ServerProcess {
   }
 }
 
+/** Polls `probe` until it returns true, or fails the test after `timeoutMs`. */
+export async function eventually(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await sleep(100);
+  }
+  assert.fail(`${what} within ${timeoutMs} ms`);
+}
+
 /** The body of load-test request `index`: its organisation name gives the index back. */
 export function requestBody(index: number) {
   return {

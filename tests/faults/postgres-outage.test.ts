@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type OwnPostgres, startOwnPostgres } from '../../scripts/postgres-for-tests.mjs';
 import {
   assertStoredExactlyOnce,
+  eventually,
   newKey,
   postAll,
   postOnce,
@@ -18,16 +19,6 @@ import {
 
 const REQUESTS = 400;
 const CONCURRENCY = 10;
-
-/** Polls `probe` until it returns true, or fails after `timeoutMs`. */
-async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await sleep(100);
-  }
-  assert.fail(`${what} within ${timeoutMs} ms`);
-}
 
 describe('PostgreSQL stopped and started under load', () => {
   let postgres: OwnPostgres;

@@ -5,9 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'hono';
 import { captureLogger } from '../mail/test-helpers/capture-logger.js';
-import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
+import { startTestServer } from '../test-helpers/app.js';
 import { newKey } from '../test-helpers/session-request-requests.js';
 import { isClientAbort } from './client-abort.js';
 
@@ -15,16 +15,7 @@ import { isClientAbort } from './client-abort.js';
 let server: RunningServer;
 const capture = captureLogger();
 before(async () => {
-  server = await startServer({
-    port: 0,
-    zonepacks: [BUILTIN_PACK_DIR],
-    dataDir: ':memory:',
-    mail: false,
-    retentionDays: false,
-    newsPolling: false,
-    rateLimits: { perAddress: 'off', perZone: 'off' },
-    logger: capture.logger,
-  });
+  server = await startTestServer({ logger: capture.logger });
 });
 after(() => server.close());
 

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { Agent, request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { Problem } from '@carezone/contract';
-import { createLogger } from '../logger.js';
-import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
+import { startTestServer } from '../test-helpers/app.js';
 import { newKey } from '../test-helpers/session-request-requests.js';
 import { MAX_JSON_BODY_BYTES } from './json-body.js';
 
@@ -13,16 +12,7 @@ import { MAX_JSON_BODY_BYTES } from './json-body.js';
 // never has.
 let server: RunningServer;
 before(async () => {
-  server = await startServer({
-    port: 0,
-    zonepacks: [BUILTIN_PACK_DIR],
-    dataDir: ':memory:',
-    mail: false,
-    retentionDays: false,
-    newsPolling: false,
-    rateLimits: { perAddress: 'off', perZone: 'off' },
-    logger: createLogger('silent'),
-  });
+  server = await startTestServer();
 });
 after(() => server.close());
 

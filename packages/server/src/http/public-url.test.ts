@@ -4,9 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import { createNewsItem } from '../news/store.js';
 import { sampleNews } from '../news/test-helpers/sample-news.js';
-import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { type RunningServer, type ServerOptions, startServer } from '../server.js';
+import type { RunningServer, ServerOptions } from '../server.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
+import { startTestServer } from '../test-helpers/app.js';
 import { newKey } from '../test-helpers/session-request-requests.js';
 import { parsePublicUrl } from './public-origin.js';
 
@@ -48,17 +48,7 @@ async function startWith(
   options: Partial<ServerOptions>,
   logger = captureLogger().logger,
 ): Promise<RunningServer> {
-  const server = await startServer({
-    port: 0,
-    zonepacks: [BUILTIN_PACK_DIR],
-    dataDir: ':memory:',
-    mail: false,
-    retentionDays: false,
-    newsPolling: false,
-    rateLimits: { perAddress: 'off', perZone: 'off' },
-    logger,
-    ...options,
-  });
+  const server = await startTestServer({ logger, ...options });
   // An item without a source link: its link is one of ours, built like the feed's own.
   await createNewsItem(server.storage, sampleNews());
   return server;
