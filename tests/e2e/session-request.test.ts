@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type ParsedMail, parseEml } from '../../packages/server/src/mail/test-helpers/parse-eml.js';
 import { output, REFERENCE_PACK, spawnCli } from '../helpers.js';
 import {
@@ -16,7 +16,6 @@ import {
   type E2EServer,
   finderParts,
   LANGUAGES,
-  type Language,
   launchBrowser,
   openPage,
   startServer,
@@ -25,6 +24,7 @@ import {
   waitForText,
   waitUntil,
 } from './harness.js';
+import { enteredFor, fill, HUMAN_FILL_MS } from './request-form.js';
 
 /** What the zone of Elsene/Ixelles is called in each language (the pack has no German name: nl). */
 const SUD = { nl: 'Zuid', fr: 'Sud', en: 'South', de: 'Zuid' } as const;
@@ -34,33 +34,6 @@ const SUBJECT = {
   en: /We have received your request/,
   de: /Wir haben Ihre Anfrage erhalten/,
 } as const;
-/** The server takes a form sent faster than this for a bot (contract: MIN_FILL_TIME_MS). */
-const HUMAN_FILL_MS = 3_500;
-
-interface Entered {
-  organisation: string;
-  contactName: string;
-  email: string;
-  phone: string;
-  otherTopic: string;
-  period: string;
-  participants: number;
-  message: string;
-}
-
-function enteredFor(lang: Language): Entered {
-  return {
-    organisation: `Wijkgezondheidscentrum Élan ${lang}`,
-    contactName: `Zoë Müller-Dubois ${lang}`,
-    email: `zoe.${lang}@example.org`,
-    phone: '+32 2 555 01 23',
-    otherTopic: 'Mondzorg bij ouderen',
-    period: 'maart of april, dinsdagnamiddag',
-    participants: 14,
-    message: `Ons team van verpleegkundigen — «merci» — Größe ${lang}.`,
-  };
-}
-
 let server: E2EServer;
 let browser: Browser;
 let dataDir: string;
@@ -86,24 +59,6 @@ after(async () => {
   await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function fill(form: Locator, entered: Entered, lang: Language) {
-  const field = (name: string) => form.locator(`[name="${name}"]`);
-  await field('organisation.name').fill(entered.organisation);
-  await form.locator('input[name="organisation.kind"][value="health-service"]').check();
-  await field('contact.name').fill(entered.contactName);
-  await field('contact.email').fill(entered.email);
-  await field('contact.phone').fill(entered.phone);
-  await form.locator('input[name="topics"][value="diabetes"]').check();
-  await form.locator('input[name="topics"][value="other"]').check();
-  await field('otherTopic').fill(entered.otherTopic);
-  await form.locator('input[name="format"][value="on-site"]').check();
-  await field('preferredPeriod').fill(entered.period);
-  await field('participants').fill(String(entered.participants));
-  await form.locator(`input[name="language"][value="${lang === 'fr' ? 'fr' : 'bilingual'}"]`).check();
-  await field('message').fill(entered.message);
-  await form.locator('#consent').check();
-}
 
 async function mailsAbout(reference: string): Promise<ParsedMail[]> {
   const names = await readdir(mailDir).catch(() => [] as string[]);
