@@ -4,18 +4,19 @@ import type * as z from 'zod/mini';
 import { invalidQuery } from './problem.js';
 
 /**
- * Checks a value against a contract schema, with the field errors when it fails. It asks zod for
- * each issue's input (`reportInput`), without which zod drops it and a present field of the wrong
- * type cannot be told from a missing one.
+ * Checks a value against a contract schema, with the field errors when it fails. A failure is
+ * checked again asking zod for each issue's input (`reportInput`), without which zod drops it and a
+ * present field of the wrong type cannot be told from a missing one. Only then: asking leaves zod's
+ * compiled fast path, which triples the cost of every valid query.
  */
 export function validateInput<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
 ): { success: true; data: z.infer<T> } | { success: false; errors: FieldError[] } {
-  const result = schema.safeParse(value, { reportInput: true });
-  return result.success
-    ? { success: true, data: result.data }
-    : { success: false, errors: toFieldErrors(result.error.issues) };
+  const result = schema.safeParse(value);
+  if (result.success) return { success: true, data: result.data };
+  const reported = schema.safeParse(value, { reportInput: true });
+  return { success: false, errors: toFieldErrors(reported.error?.issues ?? result.error.issues) };
 }
 
 /**
