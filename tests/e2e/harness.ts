@@ -112,12 +112,14 @@ export interface CspViolation {
 
 export interface ZoneChange {
   target: string;
+  /** `null`: the finder has no zone any more (a new place on its way, or a choice to make). */
   detail: {
     layer: string;
     zone: { id: string; name: Record<string, string> };
     place: { municipality?: { nis: string }; postcode?: string | null };
     [key: string]: unknown;
-  };
+  } | null;
+  certainty?: string;
 }
 
 export interface LayoutShift {

@@ -26,6 +26,7 @@
     records.zoneChanges.push({
       target: event.target.id || event.target.localName,
       detail: JSON.parse(JSON.stringify(event.detail)),
+      certainty: event.certainty,
     });
   });
 

@@ -217,8 +217,10 @@ describe('several widgets on one page', () => {
 
       const changes = (await opened.records()).zoneChanges;
       assert.ok(changes.length > 0, 'selections fire carezone-zone-change');
-      assert.ok(changes.some((change) => change.target === 'e2e-fr' && change.detail.zone.id === 'bxl-sud'));
-      assert.ok(changes.some((change) => change.target === 'e2e-de' && change.detail.zone.id === 'bxl-nord'));
+      assert.ok(changes.some((change) => change.target === 'e2e-fr' && change.detail?.zone.id === 'bxl-sud'));
+      assert.ok(
+        changes.some((change) => change.target === 'e2e-de' && change.detail?.zone.id === 'bxl-nord'),
+      );
       assert.ok(
         changes.every((change) => ['e2e-fr', 'e2e-de'].includes(change.target)),
         'the untouched finder fired nothing',

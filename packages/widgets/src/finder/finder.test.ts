@@ -388,9 +388,10 @@ describe('<carezone-finder>', () => {
       await finder.press('ArrowDown');
       const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
       await finder.press('Enter');
-      const { detail, matches, bubbles, composed } = await event;
-      expect(detail.zone.id).to.equal('elz-herkenrode');
-      expect(detail.place.postcode).to.equal('3720');
+      const { detail, matches, certainty, bubbles, composed } = await event;
+      expect(detail?.zone.id).to.equal('elz-herkenrode');
+      expect(detail?.place.postcode).to.equal('3720');
+      expect(certainty).to.equal('certain');
       expect(matches).to.have.length(1);
       expect(bubbles && composed).to.equal(true);
       expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720']);
@@ -402,8 +403,8 @@ describe('<carezone-finder>', () => {
       const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
       await finder.press('Enter');
       const { detail, matches } = await event;
-      expect(detail.layer).to.equal('elz');
-      expect(detail.zone.id).to.equal('elz-herkenrode');
+      expect(detail?.layer).to.equal('elz');
+      expect(detail?.zone.id).to.equal('elz-herkenrode');
       expect(matches).to.have.length(1);
     });
 
@@ -413,12 +414,49 @@ describe('<carezone-finder>', () => {
       const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
       await finder.press('Enter');
       const { detail, matches } = await event;
-      expect(detail.zone.id).to.equal('elz-herkenrode');
+      expect(detail?.zone.id).to.equal('elz-herkenrode');
       expect(matches.map((match) => match.zone.id)).to.deep.equal([
         'bxl-centre-ouest',
         'bxl-sud',
         'elz-herkenrode',
       ]);
+    });
+
+    it('announces one zone whose boundary is not fully documented as probable: an answer all the same', async () => {
+      const finder = await setup();
+      await finder.type('1050');
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      await finder.press('Enter');
+      const { detail, certainty } = await event;
+      expect(detail?.zone.id).to.equal('bxl-sud');
+      expect(certainty).to.equal('probable');
+    });
+
+    it('takes its zone back as soon as another place is chosen, before that answer comes', async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const finder = await setup({
+        handler: async (url) => {
+          if (url.searchParams.get('postcode') === '1000') await held;
+          return finderApi(url);
+        },
+      });
+      const seen: (string | null)[] = [];
+      finder.el.addEventListener('carezone-zone-change', (event) => seen.push(event.detail?.zone.id ?? null));
+      await finder.type('elsene');
+      await finder.press('Enter');
+      await waitUntil(() => seen.length === 1, 'Elsene announced');
+      finder.input.select();
+      await finder.type('10');
+      await finder.press('ArrowDown');
+      await finder.press('Enter');
+      expect(seen).to.deep.equal(['bxl-sud', null], 'no zone while 1000 is looked up');
+      release();
+      await finder.settled('ambiguous');
+      await aTimeout(20);
+      expect(seen).to.deep.equal(['bxl-sud', null], '1000 is split over two zones: still none');
     });
 
     it('does not fire when every layer shown is ambiguous', async () => {
@@ -744,7 +782,7 @@ describe('<carezone-finder>', () => {
       fail = false;
       const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
       finder.part('retry-button')?.click();
-      expect((await event).detail.zone.id).to.equal('bxl-sud');
+      expect((await event).detail?.zone.id).to.equal('bxl-sud');
     });
 
     it('a name typed while the search fails is not sent as a postcode: a retry searches it again', async () => {
@@ -765,7 +803,7 @@ describe('<carezone-finder>', () => {
       expect(finder.text('zone-name')).to.equal('Herkenrode');
       expect(finder.part('error')).to.equal(null);
       expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720']);
-      expect((await event).detail.zone.id).to.equal('elz-herkenrode');
+      expect((await event).detail?.zone.id).to.equal('elz-herkenrode');
     });
 
     it('a typed postcode goes straight to the lookup, even while the search fails', async () => {
@@ -810,7 +848,7 @@ describe('<carezone-finder>', () => {
         expect(calls).to.have.length(0);
         const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
         finder.part('location-button')?.click();
-        expect((await event).detail.matchedBy).to.equal('point');
+        expect((await event).detail?.matchedBy).to.equal('point');
         await finder.settled('zone');
         expect(finder.requests('/v1/lookup')).to.deep.equal(['lat=50.83&lon=4.37']);
         expect(calls).to.have.length(1);

@@ -11,13 +11,14 @@ import {
 } from '@carezone/sdk';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ZoneChangeEvent } from '../events/zone-change.js';
+import { type ZoneCertainty, ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import { layersOf } from '../internal/layers.js';
 import { renderZoneDetails } from '../zone-card/zone-details.js';
 import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { finderStyles } from './finder.styles.js';
+import { announcedZone, group, layerAnswers } from './layer-answers.js';
 
 /** The one key `remember` uses (in localStorage, so on this origin only). */
 export const REMEMBER_KEY = 'carezone-finder:last';
@@ -27,6 +28,8 @@ interface Target {
   p: LookupParams;
   user?: boolean;
 }
+
+type Answer = LookupResult & { layers: Layer[]; user: boolean };
 
 /** Worth asking the server: two characters, or any digit (postcodes). */
 const searchable = (q: string) => q.length > 1 || /\d/.test(q);
@@ -40,17 +43,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     });
   });
 
-/** Items grouped by a key, in the order of first appearance (Map.groupBy is too recent). */
-function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] {
-  const groups = new Map<string, [T, ...T[]]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return [...groups.values()];
-}
-
 /**
  * @summary Finds the care zone of a place: the visitor types a postcode or a place name (or
  * shares their location), picks a suggestion, and sees the zone(s) and team contact.
@@ -60,10 +52,11 @@ function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] 
  * the active suggestion (or submits a typed 4-digit postcode / 5-digit NIS code, else the first
  * suggestion), Escape closes the list and a second Escape clears the input.
  *
- * @event carezone-zone-change - `ZoneChangeEvent`: the visitor chose a place and its zone was
- * found for sure; `detail` is the match of `layer` (or the first of a layer that is not ambiguous),
- * `matches` all of them. Never fired when every layer shown is ambiguous (never a guess), nor for
- * the `postcode`/`nis` preset or a remembered place.
+ * @event carezone-zone-change - `ZoneChangeEvent`: the zone of the visitor's place changed.
+ * `detail` is the match of `layer` (or of the first layer answering one zone), `certainty` says
+ * whether it is certain or probable; `detail` is `null` as soon as the visitor chooses another
+ * place (until its answer comes) and when the answer is a choice between zones: the finder never
+ * guesses. Never fired for the `postcode`/`nis` preset or a remembered place.
  *
  * @csspart base - The wrapper of the whole finder.
  * @csspart label - The label of the input.
@@ -161,8 +154,11 @@ export class CarezoneFinder extends CarezoneElement {
     args: () => [this.sdk, this._q.trim()] as const,
   });
 
+  /** The zone id the last `carezone-zone-change` named (`null`: none, or no event yet). */
+  #announced: string | null = null;
+
   readonly #lookup = new Task(this, {
-    task: async ([client, target, layer], { signal }) => {
+    task: async ([client, target, layer], { signal }): Promise<Answer | typeof initialState> => {
       if (!target) return initialState;
       // With the layers' titles, so that the cards do not grow a row when they arrive.
       const [result, layers] = await Promise.all([
@@ -170,14 +166,24 @@ export class CarezoneFinder extends CarezoneElement {
         layersOf(client).catch(() => []),
       ]);
       const matches = result.matches.filter((match) => !layer || match.layer === layer);
-      // Never a guess: only a layer without ambiguity names the visitor's zone.
-      const sure = matches.find((match) => !result.ambiguities.some((a) => a.layer === match.layer));
-      if (target.user && sure) this.dispatchEvent(new ZoneChangeEvent(sure, matches));
+      const user = target.user === true;
       target.user = false;
-      return { ...result, matches, layers };
+      return { ...result, matches, layers, user };
     },
     args: () => [this.sdk, this._target, this.layer] as const,
+    // Announced once the answer is in: a choice between zones announces none (never a guess).
+    onComplete: (answer) => {
+      if (answer.user) {
+        const zone = announcedZone(layerAnswers(answer), this.layer);
+        if (zone) this.#announce(zone.match, answer.matches, zone.certainty);
+      }
+    },
   });
+
+  #announce(match: Match | null, matches: readonly Match[] = [], certainty?: ZoneCertainty): void {
+    this.#announced = match?.zone.id ?? null;
+    this.dispatchEvent(new ZoneChangeEvent(match, matches, certainty));
+  }
 
   get #input(): HTMLInputElement | null | undefined {
     return this.renderRoot?.querySelector('input');
@@ -280,7 +286,7 @@ export class CarezoneFinder extends CarezoneElement {
     );
   }
 
-  #renderResult(result: LookupResult & { layers: Layer[] }): TemplateResult[] {
+  #renderResult(result: Answer): TemplateResult[] {
     const { localize } = this;
     const f = localize.t.finder;
     const placeName = (m: Match) => (m.place.municipality ? localize.name(m.place.municipality.name) : '');
@@ -405,6 +411,8 @@ export class CarezoneFinder extends CarezoneElement {
 
   #choose(p: LookupParams, text: string): void {
     this._target = { p, user: true };
+    // The zone shown so far is not this place's: listeners forget it before the answer comes.
+    if (this.#announced !== null) this.#announce(null);
     this._text = text;
     this._q = '';
     this._open = false;

@@ -9,7 +9,8 @@ export interface ZoneSourceHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * Follows a finder of the page: calls `onZone` with each zone chosen in the finder that the host's
- * `zone-source` selector matches. It listens on the host's root rather than on the finder itself,
+ * `zone-source` selector matches, and with `undefined` when that finder has no zone any more (a
+ * new place is being looked up, or its answer asks the visitor to choose). It listens on the host's root rather than on the finder itself,
  * since the finder may be added after the host, or replaced; the selector is matched when an event
  * comes, and a selector that is not valid matches nothing.
  */
@@ -18,7 +19,7 @@ export class ZoneSourceController implements ReactiveController {
 
   constructor(
     private readonly host: ZoneSourceHost,
-    private readonly onZone: (zone: ZoneSummary) => void,
+    private readonly onZone: (zone: ZoneSummary | undefined) => void,
   ) {
     host.addController(this);
   }
@@ -52,6 +53,6 @@ export class ZoneSourceController implements ReactiveController {
     } catch {
       return;
     }
-    this.onZone((event as ZoneChangeEvent).detail.zone);
+    this.onZone((event as ZoneChangeEvent).detail?.zone);
   };
 }

@@ -147,10 +147,11 @@ export class CarezoneNews extends CarezoneElement {
     this.#internals.states.add('ready');
   }
 
-  // A selector that matches nothing (or is not valid) leaves the feed showing every zone's news.
+  // A selector that matches nothing (or is not valid) leaves the feed showing every zone's news,
+  // and so does a finder with no zone (a new place on its way, or a choice to make).
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: it works through the host's lifecycle.
   readonly #zoneSource = new ZoneSourceController(this, (zone) => {
-    this._zone = zone.id;
+    this._zone = zone?.id;
   });
 
   protected override render(): TemplateResult {

@@ -9,7 +9,7 @@ import { CarezoneFinder } from '../finder/finder.js';
 import { SESSION_REQUEST_TRANSLATIONS } from '../localization/session-request/translations.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureAnswer, fixtureClient, problem } from '../test-helpers/fixture-api.js';
-import { brussel, match, zoneCentreOuest, zoneSud } from '../test-helpers/fixtures.js';
+import { brussel, elsene, match, zoneCentreOuest, zoneSud } from '../test-helpers/fixtures.js';
 import {
   CREATED,
   FILLED,
@@ -382,6 +382,24 @@ describe('<carezone-session-request> sending', () => {
       await empty.submit();
       empty.part('error-summary')?.querySelector<HTMLAnchorElement>('a[href="#zone"]')?.click();
       expect(other.shadowRoot?.activeElement).to.equal(other.shadowRoot?.querySelector('input'));
+    });
+
+    it('forgets the zone when its finder has none any more, and then sends to no zone', async () => {
+      const page = await fixture(
+        html`<div><carezone-finder id="page-finder" lang="en"></carezone-finder></div>`,
+      );
+      const form = await setupForm({ attrs: { zone: undefined, 'zone-source': '#page-finder' } });
+      const pageFinder = page.querySelector('#page-finder') as CarezoneFinder;
+      pageFinder.dispatchEvent(new ZoneChangeEvent(match(zoneSud, { municipality: elsene, postcode: null })));
+      await form.el.updateComplete;
+      expect(form.text('zone-name')).to.equal(en.zoneChosen('South'));
+      await form.fill(FILLED);
+      pageFinder.dispatchEvent(new ZoneChangeEvent(null));
+      await form.el.updateComplete;
+      expect(form.text('zone-name')).to.equal(en.zoneElsewhere);
+      await form.submit();
+      expect(form.errorOf('zone')).to.equal(en.invalid.zone);
+      expect(form.api.sent).to.deep.equal([], 'nothing sent to the zone shown before');
     });
   });
 });

@@ -284,7 +284,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
       ${
         embedded
           ? html`<carezone-finder part="finder" layer=${ifDefined(this.layer)} lang=${localize.lang}
-              .client=${this.sdk} @carezone-zone-change=${(event: ZoneChangeEvent) => this.#chooseZone(event.detail.zone)}>
+              .client=${this.sdk} @carezone-zone-change=${(event: ZoneChangeEvent) => this.#chooseZone(event.detail?.zone)}>
             </carezone-finder>`
           : nothing
       }
@@ -361,9 +361,10 @@ export class CarezoneSessionRequest extends CarezoneElement {
     this._errors = rest;
   }
 
-  #chooseZone(zone: ZoneSummary): void {
-    this._zone = { id: zone.id, name: zone.name };
-    this.#clearError('zone');
+  /** The zone the finder shows now; none while it looks a new place up or asks to choose. */
+  #chooseZone(zone: ZoneSummary | undefined): void {
+    this._zone = zone && { id: zone.id, name: zone.name };
+    if (zone) this.#clearError('zone');
     this.#save();
   }
 
