@@ -70,9 +70,38 @@ describe('the built-in Brussels pack', () => {
     assert.deepEqual(zoneIds(ixelles, BXL), ['bxl-sud']);
   });
 
-  it('answers unknown place outside Brussels, and out of coverage for a point', () => {
-    assert.equal(directory.lookup({ by: 'postcode', postcode: '2000' }).kind, 'unknown-place');
+  it('knows every Belgian place through the gazetteer: outside Brussels is out of coverage', () => {
+    assert.deepEqual(outOfCoverage(directory, { by: 'postcode', postcode: '2000' }), [
+      {
+        nis: '11002',
+        name: { nl: 'Antwerpen', fr: 'Anvers', de: 'Antwerpen' },
+        postcode: '2000',
+        region: 'flanders',
+      },
+    ]);
+    assert.deepEqual(
+      outOfCoverage(directory, { by: 'nis', nis: '63023' }).map((place) => [place.name.de, place.region]),
+      [['Eupen', 'wallonia']],
+    );
+    // Organisational postcodes are in no Statbel table: still unknown, as is a code nobody uses.
+    for (const postcode of ['9999', '1001'])
+      assert.equal(directory.lookup({ by: 'postcode', postcode }).kind, 'unknown-place', postcode);
+    assert.equal(directory.lookup({ by: 'nis', nis: '99999' }).kind, 'unknown-place');
     assert.deepEqual(outOfCoverage(directory, { by: 'point', lat: 50.846, lon: 4.352 }), []);
+  });
+
+  it('finds former municipalities of 2025, leading to their new municipality', () => {
+    const kortessem = directory.searchPlaces('Kortessem', 5);
+    assert.deepEqual(
+      kortessem.map((place) => [place.kind, place.label, place.postcode, place.municipality.nis]),
+      [['former-municipality', 'Kortessem', null, '71072']],
+    );
+    assert.deepEqual(
+      outOfCoverage(directory, { by: 'nis', nis: '71072' }).map((place) => place.name.nl),
+      ['Hasselt'],
+    );
+    const looz = directory.searchPlaces('looz', 5)[0];
+    assert.deepEqual([looz?.kind, looz?.municipality.name.nl], ['former-municipality', 'Tongeren-Borgloon']);
   });
 
   it('searches Dutch, French and German names and the Brussels-City localities', () => {
@@ -86,5 +115,11 @@ describe('the built-in Brussels pack', () => {
     assert.equal(first('laken'), 'locality:Laken:21004');
     assert.equal(first('neder over'), 'locality:Neder-Over-Heembeek:21004');
     assert.equal(first('1130'), 'postcode:1130:21004');
+    // Beyond Brussels, from the gazetteer: a German, a French and a Dutch name, and a postcode.
+    assert.equal(first('sankt vith'), 'municipality:Sankt Vith:63067');
+    assert.equal(first('lüttich'), 'municipality:Lüttich:62063');
+    assert.equal(first('namur'), 'municipality:Namur:92094');
+    assert.equal(first('antwerpen'), 'municipality:Antwerpen:11002');
+    assert.equal(first('4700'), 'postcode:4700:63023');
   });
 });

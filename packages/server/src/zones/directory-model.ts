@@ -1,7 +1,9 @@
 import type { MunicipalityRef, ZoneSummary } from '@carezone/contract';
 import type { CoverageRow, LocalityRow, PolygonGeometry, ZonePack } from '../packs/pack-types.js';
 import { PackError, type PackLayer, type PackManifest, type PackProblem } from '../packs/pack-types.js';
+import type { Gazetteer } from './gazetteer.js';
 import { GeoIndex } from './geo-index.js';
+import { normalizeText } from './normalize.js';
 
 export interface LayerEntry {
   layer: PackLayer;
@@ -21,14 +23,25 @@ export interface MunicipalityEntry {
   postcodes: Set<string>;
 }
 
-/** Every loaded pack merged into plain maps; built once, read by search and lookup. */
+/**
+ * Every loaded pack merged into plain maps, with the gazetteer's places added; built once, read by
+ * search and lookup. A municipality only the gazetteer knows has no coverage rows, so a lookup of
+ * it is out of coverage rather than unknown.
+ */
 export interface DirectoryModel {
   packs: { manifest: PackManifest; dir: string }[];
+  /** The gazetteer whose places were added, if any. */
+  gazetteer: { dataVersion: string; attribution: string; licence: string } | undefined;
   layers: Map<string, LayerEntry>;
   zones: Map<string, ZoneEntry>;
+  /** The packs' municipalities first (in pack order), then the gazetteer's others (by NIS code). */
   municipalities: Map<string, MunicipalityEntry>;
   /** NIS codes of the municipalities that have the postcode (localities count too). */
   postcodeNis: Map<string, string[]>;
+  /**
+   * The packs' localities, then the gazetteer's former municipalities (`postcode` null) whose
+   * name the model has no other way to find for that municipality.
+   */
   localities: LocalityRow[];
   coverageByNis: Map<string, CoverageRow[]>;
   zoneShapes: GeoIndex<{ layer: string; zoneId: string }>;
@@ -97,9 +110,59 @@ function addZones(model: DirectoryModel, pack: ZonePack): void {
   for (const row of pack.coverage) pushTo(model.coverageByNis, row.nis, row);
 }
 
-export function buildModel(packs: readonly ZonePack[]): DirectoryModel {
+/**
+ * Adds what the packs do not say. The packs stay authoritative: their names win, a postcode any
+ * pack names keeps the packs' municipalities (so a pack's split of a shared postcode holds), and a
+ * former municipality a pack already makes findable for its municipality is not added twice.
+ */
+function addGazetteer(model: DirectoryModel, gazetteer: Gazetteer): void {
+  const packPostcodes = new Set<string>();
+  for (const municipality of model.municipalities.values()) {
+    for (const postcode of municipality.postcodes) packPostcodes.add(postcode);
+  }
+  for (const row of gazetteer.municipalities) {
+    const postcodes = row.postcodes.filter((postcode) => !packPostcodes.has(postcode));
+    const known = model.municipalities.get(row.nis);
+    if (known) {
+      known.ref.name = { ...row.name, ...known.ref.name };
+      for (const postcode of postcodes) known.postcodes.add(postcode);
+    } else {
+      model.municipalities.set(row.nis, {
+        ref: { nis: row.nis, name: { ...row.name }, region: row.region },
+        postcodes: new Set(postcodes),
+      });
+    }
+  }
+  const namesByNis = new Map<string, Set<string>>();
+  const namesOf = (nis: string): Set<string> => {
+    let names = namesByNis.get(nis);
+    if (!names) {
+      const ref = model.municipalities.get(nis)?.ref;
+      names = new Set(Object.values(ref?.name ?? {}).map((name) => normalizeText(name ?? '')));
+      namesByNis.set(nis, names);
+    }
+    return names;
+  };
+  for (const row of model.localities) namesOf(row.nis).add(normalizeText(row.name));
+  for (const row of gazetteer.formerMunicipalities) {
+    const names = namesOf(row.nis);
+    const key = normalizeText(row.name);
+    if (names.has(key)) continue;
+    names.add(key);
+    model.localities.push(row);
+  }
+  model.gazetteer = {
+    dataVersion: gazetteer.dataVersion,
+    attribution: gazetteer.attribution,
+    licence: gazetteer.licence,
+  };
+}
+
+/** Merges the packs, in order, and then the gazetteer when one is given. */
+export function buildModel(packs: readonly ZonePack[], gazetteer?: Gazetteer): DirectoryModel {
   const model: DirectoryModel = {
     packs: [],
+    gazetteer: undefined,
     layers: new Map(),
     zones: new Map(),
     municipalities: new Map(),
@@ -127,6 +190,7 @@ export function buildModel(packs: readonly ZonePack[]): DirectoryModel {
     for (const feature of pack.municipalityFeatures)
       model.municipalityShapes.add(feature.nis, feature.geometry);
   }
+  if (gazetteer) addGazetteer(model, gazetteer);
   for (const [nis, municipality] of model.municipalities) {
     for (const postcode of municipality.postcodes) pushTo(model.postcodeNis, postcode, nis);
   }

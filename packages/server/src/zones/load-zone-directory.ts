@@ -2,14 +2,18 @@ import type { CoveredMunicipality, Layer, Zone, ZoneGeometry, ZoneSummary } from
 import { loadPack } from '../packs/check-pack.js';
 import type { ZonePack } from '../packs/pack-types.js';
 import { buildModel } from './directory-model.js';
+import { type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { ZoneLookup } from './lookup.js';
 import { normalizeText } from './normalize.js';
 import { PlaceSearchIndex } from './search-index.js';
 import type { PackInfo, ZoneDirectory } from './zone-directory.js';
 
-/** Builds the directory from packs already loaded and checked (see `loadPack`). */
-export function createZoneDirectory(packs: readonly ZonePack[]): ZoneDirectory {
-  const model = buildModel(packs);
+/**
+ * Builds the directory from packs already loaded and checked (see `loadPack`), and the places of
+ * `gazetteer` when one is given (see `loadGazetteer`).
+ */
+export function createZoneDirectory(packs: readonly ZonePack[], gazetteer?: Gazetteer): ZoneDirectory {
+  const model = buildModel(packs, gazetteer);
   const search = new PlaceSearchIndex(model);
   const lookup = new ZoneLookup(model);
 
@@ -83,10 +87,11 @@ export function createZoneDirectory(packs: readonly ZonePack[]): ZoneDirectory {
 }
 
 /**
- * Loads, checks and indexes the packs in `dirs`. Throws a `PackError` when a pack has errors,
- * or when two packs define the same layer or zone id.
+ * Loads, checks and indexes the packs in `dirs`, over the gazetteer shipped with the server, so
+ * that every Belgian municipality and postcode is a known place whatever the packs cover. Throws a
+ * `PackError` when a pack has errors, or when two packs define the same layer or zone id.
  */
 export async function loadZoneDirectory(dirs: readonly string[]): Promise<ZoneDirectory> {
-  const packs = await Promise.all(dirs.map((dir) => loadPack(dir)));
-  return createZoneDirectory(packs);
+  const [gazetteer, ...packs] = await Promise.all([loadGazetteer(), ...dirs.map((dir) => loadPack(dir))]);
+  return createZoneDirectory(packs, gazetteer);
 }
