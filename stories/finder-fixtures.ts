@@ -82,7 +82,16 @@ const lookup1000 = lookup(
     match(zoneSud, { municipality: brussel, postcode: '1000' }, 'ambiguous'),
     match(bruzel, { municipality: brussel, postcode: '1000' }),
   ],
-  [{ layer: 'bxl-care-zones', reasons: ['several-zones', 'uncertain'], unresolved: [] }],
+  [
+    {
+      layer: 'bxl-care-zones',
+      certainty: 'choose',
+      reasons: ['several-zones', 'uncertain'],
+      unresolved: [],
+      narrowable: false,
+      choices: [],
+    },
+  ],
 );
 
 const LOOKUPS: Record<string, LookupResult> = {

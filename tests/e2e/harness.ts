@@ -116,7 +116,7 @@ export interface ZoneChange {
   detail: {
     layer: string;
     zone: { id: string; name: Record<string, string> };
-    place: { municipality?: { nis: string }; postcode?: string | null };
+    places: { municipality?: { nis: string } | null; postcode?: string | null }[];
     [key: string]: unknown;
   } | null;
   certainty?: string;

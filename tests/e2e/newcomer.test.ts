@@ -176,7 +176,7 @@ describe('a newcomer on the network page, keyboard only', () => {
         assert.equal(change?.target, 'finder-nl');
         assert.equal(change?.detail?.layer, 'bxl-care-zones');
         assert.equal(change?.detail?.zone.id, 'bxl-sud');
-        assert.equal(change?.detail?.place.municipality?.nis, '21009');
+        assert.equal(change?.detail?.places[0]?.municipality?.nis, '21009');
       });
 
       test('"Ixelles": the municipality (not the 1050 locality of Brussels) is zone Zuid', async () => {
@@ -198,7 +198,7 @@ describe('a newcomer on the network page, keyboard only', () => {
           (list) => list.length > 0,
         );
         assert.equal(changes[0]?.detail?.zone.id, 'bxl-sud');
-        assert.equal(changes[0]?.detail.place.municipality?.nis, '21009');
+        assert.equal(changes[0]?.detail?.places[0]?.municipality?.nis, '21009');
       });
 
       test('"1050" + Enter: the postcode is shared with Brussels-City, so the answer says it is not certain', async () => {

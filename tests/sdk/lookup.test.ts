@@ -93,6 +93,6 @@ describe('lookup against the reference server', () => {
       layer: 'bxl-care-zones',
     });
     assert.deepEqual(zonesOf(result, 'bxl-care-zones'), ['bxl-sud']);
-    assert.equal(result.matches[0]?.place.municipality?.nis, '21009');
+    assert.equal(result.matches[0]?.places[0]?.municipality?.nis, '21009');
   });
 });

@@ -23,9 +23,15 @@ export const ZonesQuery = z.object({
 });
 export type ZonesQuery = z.infer<typeof ZonesQuery>;
 
+/**
+ * `/v1/lookup`: `postcode`, `nis` (either, or both for the part of a postcode in one
+ * municipality), `locality` (a name of the pack's localities, with `postcode` and/or `nis`), or
+ * `lat` with `lon`; and optionally `layer`.
+ */
 export const LookupQuery = z.object({
   postcode: z.optional(Postcode),
   nis: z.optional(NisCode),
+  locality: z.optional(Text(100)),
   lat: z.optional(Decimal),
   lon: z.optional(Decimal),
   layer: z.optional(Slug),

@@ -47,10 +47,12 @@ export const lookupResult: LookupResult = {
     {
       layer: 'bxl-care-zones',
       zone: zoneSummary,
-      place: { municipality: place.municipality, postcode: '1082' },
       matchedBy: 'postcode',
       coverage: 'whole',
       confidence: 'documented',
+      places: [
+        { municipality: place.municipality, postcode: '1082', coverage: 'whole', confidence: 'documented' },
+      ],
     },
   ],
   ambiguities: [],

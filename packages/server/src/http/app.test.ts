@@ -45,7 +45,7 @@ describe('HTTP API over the reference pack', () => {
   });
 
   test('ambiguous postcodes return every candidate', async () => {
-    for (const postcode of ['1000', '1050', '2000']) {
+    for (const postcode of ['1000', '2000']) {
       const result = LookupResult.parse(await (await app.request(`/v1/lookup?postcode=${postcode}`)).json());
       assert.equal(result.ambiguous, true, postcode);
     }
@@ -80,7 +80,7 @@ describe('HTTP API over the reference pack', () => {
     assert.equal(problem.detail, 'postcode: must be a postcode of 4 digits');
     for (const query of [
       '',
-      '?postcode=1000&nis=21004',
+      '?postcode=1000&lat=50.8&lon=4.3',
       '?lat=50.8',
       '?lat=91&lon=4',
       '?lat=50&lon=181',

@@ -1,4 +1,5 @@
 import type {
+  FieldError,
   Layer,
   LookupResult,
   Place,
@@ -8,20 +9,24 @@ import type {
   ZoneSummary,
 } from '@carezone/contract';
 
-/** What one lookup asks: exactly one of postcode, NIS code or point, optionally one layer. */
+/**
+ * What one lookup asks: a place (a postcode, a NIS code, or both for the part of the postcode in
+ * that municipality, optionally narrowed to a locality name of that postcode or municipality) or a
+ * point; optionally one layer.
+ */
 export type LookupRequest = (
-  | { by: 'postcode'; postcode: string }
-  | { by: 'nis'; nis: string }
+  | { by: 'postcode'; postcode: string; nis?: string; locality?: string }
+  | { by: 'nis'; nis: string; locality?: string }
   | { by: 'point'; lat: number; lon: number }
 ) & { layer?: string };
 
 /**
  * The answer of a lookup before it becomes HTTP: the route maps each kind to a status code
- * (200, 404 UNKNOWN_PLACE, 404 OUT_OF_COVERAGE).
+ * (200, 404 UNKNOWN_PLACE with the parameter at fault in `errors`, 404 OUT_OF_COVERAGE).
  */
 export type LookupOutcome =
   | { kind: 'found'; result: LookupResult }
-  | { kind: 'unknown-place'; detail: string }
+  | { kind: 'unknown-place'; detail: string; errors: FieldError[] }
   | { kind: 'out-of-coverage'; detail: string; places: ProblemPlace[] };
 
 /** Identity of a loaded pack, for `/readyz` and the logs. */

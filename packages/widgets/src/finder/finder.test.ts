@@ -63,7 +63,11 @@ const twoLayers: FixtureHandler = (url) => {
   const layer = url.searchParams.get('layer');
   const brussels = LOOKUPS['postcode=1000'] as (typeof LOOKUPS)[string];
   const elz = { ...(LOOKUPS['postcode=3720']?.matches[0] as (typeof brussels.matches)[number]) };
-  elz.place = brussels.matches[0]?.place as typeof elz.place;
+  elz.places = (brussels.matches[0]?.places ?? []).map((p) => ({
+    ...p,
+    coverage: elz.coverage,
+    confidence: elz.confidence,
+  }));
   const ambiguities = brussels.ambiguities.filter((a) => !layer || a.layer === layer);
   return {
     body: {
@@ -390,7 +394,7 @@ describe('<carezone-finder>', () => {
       await finder.press('Enter');
       const { detail, matches, certainty, bubbles, composed } = await event;
       expect(detail?.zone.id).to.equal('elz-herkenrode');
-      expect(detail?.place.postcode).to.equal('3720');
+      expect(detail?.places[0]?.postcode).to.equal('3720');
       expect(certainty).to.equal('certain');
       expect(matches).to.have.length(1);
       expect(bubbles && composed).to.equal(true);

@@ -289,8 +289,9 @@ export class CarezoneFinder extends CarezoneElement {
   #renderResult(result: Answer): TemplateResult[] {
     const { localize } = this;
     const f = localize.t.finder;
-    const placeName = (m: Match) => (m.place.municipality ? localize.name(m.place.municipality.name) : '');
-    const namesOf = (ms: Match[]) => [...new Set(ms.map(placeName).filter(Boolean))];
+    const placeName = (p: Match['places'][number]) =>
+      p.municipality ? localize.name(p.municipality.name) : '';
+    const namesOf = (ms: Match[]) => [...new Set(ms.flatMap((m) => m.places.map(placeName)).filter(Boolean))];
     return group(result.matches, (m) => m.layer).map((matches) => {
       const id = matches[0].layer;
       const ambiguity = result.ambiguities.find((a) => a.layer === id);
@@ -307,7 +308,7 @@ export class CarezoneFinder extends CarezoneElement {
             municipality: localize.list(namesOf(ms)),
           })}${
             ambiguity
-              ? html`<p part="certainty">${ms.map((m) => `${placeName(m)}: ${f.certainty[m.confidence]}`).join(' · ')}</p>`
+              ? html`<p part="certainty">${ms.flatMap((m) => m.places.map((p) => `${placeName(p)}: ${f.certainty[p.confidence]}`)).join(' · ')}</p>`
               : nothing
           }`,
       )}`;

@@ -146,17 +146,18 @@ export const PLACES: Record<string, Place[]> = {
 /** One candidate of a lookup answer; `matchedBy` follows from the place (a postcode, else the NIS code). */
 export function match(
   zone: ZoneSummary,
-  place: Match['place'],
+  place: Pick<Match['places'][number], 'municipality' | 'postcode'>,
   confidence: Match['confidence'] = 'documented',
 ): Match {
   const matchedBy = place.postcode ? 'postcode' : 'nis';
+  const coverage = confidence === 'documented' ? 'whole' : 'partial';
   return {
     layer: zone.layer,
     zone,
-    place,
     matchedBy,
-    coverage: confidence === 'documented' ? 'whole' : 'partial',
+    coverage,
     confidence,
+    places: [{ ...place, coverage, confidence }],
   };
 }
 
@@ -178,7 +179,16 @@ export const LOOKUPS: Record<string, LookupResult> = {
       match(zoneSud, { municipality: elsene, postcode: '1050' }),
       match(zoneSud, { municipality: brussel, postcode: '1050' }, 'ambiguous'),
     ],
-    [{ layer: 'bxl-care-zones', reasons: ['uncertain'], unresolved: [] }],
+    [
+      {
+        layer: 'bxl-care-zones',
+        certainty: 'probable',
+        reasons: ['uncertain'],
+        unresolved: [],
+        narrowable: false,
+        choices: [],
+      },
+    ],
   ),
   'postcode=1000': lookup(
     { postcode: '1000' },
@@ -186,7 +196,16 @@ export const LOOKUPS: Record<string, LookupResult> = {
       match(zoneCentreOuest, { municipality: brussel, postcode: '1000' }, 'likely'),
       match(zoneSud, { municipality: brussel, postcode: '1000' }, 'ambiguous'),
     ],
-    [{ layer: 'bxl-care-zones', reasons: ['several-zones', 'uncertain'], unresolved: [] }],
+    [
+      {
+        layer: 'bxl-care-zones',
+        certainty: 'choose',
+        reasons: ['several-zones', 'uncertain'],
+        unresolved: [],
+        narrowable: false,
+        choices: [],
+      },
+    ],
   ),
   'postcode=1020': lookup({ postcode: '1020' }, [
     match(zoneNord, { municipality: brussel, postcode: '1020' }),

@@ -15,10 +15,12 @@ export function found(
   return outcome.result;
 }
 
-/** `zone@nis/postcode` of each match, for short assertions. */
+/** `zone@nis/postcode` of each place of each match, for short assertions. */
 export function matchKeys(result: LookupResult): string[] {
-  return result.matches.map(
-    (match) => `${match.zone.id}@${match.place.municipality?.nis ?? '-'}/${match.place.postcode ?? '-'}`,
+  return result.matches.flatMap((match) =>
+    match.places.map(
+      (place) => `${match.zone.id}@${place.municipality?.nis ?? '-'}/${place.postcode ?? '-'}`,
+    ),
   );
 }
 
