@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type CarezoneClient, createClient, isApiError, type LookupResult } from '@carezone/sdk';
+import { type CarezoneClient, certaintyOf, createClient, isApiError, type LookupResult } from '@carezone/sdk';
 import { type ReferenceServer, startReferenceServer } from './reference-server.js';
 
 let server: ReferenceServer;
@@ -94,5 +94,57 @@ describe('lookup against the reference server', () => {
     });
     assert.deepEqual(zonesOf(result, 'bxl-care-zones'), ['bxl-sud']);
     assert.equal(result.matches[0]?.places[0]?.municipality?.nis, '21009');
+  });
+});
+
+describe('narrowing a lookup against the reference server', () => {
+  test('a postcode with its municipality: 1040 in Etterbeek is Sud-Est, certain', async () => {
+    const result = await client.lookup({ postcode: '1040', nis: '21005' });
+    assert.deepEqual(result.query, { postcode: '1040', nis: '21005' });
+    assert.deepEqual(zonesOf(result, 'bxl-care-zones'), ['bxl-sud-est']);
+    assert.equal(certaintyOf(result, 'bxl-care-zones'), 'certain');
+    assert.equal(result.ambiguous, false);
+  });
+
+  test('each choice of 1040, passed back as it is, answers its own zones', async () => {
+    const result = await client.lookup({ postcode: '1040', layer: 'bxl-care-zones' });
+    const [ambiguity] = result.ambiguities;
+    assert.equal(ambiguity?.certainty, 'choose');
+    assert.equal(ambiguity?.choices.length, 2);
+    for (const choice of ambiguity?.choices ?? []) {
+      const narrowed = await client.lookup({ ...choice.query, layer: 'bxl-care-zones' });
+      assert.deepEqual(zonesOf(narrowed, 'bxl-care-zones'), choice.zones, JSON.stringify(choice.query));
+    }
+  });
+
+  test('one zone of a layer is one match, whatever number of municipalities led to it', async () => {
+    const result = await client.lookup({ postcode: '1040', layer: 'elz' });
+    assert.equal(result.matches.length, 1);
+    assert.deepEqual(
+      result.matches[0]?.places.map((place) => place.municipality?.nis),
+      ['21004', '21005'],
+    );
+  });
+
+  test('Antwerp by NIS offers a choice per district postcode; Deurne is Antwerpen Oost', async () => {
+    const result = await client.lookup({ nis: '11002', layer: 'elz' });
+    assert.equal(result.matches.length, 4);
+    const deurne = result.ambiguities[0]?.choices.find((choice) => choice.localities.includes('Deurne'));
+    assert.deepEqual(deurne?.zones, ['elz-antwerpen-oost']);
+    const byLocality = await client.lookup({ nis: '11002', locality: 'Deurne', layer: 'elz' });
+    assert.deepEqual(zonesOf(byLocality, 'elz'), ['elz-antwerpen-oost']);
+  });
+
+  test('an unknown locality of a postcode is an ApiError UNKNOWN_PLACE naming the parameter', async () => {
+    const error = await client
+      .lookup({ postcode: '1020', locality: 'Atlantis' })
+      .catch((caught: unknown) => caught);
+    assert.ok(isApiError(error), String(error));
+    assert.equal(error.status, 404);
+    assert.equal(error.code, 'UNKNOWN_PLACE');
+    assert.deepEqual(
+      error.errors.map((field) => field.path),
+      ['locality'],
+    );
   });
 });

@@ -5,20 +5,25 @@
 export type {
   Ambiguity,
   AmbiguityReason,
+  Certainty,
   Confidence,
   ErrorCode,
   FieldError,
   LangMap,
   Language,
   Layer,
+  LookupChoice,
+  LookupChoiceQuery,
   LookupResult,
   Match,
+  MatchedBy,
   MatchPlace,
   NewsItem,
   NewsPage,
   OrganisationKind,
   Place,
   PlaceKind,
+  PlacePart,
   Problem,
   ProblemPlace,
   SessionRequest,
@@ -33,9 +38,9 @@ export type {
   ZoneGeometry,
   ZoneSummary,
 } from '@carezone/contract';
-// Values an SDK user needs to handle answers: the languages, the error codes, and the rule that
-// picks a name in a language with the packs' fallback.
-export { ERROR_CODES, LANGUAGES, pickText } from '@carezone/contract';
+// Values an SDK user needs to handle answers: the languages, the error codes, the rule that picks a
+// name in a language with the packs' fallback, and how sure a lookup's layer is.
+export { certaintyOf, ERROR_CODES, LANGUAGES, pickText } from '@carezone/contract';
 export {
   type CarezoneClient,
   type ClientOptions,

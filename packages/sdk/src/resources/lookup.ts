@@ -3,14 +3,16 @@ import type { Http, Query } from '../internal/http.js';
 import type { RequestOptions } from '../request-options.js';
 
 /**
- * What to look up: exactly one of a postcode, a NIS code or a point, and optionally one layer.
- * Values are not checked here: the server is the judge and answers ApiError INVALID_QUERY
+ * What to look up, and optionally in one layer: a place — a postcode, a NIS code, or both (the part
+ * of the postcode in that municipality), optionally narrowed by `locality` (a locality name of that
+ * postcode or municipality) — or a point. An ambiguity's `choices[].query` is a place to pass as it
+ * is. Values are not checked here: the server is the judge and answers ApiError INVALID_QUERY
  * (with `errors`) for a malformed one, so the rules live in one place, the contract.
  */
 export type LookupParams = (
-  | { postcode: string; nis?: never; lat?: never; lon?: never }
-  | { nis: string; postcode?: never; lat?: never; lon?: never }
-  | { lat: number; lon: number; postcode?: never; nis?: never }
+  | { postcode: string; nis?: string; locality?: string; lat?: never; lon?: never }
+  | { nis: string; postcode?: string; locality?: string; lat?: never; lon?: never }
+  | { lat: number; lon: number; postcode?: never; nis?: never; locality?: never }
 ) & { layer?: string };
 
 export type Lookup = (params: LookupParams, options?: RequestOptions) => Promise<LookupResult>;
@@ -23,6 +25,7 @@ function toQuery(params: LookupParams): Query {
   return {
     postcode: params.postcode,
     nis: params.nis,
+    locality: params.locality,
     lat: params.lat === undefined ? undefined : coordinate(params.lat),
     lon: params.lon === undefined ? undefined : coordinate(params.lon),
     layer: params.layer,

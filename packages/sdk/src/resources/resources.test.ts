@@ -134,6 +134,15 @@ describe('lookup', () => {
     assert.deepEqual(Object.fromEntries(sent().searchParams), { nis: '21009' });
   });
 
+  test('by postcode narrowed to a municipality and a locality', async () => {
+    await createClient({ baseUrl: server.url }).lookup({ postcode: '1020', nis: '21004', locality: 'Laken' });
+    assert.deepEqual(Object.fromEntries(sent().searchParams), {
+      postcode: '1020',
+      nis: '21004',
+      locality: 'Laken',
+    });
+  });
+
   test('by point, in the fixed notation the API accepts', async () => {
     await createClient({ baseUrl: server.url }).lookup({ lat: 50.84673289999999, lon: 4.3517 });
     assert.deepEqual(Object.fromEntries(sent().searchParams), { lat: '50.8467329', lon: '4.3517' });
