@@ -1,7 +1,8 @@
 // Answers of the finder's API for the stories, as the reference server gives them with the
 // reference pack (../shared/zonepacks/belgium-2025): both layers have polygons (so "use my
-// location" shows), places for "Else", lookups of 1060 (one zone per layer), 1000 (split between
-// two Brussels zones), 5000 (Namur, outside every layer). The zones, places and answer shapes are
+// location" shows), places for "Else", lookups of 1060 (one zone per layer), Schaarbeek (one
+// Brussels zone, probable), Brussels-City (parts to choose from), 1000 (two Brussels zones the data
+// cannot tell apart), 5000 (Namur, outside every layer). The zones, places and answer shapes are
 // the component tests' own (packages/widgets/src/test-helpers/fixtures.ts); only the answers the
 // tests do not need are added here.
 import type { LookupResult, Place, ZoneSummary } from '@carezone/sdk';
@@ -14,7 +15,10 @@ import {
   lookup,
   match,
   outOfCoverage5000,
+  schaarbeek,
   zoneCentreOuest,
+  zoneNord,
+  zoneNordEst,
   zoneSud,
   zonesApi,
 } from '../packages/widgets/src/test-helpers/fixtures.js';
@@ -94,12 +98,75 @@ const lookup1000 = lookup(
   ],
 );
 
+/** Schaarbeek: one Brussels zone whose boundary is not documented word for word (probable). */
+const lookup21015 = lookup(
+  { nis: '21015' },
+  [
+    match(zoneNordEst, { municipality: schaarbeek, postcode: null }, 'likely'),
+    match(bruzel, { municipality: schaarbeek, postcode: null }),
+  ],
+  [
+    {
+      layer: 'bxl-care-zones',
+      certainty: 'probable',
+      reasons: ['uncertain'],
+      unresolved: [],
+      narrowable: false,
+      choices: [],
+    },
+  ],
+);
+
+/** Brussels-City: its postcodes lie in different zones, so its parts are the choices. */
+const choice = (postcode: string, localities: string[], zones: string[]) => ({
+  municipality: brussel,
+  postcode,
+  localities,
+  zones,
+  query: { nis: brussel.nis, postcode },
+});
+const lookup21004 = lookup(
+  { nis: '21004' },
+  [
+    match(zoneNord, [
+      { municipality: brussel, postcode: '1020', coverage: 'whole', confidence: 'documented' },
+      { municipality: brussel, postcode: '1120', coverage: 'whole', confidence: 'documented' },
+    ]),
+    match(zoneCentreOuest, { municipality: brussel, postcode: '1000' }, 'likely'),
+    match(zoneSud, { municipality: brussel, postcode: '1000' }, 'ambiguous'),
+    match(bruzel, { municipality: brussel, postcode: null }),
+  ],
+  [
+    {
+      layer: 'bxl-care-zones',
+      certainty: 'choose',
+      reasons: ['several-zones', 'uncertain', 'unknown-part'],
+      unresolved: [{ municipality: brussel, postcode: '1040' }],
+      narrowable: true,
+      choices: [
+        choice('1000', ['Bruxelles'], ['bxl-centre-ouest', 'bxl-sud']),
+        choice('1020', ['Laeken', 'Laken'], ['bxl-nord']),
+        choice('1040', ['Etterbeek'], []),
+        choice('1120', ['Neder-Over-Heembeek'], ['bxl-nord']),
+      ],
+    },
+  ],
+);
+
+/** Laken: one zone in each layer. */
+const lookup1020 = lookup({ postcode: '1020', nis: '21004' }, [
+  match(zoneNord, { municipality: brussel, postcode: '1020' }),
+  match(bruzel, { municipality: brussel, postcode: '1020' }),
+]);
+
 const LOOKUPS: Record<string, LookupResult> = {
   'postcode=1060': lookup1060,
   'postcode=1000': lookup1000,
+  'postcode=1020': lookup1020,
   'nis=21009': lookup21009,
   'nis=21013': { ...lookup1060, query: { nis: '21013' } },
-  'nis=21004': { ...lookup1000, query: { nis: '21004' } },
+  'nis=21015': lookup21015,
+  'nis=21004': lookup21004,
 };
 
 /** Places start with the typed text, in their label or their municipality's name in any language. */

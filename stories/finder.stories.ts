@@ -134,12 +134,37 @@ export const Results: Story = {
   },
 };
 
-/** A postcode split between two zones of one layer (1000): every candidate, why, and how to narrow down. */
-export const Ambiguous: Story = {
+/** One zone whose boundary is not fully documented (Schaarbeek): the card, with a note in it. */
+export const Probable: Story = {
+  args: { nis: '21015' },
+  play: async ({ canvasElement }) => {
+    const finder = await widgetIn(canvasElement, 'carezone-finder');
+    await expect(await partOf(finder, '[part~="zone"] [part~="note"]')).toBeTruthy();
+  },
+};
+
+/** A place split between zones (Brussels-City): its parts to choose from; choosing Laken answers Noord. */
+export const Choose: Story = {
+  args: { nis: '21004' },
+  play: async ({ canvasElement }) => {
+    const finder = await widgetIn(canvasElement, 'carezone-finder');
+    await expect(await partOf(finder, '[part~="choices"]')).toBeTruthy();
+    const [, laken] = finder.shadowRoot?.querySelectorAll<HTMLElement>('[part~="choice"]') ?? [];
+    if (laken) await userEvent.click(laken);
+    await waitFor(() => expect(finder.shadowRoot?.querySelector('[part~="choices"]')).toBeNull(), {
+      timeout: 3000,
+    });
+    await expect(await partOf(finder, '[part~="zone"]')).toBeTruthy();
+  },
+};
+
+/** Two zones the data cannot tell apart (1000): every candidate with its team, and a button to pick it. */
+export const CannotTell: Story = {
+  name: 'Cannot tell',
   args: { postcode: '1000' },
   play: async ({ canvasElement }) => {
     const finder = await widgetIn(canvasElement, 'carezone-finder');
-    await expect(await partOf(finder, '[part~="ambiguous"]')).toBeTruthy();
+    await expect(await partOf(finder, '[part~="pick-button"]')).toBeTruthy();
   },
 };
 

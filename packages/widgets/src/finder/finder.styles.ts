@@ -19,7 +19,9 @@ ul { margin: .5rem 0; padding-inline-start: 1.25rem }
 /* The outline shows the active option in forced colours, where backgrounds are overridden. */
 [aria-selected=true] { background: var(--_accent) !important; color: var(--_on-accent); outline: 2px solid transparent }
 [role=option] span { display: block; font-size: .875em }
-[part=status], [part=certainty] { min-height: 1.5em; color: var(--_muted) }
+[part=status] { min-height: 1.5em; color: var(--_muted) }
+.note { margin-top: .5rem; color: var(--_muted) }
+
 .result { display: grid; gap: calc(var(--_space) / 2) }
 /* A card (or its placeholder) fits a name and four details (the team's on two lines); the reserve, one card. */
 .card, .reserve { min-height: 12.5rem }

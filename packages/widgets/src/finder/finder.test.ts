@@ -136,7 +136,7 @@ describe('<carezone-finder>', () => {
       await expect(finder.el).to.be.accessible();
     });
 
-    it('is accessible while loading, with results, ambiguous, and in every message', async () => {
+    it('is accessible while loading, in each state of an answer, and in every message', async () => {
       const slow: FixtureHandler = (url) =>
         url.pathname === '/v1/lookup' ? { network: 'never' } : finderApi(url);
       const loading = await setup({ attrs: { postcode: '1020' }, handler: slow });
@@ -144,7 +144,9 @@ describe('<carezone-finder>', () => {
       await expect(loading.el).to.be.accessible();
       const states: [Record<string, string>, string][] = [
         [{ nis: '21009' }, 'zone'],
-        [{ postcode: '1000' }, 'ambiguous'],
+        [{ nis: '21015' }, 'note'],
+        [{ nis: '21004' }, 'choices'],
+        [{ postcode: '1000' }, 'pick-button'],
         [{ postcode: '5000' }, 'message'],
         [{ postcode: '9999' }, 'message'],
         [{ postcode: 'xyz' }, 'message'],
@@ -282,10 +284,12 @@ describe('<carezone-finder>', () => {
         await finder.press('ArrowDown');
         await finder.press('Enter');
         await finder.settled('zone');
-        expect(finder.text('ambiguous')).to.contain(t.finder.unsure('1000'));
-        expect(finder.text('ambiguous')).to.contain(t.finder.reasons['several-zones']);
+        // English has no name of its own for Brussels in the pack: the Dutch one stands in.
+        const brussels = { nl: 'Brussel', fr: 'Bruxelles', en: 'Brussel', de: 'Brüssel' };
+        expect(finder.text('message')).to.equal(t.finder.cannotTell(`1000 ${brussels[lang]}`));
         const names = { nl: 'Centrum-West', fr: 'Centre-Ouest', en: 'Centre-West', de: 'Centrum-West' };
         expect(finder.text('zone-name')).to.equal(names[lang]);
+        expect(finder.text('pick-button')).to.equal(t.finder.pick(names[lang]));
       });
     }
 
@@ -398,7 +402,7 @@ describe('<carezone-finder>', () => {
       expect(certainty).to.equal('certain');
       expect(matches).to.have.length(1);
       expect(bubbles && composed).to.equal(true);
-      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720']);
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720&nis=71072']);
     });
 
     it('gives the match of its layer as detail', async () => {
@@ -458,7 +462,7 @@ describe('<carezone-finder>', () => {
       await finder.press('Enter');
       expect(seen).to.deep.equal(['bxl-sud', null], 'no zone while 1000 is looked up');
       release();
-      await finder.settled('ambiguous');
+      await finder.settled('pick-button');
       await aTimeout(20);
       expect(seen).to.deep.equal(['bxl-sud', null], '1000 is split over two zones: still none');
     });
@@ -470,11 +474,11 @@ describe('<carezone-finder>', () => {
         await finder.type('10');
         await finder.press('ArrowDown');
         await finder.press('Enter');
-        await finder.settled('ambiguous');
+        await finder.settled('pick-button');
         const restricted = await setup({ attrs: { layer: 'bxl-care-zones' }, handler: twoLayers });
         await restricted.type('1000');
         await restricted.press('Enter');
-        await restricted.settled('ambiguous');
+        await restricted.settled('pick-button');
         await aTimeout(20);
         expect(events.count).to.equal(0);
       } finally {
@@ -700,31 +704,96 @@ describe('<carezone-finder>', () => {
       expect(finder.part('ambiguous')).to.equal(null);
     });
 
-    it('ambiguous: every candidate, why, how sure, and how to narrow it down', async () => {
+    const zoneNames = (finder: Finder) =>
+      [...finder.root.querySelectorAll('[part~=zone-name]')].map((n) => n.textContent?.trim());
+
+    it('certain: one card, with no note and nothing to choose', async () => {
+      const finder = await setup({ attrs: { nis: '21009', lang: 'en' } });
+      await finder.settled('zone');
+      expect(zoneNames(finder)).to.deep.equal(['South']);
+      for (const part of ['note', 'choices', 'pick-button', 'message'])
+        expect(finder.part(part)).to.equal(null);
+    });
+
+    it('probable: one card, and in it a note saying what is not sure', async () => {
+      const finder = await setup({ attrs: { nis: '21015', lang: 'en' } });
+      await finder.settled('note');
+      expect(zoneNames(finder)).to.deep.equal(['North-East']);
+      expect(finder.text('note')).to.equal(TRANSLATIONS.en.finder.probable('Schaarbeek'));
+      expect(finder.part('zone')?.contains(finder.part('note'))).to.equal(true, 'the note is in the card');
+      expect(finder.part('choices')).to.equal(null);
+    });
+
+    it('one zone reached through two places is one card, probable', async () => {
+      const finder = await setup({ attrs: { postcode: '1050' } });
+      await finder.settled('note');
+      expect(finder.root.querySelectorAll('[part~=zone]')).to.have.length(1);
+      expect(finder.text('zone-details')).to.contain('Brussel en Elsene');
+      expect(finder.text('note')).to.equal(TRANSLATIONS.nl.finder.probable('1050'));
+    });
+
+    it('choose: the parts of the place, each with its zones, and no card called certain', async () => {
+      const finder = await setup({ attrs: { nis: '21004', lang: 'en' } });
+      await finder.settled('choices');
+      const t = TRANSLATIONS.en.finder;
+      expect(finder.root.querySelector('[part~=choices] p')?.textContent?.trim()).to.equal(
+        t.choose('Brussel'),
+      );
+      const rows = [...finder.root.querySelectorAll('[part~=choices] li')].map((li) =>
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+      expect(rows).to.deep.equal([
+        'Brussel (1000) Centre-West and South',
+        'Brussel (1020) · Laeken, Laken North',
+        `Brussel (1040) · Etterbeek ${t.unknownPart}`,
+        'Brussel (1120) · Neder-Over-Heembeek North',
+      ]);
+      expect(finder.part('zone')).to.equal(null);
+    });
+
+    it('choosing a part looks it up alone, by click or keyboard, and announces its zone', async () => {
+      const finder = await setup({ attrs: { lang: 'en' } });
+      await finder.type('brussel');
+      await finder.press('Enter');
+      await finder.settled('choices');
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      const laeken = [...finder.root.querySelectorAll<HTMLButtonElement>('[part~=choice]')][1];
+      laeken?.focus();
+      await finder.press('Enter');
+      const { detail, certainty } = await event;
+      expect(detail?.zone.id).to.equal('bxl-nord');
+      expect(certainty).to.equal('certain');
+      await finder.settled('zone');
+      expect(zoneNames(finder)).to.deep.equal(['North']);
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['nis=21004', 'postcode=1020&nis=21004']);
+      expect(finder.root.activeElement).to.equal(finder.part('result'), 'the focus stays with the answer');
+    });
+
+    it('a part with no known zone says so plainly', async () => {
+      const finder = await setup({ attrs: { nis: '21004', lang: 'en' } });
+      await finder.settled('choices');
+      [...finder.root.querySelectorAll<HTMLButtonElement>('[part~=choice]')][2]?.click();
+      await finder.settled('message');
+      expect(finder.text('message')).to.equal(TRANSLATIONS.en.finder.noZone('1040 Brussel'));
+    });
+
+    it('when the data cannot tell: every candidate with its contact, and the visitor picks', async () => {
       const finder = await setup({
         attrs: { postcode: '1000', lang: 'en' },
         layers: [brusselsLayer, elzLayer],
       });
-      await finder.settled('ambiguous');
-      const t = TRANSLATIONS.en.finder;
-      expect(finder.text('ambiguous')).to.contain(t.unsure('1000')).and.contain(t.narrow);
-      const reasons = [...finder.root.querySelectorAll('[part~=ambiguous] li')].map((li) => li.textContent);
-      expect(reasons).to.deep.equal([t.reasons['several-zones'], t.reasons.uncertain]);
-      const names = [...finder.root.querySelectorAll('[part~=zone-name]')].map((n) => n.textContent?.trim());
-      expect(names).to.deep.equal(['Centre-West', 'South']);
-      const certainty = [...finder.root.querySelectorAll('[part~=certainty]')].map((n) =>
-        n.textContent?.replace(/\s+/g, ' ').trim(),
-      );
-      expect(certainty).to.deep.equal(['Brussel: Likely', 'Brussel: Uncertain']);
+      await finder.settled('pick-button');
+      expect(finder.text('message')).to.equal(TRANSLATIONS.en.finder.cannotTell('1000'));
+      expect(zoneNames(finder)).to.deep.equal(['Centre-West', 'South']);
+      expect(finder.text('zone-details')).to.contain('bassin-centre-ouest.brussels');
+      const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
+      finder.root.querySelectorAll<HTMLButtonElement>('[part~=pick-button]')[1]?.click();
+      const { detail, certainty } = await event;
+      expect([detail?.zone.id, certainty]).to.deep.equal(['bxl-sud', 'chosen']);
+      await finder.settled('note');
+      expect(zoneNames(finder)).to.deep.equal(['South']);
+      expect(finder.text('note')).to.equal(TRANSLATIONS.en.finder.picked);
       expect(finder.part('location-button')).to.not.equal(null);
-    });
-
-    it('one zone reached through two places is one card', async () => {
-      const finder = await setup({ attrs: { postcode: '1050' } });
-      await finder.settled('ambiguous');
-      expect(finder.root.querySelectorAll('[part~=zone]')).to.have.length(1);
-      expect(finder.text('zone-details')).to.contain('Elsene en Brussel');
-      expect(finder.text('certainty')).to.equal('Elsene: Zeker · Brussel: Onzeker');
     });
 
     it('out of coverage: names the place that was understood', async () => {
@@ -806,7 +875,7 @@ describe('<carezone-finder>', () => {
       await finder.settled('zone');
       expect(finder.text('zone-name')).to.equal('Herkenrode');
       expect(finder.part('error')).to.equal(null);
-      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720']);
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=3720&nis=71072']);
       expect((await event).detail?.zone.id).to.equal('elz-herkenrode');
     });
 

@@ -15,10 +15,10 @@ import { type ZoneCertainty, ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import { layersOf } from '../internal/layers.js';
-import { renderZoneDetails } from '../zone-card/zone-details.js';
 import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { finderStyles } from './finder.styles.js';
-import { announcedZone, group, layerAnswers } from './layer-answers.js';
+import { announcedZone, layerAnswers } from './layer-answers.js';
+import { type AnswerActions, renderAnswer, renderCard } from './render-answer.js';
 
 /** The one key `remember` uses (in localStorage, so on this origin only). */
 export const REMEMBER_KEY = 'carezone-finder:last';
@@ -67,8 +67,10 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * @csspart submit-button - Looks up the typed text.
  * @csspart location-button - "Use my location" (only when the zones have polygons).
  * @csspart result - The region of the result; it keeps its height while a new result loads.
- * @csspart ambiguous - Why a result is not one certain zone, and how to narrow it down.
- * @csspart certainty - How sure the zone of a candidate is.
+ * @csspart note - In a zone's card: what is not sure about a probable zone, or that the visitor picked it.
+ * @csspart choices - The question when a place is split between zones, with the parts to choose from.
+ * @csspart choice - One part of the place (a municipality of a postcode, a postcode of a municipality).
+ * @csspart pick-button - In each candidate's card when the data cannot tell them apart: "this is my zone".
  * @csspart zone - A zone's card (with zone-name, zone-details, contact, contact-unknown).
  * @csspart zone-name - The zone's name.
  * @csspart zone-details - The details of a zone.
@@ -109,6 +111,7 @@ export class CarezoneFinder extends CarezoneElement {
     _active: { state: true },
     _target: { state: true },
     _note: { state: true },
+    _picked: { state: true },
   };
 
   /** Id of the one zone layer to look in and show (`bxl-care-zones`, `elz`). Default: all. */
@@ -129,6 +132,8 @@ export class CarezoneFinder extends CarezoneElement {
   declare protected _target: Target | undefined;
   /** Shown instead of the lookup: `true` while waiting (a location, a retried search), else a refused location or a failed search. */
   declare protected _note: true | (() => TemplateResult) | undefined;
+  /** The zone the visitor picked among candidates the data cannot tell apart, until the next place. */
+  declare protected _picked: Match | undefined;
 
   constructor() {
     super();
@@ -241,7 +246,7 @@ export class CarezoneFinder extends CarezoneElement {
         complete: (found) => f.found(found.length, this.localize.number(found.length)),
         error: (error) => errorMessage(t, error),
       })}</p>
-      <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite">
+      <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
         ${
           this._note === true
             ? renderLoading(t)
@@ -287,33 +292,27 @@ export class CarezoneFinder extends CarezoneElement {
   }
 
   #renderResult(result: Answer): TemplateResult[] {
-    const { localize } = this;
-    const f = localize.t.finder;
-    const placeName = (p: Match['places'][number]) =>
-      p.municipality ? localize.name(p.municipality.name) : '';
-    const namesOf = (ms: Match[]) => [...new Set(ms.flatMap((m) => m.places.map(placeName)).filter(Boolean))];
-    return group(result.matches, (m) => m.layer).map((matches) => {
-      const id = matches[0].layer;
-      const ambiguity = result.ambiguities.find((a) => a.layer === id);
-      const title = result.layers.find((l) => l.id === id)?.title;
-      return html`${
-        ambiguity
-          ? html`<div part="ambiguous" class="message"><p><strong>${f.unsure(result.query.postcode ?? namesOf(matches)[0] ?? f.here)}</strong></p>
-<ul>${ambiguity.reasons.map((reason) => html`<li>${f.reasons[reason]}</li>`)}</ul><p>${f.narrow}</p></div>`
-          : nothing
-      }${group(matches, (m) => m.zone.id).map(
-        (ms) =>
-          html`${renderZoneDetails(ms[0].zone, localize, {
-            layerTitle: title && localize.name(title),
-            municipality: localize.list(namesOf(ms)),
-          })}${
-            ambiguity
-              ? html`<p part="certainty">${ms.flatMap((m) => m.places.map((p) => `${placeName(p)}: ${f.certainty[p.confidence]}`)).join(' · ')}</p>`
-              : nothing
-          }`,
-      )}`;
-    });
+    const picked = this._picked;
+    return layerAnswers(result).map((answer) =>
+      picked?.layer === answer.layer
+        ? renderCard(
+            picked,
+            result.layers,
+            this.localize,
+            html`<p part="note" class="note">${this.localize.t.finder.picked}</p>`,
+          )
+        : renderAnswer(answer, result, this.localize, this.#actions),
+    );
   }
+
+  readonly #actions: AnswerActions = {
+    narrow: (query) => this.#choose(query, this._text, true),
+    pick: (match) => {
+      this._picked = match;
+      const answer = this.#lookup.value;
+      this.#announce(match, answer === undefined ? [match] : answer.matches, 'chosen');
+    },
+  };
 
   #renderFailure(error: unknown): TemplateResult {
     const f = this.localize.t.finder;
@@ -405,13 +404,17 @@ export class CarezoneFinder extends CarezoneElement {
     else this.#choose({ postcode: text }, text);
   }
 
+  /** A suggestion's own place: a postcode in its municipality ("1040 Etterbeek"), or a municipality. */
   #select(place: Place): void {
-    const p = place.postcode ? { postcode: place.postcode } : { nis: place.municipality.nis };
-    this.#choose(p, place.label);
+    const { nis } = place.municipality;
+    this.#choose(place.postcode ? { postcode: place.postcode, nis } : { nis }, place.label);
   }
 
-  #choose(p: LookupParams, text: string): void {
+  /** Looks `p` up for the visitor; a narrowing `choice` keeps the focus on the result it replaces. */
+  #choose(p: LookupParams, text: string, choice = false): void {
     this._target = { p, user: true };
+    this._picked = undefined;
+    if (choice) void this.#focusResult();
     // The zone shown so far is not this place's: listeners forget it before the answer comes.
     if (this.#announced !== null) this.#announce(null);
     this._text = text;
@@ -425,6 +428,13 @@ export class CarezoneFinder extends CarezoneElement {
         // Storage full or off: remembering is a comfort, not a requirement.
       }
     }
+  }
+
+  /** The result region takes the focus (a choice button it held is gone with its answer). */
+  async #focusResult(): Promise<void> {
+    await this.#lookup.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
   }
 
   #locate(): void {

@@ -1,42 +1,34 @@
-import type { LookupResult, Match } from '@carezone/sdk';
+import { type Ambiguity, certaintyOf, type LookupResult, type Match } from '@carezone/sdk';
 import type { ZoneCertainty } from '../events/zone-change.js';
 
 /**
  * One layer's answer as the finder says it, in one of three states that never mix: one zone the
  * pack documents (`certain`); one zone whose boundary is not fully documented for the place
- * (`probable`: still an answer, with a note); several zones the place is split over (`choose`).
- * `zones` holds the matches of each zone, grouped: one zone is listed once, however many places
- * (municipalities of a postcode) led to it.
+ * (`probable`: still an answer, with a note); several zones, or a part of the place without a
+ * known zone (`choose`: a further question, never a guess). `unknown`: no zone is known for the
+ * place in this layer. The API says which (`certaintyOf`); `matches` holds one match per zone.
  */
 export interface LayerAnswer {
   layer: string;
-  state: 'certain' | 'probable' | 'choose';
-  zones: [Match, ...Match[]][];
+  state: 'certain' | 'probable' | 'choose' | 'unknown';
+  matches: Match[];
+  ambiguity: Ambiguity | undefined;
 }
 
-/** Items grouped by a key, in the order of first appearance (Map.groupBy is too recent). */
-export function group<T>(items: readonly T[], key: (item: T) => string): [T, ...T[]][] {
-  const groups = new Map<string, [T, ...T[]]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return [...groups.values()];
-}
-
+/** The layers of an answer in their order: those with zones, then those with none known. */
 export function layerAnswers(result: Pick<LookupResult, 'matches' | 'ambiguities'>): LayerAnswer[] {
-  return group(result.matches, (match) => match.layer).map((matches) => {
-    const layer = matches[0].layer;
-    const zones = group(matches, (match) => match.zone.id);
-    const unsure = result.ambiguities.some((ambiguity) => ambiguity.layer === layer);
-    return { layer, zones, state: zones.length > 1 ? 'choose' : unsure ? 'probable' : 'certain' };
-  });
+  const layers = new Set([...result.matches, ...result.ambiguities].map((item) => item.layer));
+  return [...layers].map((layer) => ({
+    layer,
+    state: certaintyOf(result, layer) ?? 'unknown',
+    matches: result.matches.filter((match) => match.layer === layer),
+    ambiguity: result.ambiguities.find((ambiguity) => ambiguity.layer === layer),
+  }));
 }
 
 /**
  * The zone a finder announces for a place: that of `layer` when the finder shows one layer, else
- * of the first layer that answers certainly, else probably; none when every layer asks to choose.
+ * of the first layer that answers certainly, else probably; none when no layer answers one zone.
  */
 export function announcedZone(
   answers: readonly LayerAnswer[],
@@ -46,7 +38,7 @@ export function announcedZone(
   const answer =
     candidates.find((candidate) => candidate.state === 'certain') ??
     candidates.find((candidate) => candidate.state === 'probable');
-  const zone = answer?.zones[0];
-  if (!answer || !zone || answer.state === 'choose') return undefined;
-  return { match: zone[0], certainty: answer.state };
+  const match = answer?.matches[0];
+  if (!answer || !match || (answer.state !== 'certain' && answer.state !== 'probable')) return undefined;
+  return { match, certainty: answer.state };
 }

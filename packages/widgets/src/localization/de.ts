@@ -32,15 +32,14 @@ export const de: Translation = {
     postcode: 'die Postleitzahl',
     nisCode: 'den NIS-Code',
     here: 'Ihren Standort',
-    unsure: (p) => `Für ${p} ist die Zone nicht eindeutig.`,
-    reasons: {
-      'several-zones': 'Der Ort ist auf mehrere Zonen aufgeteilt.',
-      uncertain: 'Die Grenze ist nicht vollständig dokumentiert.',
-      'unknown-part': 'Für einen Teil des Ortes ist keine Zone bekannt.',
-      border: 'Der Punkt liegt auf der Grenze zwischen Zonen.',
-    },
-    certainty: { documented: 'Sicher', likely: 'Wahrscheinlich', ambiguous: 'Unsicher' },
-    narrow: 'Geben Sie Ihren Ortsteil oder Ihre ehemalige Gemeinde ein.',
+    probable: (p) => `Wahrscheinlich diese Zone: Für ${p} ist die Grenze nicht vollständig dokumentiert.`,
+    choose: (p) => `${p} ist auf mehrere Zonen aufgeteilt. In welchem Teil sind Sie?`,
+    unknownPart: 'keine Zone bekannt',
+    cannotTell: (p) =>
+      `Für ${p} wissen wir nicht, welche Zone Ihre ist. Wählen Sie sie oder wenden Sie sich an ein Team:`,
+    pick: (z) => `Das ist meine Zone: ${z}`,
+    picked: 'Sie haben diese Zone gewählt.',
+    noZone: (p) => `Für ${p} ist keine Zone bekannt.`,
     outside: (p) => `Keine Zone für ${p}: Dieser Ort liegt außerhalb der uns bekannten Zonen.`,
     unknown: (q) => `Kein Ort bekannt für ${q}.`,
     invalid: (x) =>

@@ -32,15 +32,14 @@ export const fr: Translation = {
     postcode: 'le code postal',
     nisCode: 'le code INS',
     here: 'votre position',
-    unsure: (p) => `Pour ${p}, la zone n’est pas certaine.`,
-    reasons: {
-      'several-zones': 'Ce lieu est réparti entre plusieurs zones.',
-      uncertain: 'La limite n’est pas entièrement documentée.',
-      'unknown-part': 'Une partie de ce lieu n’a pas de zone connue.',
-      border: 'Ce point se trouve à la limite entre deux zones.',
-    },
-    certainty: { documented: 'Certaine', likely: 'Probable', ambiguous: 'Incertaine' },
-    narrow: 'Tapez le nom de votre quartier ou de votre ancienne commune.',
+    probable: (p) => `Probablement cette zone : pour ${p}, la limite n’est pas entièrement documentée.`,
+    choose: (p) => `${p} est réparti entre plusieurs zones. Dans quelle partie êtes-vous ?`,
+    unknownPart: 'aucune zone connue',
+    cannotTell: (p) =>
+      `Pour ${p}, nous ne savons pas quelle zone est la vôtre. Choisissez-la ou contactez une équipe :`,
+    pick: (z) => `C’est ma zone : ${z}`,
+    picked: 'Vous avez choisi cette zone.',
+    noZone: (p) => `Aucune zone connue pour ${p}.`,
     outside: (p) => `Aucune zone pour ${p} : ce lieu se trouve en dehors des zones que nous connaissons.`,
     unknown: (q) => `Aucun lieu connu pour ${q}.`,
     invalid: (x) =>

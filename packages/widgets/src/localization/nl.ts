@@ -36,15 +36,14 @@ export const nl: Translation = {
     postcode: 'postcode',
     nisCode: 'NIS-code',
     here: 'uw locatie',
-    unsure: (p) => `Voor ${p} is de zone niet eenduidig.`,
-    reasons: {
-      'several-zones': 'Deze plaats is verdeeld over meerdere zones.',
-      uncertain: 'De grens is niet volledig gedocumenteerd.',
-      'unknown-part': 'Voor een deel van deze plaats is geen zone bekend.',
-      border: 'Dit punt ligt op de grens tussen zones.',
-    },
-    certainty: { documented: 'Zeker', likely: 'Waarschijnlijk', ambiguous: 'Onzeker' },
-    narrow: 'Typ de naam van uw wijk of deelgemeente.',
+    probable: (p) => `Waarschijnlijk deze zone: voor ${p} is de grens niet volledig gedocumenteerd.`,
+    choose: (p) => `${p} ligt in meer dan één zone. In welk deel ligt uw organisatie?`,
+    unknownPart: 'geen zone bekend',
+    cannotTell: (p) =>
+      `Voor ${p} weten we niet welke zone de uwe is. Kies uw zone of neem contact op met een team:`,
+    pick: (z) => `Dit is mijn zone: ${z}`,
+    picked: 'U koos deze zone.',
+    noZone: (p) => `Voor ${p} is geen zone bekend.`,
     outside: (p) => `Geen zone voor ${p}: deze plaats ligt buiten de zones die we kennen.`,
     unknown: (q) => `Geen plaats bekend voor ${q}.`,
     invalid: (x) =>

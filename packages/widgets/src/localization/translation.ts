@@ -1,4 +1,4 @@
-import type { AmbiguityReason, Confidence, ErrorCode, PlaceKind } from '@carezone/sdk';
+import type { ErrorCode, PlaceKind } from '@carezone/sdk';
 
 /**
  * The error codes a widget can meet when it reads public data (every widget does). The others
@@ -69,12 +69,22 @@ export interface Translation {
     postcode: string;
     nisCode: string;
     here: string;
-    /** Intro of an ambiguous result; `place` is a postcode or a municipality. */
-    unsure: (place: string) => string;
-    reasons: Record<AmbiguityReason, string>;
-    certainty: Record<Confidence, string>;
-    /** How to narrow an ambiguous result down. */
-    narrow: string;
+    /**
+     * The three states of an answer; `place` is what was asked ("1050", "Schaarbeek", "1040
+     * Etterbeek"). `probable`: the note in the one zone's card; `choose`: the question above the
+     * parts of the place to choose from; `cannotTell`: the data cannot tell the candidates apart.
+     */
+    probable: (place: string) => string;
+    choose: (place: string) => string;
+    /** Beside a part of the place that no known zone covers. */
+    unknownPart: string;
+    cannotTell: (place: string) => string;
+    /** The button in a candidate's card; `zone` is its name. */
+    pick: (zone: string) => string;
+    /** The note in the card of a zone the visitor picked. */
+    picked: string;
+    /** No zone of the layer is known for the place. */
+    noZone: (place: string) => string;
     /** 404 OUT_OF_COVERAGE: the place was understood but lies outside every layer. */
     outside: (place: string) => string;
     /** 404 UNKNOWN_PLACE; `query` reads "postcode 9999". */

@@ -32,6 +32,8 @@ export const zoneCentreOuest = brusselsZone(
   'Centre-West',
 );
 export const zoneNord = brusselsZone('bxl-nord', 'Noord', 'Nord', 'North');
+export const zoneNordEst = brusselsZone('bxl-nord-est', 'Noord-Oost', 'Nord-Est', 'North-East');
+export const zoneSudEst = brusselsZone('bxl-sud-est', 'Zuid-Oost', 'Sud-Est', 'South-East');
 
 export const zoneSudDetail: Zone = {
   ...zoneSud,
@@ -118,6 +120,16 @@ export const elsene = {
   name: { nl: 'Elsene', fr: 'Ixelles', de: 'Ixelles' },
   region: 'brussels',
 } as const;
+export const etterbeek = {
+  nis: '21005',
+  name: { nl: 'Etterbeek', fr: 'Etterbeek', de: 'Etterbeek' },
+  region: 'brussels',
+} as const;
+export const schaarbeek = {
+  nis: '21015',
+  name: { nl: 'Schaarbeek', fr: 'Schaerbeek', de: 'Schaerbeek' },
+  region: 'brussels',
+} as const;
 export const hasselt = {
   nis: '71072',
   name: { nl: 'Hasselt', fr: 'Hasselt', de: 'Hasselt' },
@@ -141,76 +153,173 @@ export const PLACES: Record<string, Place[]> = {
     { kind: 'postcode', label: '1050', postcode: '1050', municipality: elsene },
   ],
   kortessem: [{ kind: 'former-municipality', label: 'Kortessem', postcode: '3720', municipality: hasselt }],
+  schaarbeek: [{ kind: 'municipality', label: 'Schaarbeek', postcode: null, municipality: schaarbeek }],
+  brussel: [{ kind: 'municipality', label: 'Brussel', postcode: null, municipality: brussel }],
+  '1040': [
+    { kind: 'postcode', label: '1040', postcode: '1040', municipality: etterbeek },
+    { kind: 'postcode', label: '1040', postcode: '1040', municipality: brussel },
+  ],
 };
 
-/** One candidate of a lookup answer; `matchedBy` follows from the place (a postcode, else the NIS code). */
+type Part = Pick<Match['places'][number], 'municipality' | 'postcode'>;
+
+/** One zone of a lookup answer, reached through `places` (a postcode's place: matched by postcode). */
 export function match(
   zone: ZoneSummary,
-  place: Pick<Match['places'][number], 'municipality' | 'postcode'>,
+  place: Part | Match['places'],
   confidence: Match['confidence'] = 'documented',
 ): Match {
-  const matchedBy = place.postcode ? 'postcode' : 'nis';
-  const coverage = confidence === 'documented' ? 'whole' : 'partial';
+  const coverage: Match['coverage'] = confidence === 'documented' ? 'whole' : 'partial';
+  const places = Array.isArray(place) ? place : [{ ...place, coverage, confidence }];
   return {
     layer: zone.layer,
     zone,
-    matchedBy,
+    matchedBy: places[0]?.postcode ? 'postcode' : 'nis',
     coverage,
     confidence,
-    places: [{ ...place, coverage, confidence }],
+    places,
   };
 }
 
-/** A lookup answer: ambiguous exactly when some layer has an ambiguity. */
+/** A lookup answer: ambiguous exactly when some layer asks to choose. */
 export function lookup(
   query: LookupResult['query'],
   matches: Match[],
   ambiguities: LookupResult['ambiguities'] = [],
 ): LookupResult {
-  return { query, ambiguous: ambiguities.length > 0, dataVersion: '2025-01-01', matches, ambiguities };
+  const ambiguous = ambiguities.some((ambiguity) => ambiguity.certainty === 'choose');
+  return { query, ambiguous, dataVersion: '2025-01-01', matches, ambiguities };
 }
 
-/** `GET /v1/lookup` answers, by query string (without `layer`). */
+type Ambiguity = LookupResult['ambiguities'][number];
+
+/** A layer's answer that is not certain; `choices` as [municipality, postcode, localities, zone ids]. */
+function ambiguity(
+  certainty: Ambiguity['certainty'],
+  reasons: Ambiguity['reasons'],
+  choices: [typeof brussel | typeof elsene | typeof etterbeek, string, string[], string[]][] = [],
+  unresolved: Part[] = [],
+): Ambiguity {
+  return {
+    layer: 'bxl-care-zones',
+    certainty,
+    reasons,
+    unresolved,
+    narrowable: choices.length > 0,
+    choices: choices.map(([municipality, postcode, localities, zones]) => ({
+      municipality,
+      postcode,
+      localities,
+      zones,
+      query: { nis: municipality.nis, postcode },
+    })),
+  };
+}
+
+const sudFor1050 = match(zoneSud, [
+  { municipality: brussel, postcode: '1050', coverage: 'partial', confidence: 'ambiguous' },
+  { municipality: elsene, postcode: '1050', coverage: 'whole', confidence: 'documented' },
+]);
+sudFor1050.confidence = 'ambiguous';
+sudFor1050.coverage = 'partial';
+const split1000 = [
+  match(zoneCentreOuest, { municipality: brussel, postcode: '1000' }, 'likely'),
+  match(zoneSud, { municipality: brussel, postcode: '1000' }, 'ambiguous'),
+];
+const unknown1040 = { municipality: brussel, postcode: '1040' };
+
+/** `GET /v1/lookup` answers, by query string (without `layer`, parameters in alphabetical order). */
 export const LOOKUPS: Record<string, LookupResult> = {
   'nis=21009': lookup({ nis: '21009' }, [match(zoneSud, { municipality: elsene, postcode: null })]),
+  'nis=21015': lookup(
+    { nis: '21015' },
+    [match(zoneNordEst, { municipality: schaarbeek, postcode: null }, 'likely')],
+    [ambiguity('probable', ['uncertain'])],
+  ),
   'postcode=1050': lookup(
     { postcode: '1050' },
+    [sudFor1050],
     [
-      match(zoneSud, { municipality: elsene, postcode: '1050' }),
-      match(zoneSud, { municipality: brussel, postcode: '1050' }, 'ambiguous'),
-    ],
-    [
-      {
-        layer: 'bxl-care-zones',
-        certainty: 'probable',
-        reasons: ['uncertain'],
-        unresolved: [],
-        narrowable: false,
-        choices: [],
-      },
+      ambiguity(
+        'probable',
+        ['uncertain'],
+        [
+          [brussel, '1050', ['Ixelles'], ['bxl-sud']],
+          [elsene, '1050', ['Ixelles'], ['bxl-sud']],
+        ],
+      ),
     ],
   ),
-  'postcode=1000': lookup(
-    { postcode: '1000' },
+  'nis=21009&postcode=1050': lookup({ postcode: '1050', nis: '21009' }, [
+    match(zoneSud, { municipality: elsene, postcode: '1050' }),
+  ]),
+  'nis=21004&postcode=1050': lookup(
+    { postcode: '1050', nis: '21004' },
+    [match(zoneSud, { municipality: brussel, postcode: '1050' }, 'ambiguous')],
+    [ambiguity('probable', ['uncertain'])],
+  ),
+  'postcode=1000': lookup({ postcode: '1000' }, split1000, [
+    ambiguity('choose', ['several-zones', 'uncertain']),
+  ]),
+  'nis=21004&postcode=1000': lookup({ postcode: '1000', nis: '21004' }, split1000, [
+    ambiguity('choose', ['several-zones', 'uncertain']),
+  ]),
+  'nis=21004': lookup(
+    { nis: '21004' },
     [
-      match(zoneCentreOuest, { municipality: brussel, postcode: '1000' }, 'likely'),
-      match(zoneSud, { municipality: brussel, postcode: '1000' }, 'ambiguous'),
+      match(zoneNord, [
+        { municipality: brussel, postcode: '1020', coverage: 'whole', confidence: 'documented' },
+        { municipality: brussel, postcode: '1120', coverage: 'whole', confidence: 'documented' },
+      ]),
+      ...split1000,
     ],
     [
-      {
-        layer: 'bxl-care-zones',
-        certainty: 'choose',
-        reasons: ['several-zones', 'uncertain'],
-        unresolved: [],
-        narrowable: false,
-        choices: [],
-      },
+      ambiguity(
+        'choose',
+        ['several-zones', 'uncertain', 'unknown-part'],
+        [
+          [brussel, '1000', ['Bruxelles'], ['bxl-centre-ouest', 'bxl-sud']],
+          [brussel, '1020', ['Laeken', 'Laken'], ['bxl-nord']],
+          [brussel, '1040', ['Etterbeek'], []],
+          [brussel, '1120', ['Neder-Over-Heembeek'], ['bxl-nord']],
+        ],
+        [unknown1040],
+      ),
     ],
   ),
+  'nis=21004&postcode=1040': lookup(
+    { postcode: '1040', nis: '21004' },
+    [],
+    [ambiguity('unknown', ['unknown-part'], [], [unknown1040])],
+  ),
+  'postcode=1040': lookup(
+    { postcode: '1040' },
+    [match(zoneSudEst, { municipality: etterbeek, postcode: '1040' })],
+    [
+      ambiguity(
+        'choose',
+        ['unknown-part'],
+        [
+          [brussel, '1040', ['Etterbeek'], []],
+          [etterbeek, '1040', ['Etterbeek'], ['bxl-sud-est']],
+        ],
+        [unknown1040],
+      ),
+    ],
+  ),
+  'nis=21005&postcode=1040': lookup({ postcode: '1040', nis: '21005' }, [
+    match(zoneSudEst, { municipality: etterbeek, postcode: '1040' }),
+  ]),
   'postcode=1020': lookup({ postcode: '1020' }, [
     match(zoneNord, { municipality: brussel, postcode: '1020' }),
   ]),
+  'nis=21004&postcode=1020': lookup({ postcode: '1020', nis: '21004' }, [
+    match(zoneNord, { municipality: brussel, postcode: '1020' }),
+  ]),
   'postcode=3720': lookup({ postcode: '3720' }, [
+    match(zoneHerkenrode, { municipality: hasselt, postcode: '3720' }),
+  ]),
+  'nis=71072&postcode=3720': lookup({ postcode: '3720', nis: '71072' }, [
     match(zoneHerkenrode, { municipality: hasselt, postcode: '3720' }),
   ]),
   'lat=50.83&lon=4.37': lookup({ lat: 50.83, lon: 4.37 }, [
@@ -241,6 +350,7 @@ export function finderApi(url: URL, layers: Layer[] = [brusselsLayer]): FixtureA
     const params = new URLSearchParams(url.search);
     const layer = params.get('layer');
     params.delete('layer');
+    params.sort();
     const key = params.toString();
     const result = LOOKUPS[key];
     if (result) {

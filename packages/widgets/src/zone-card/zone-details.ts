@@ -9,6 +9,8 @@ export interface ZoneDetailsOptions {
   municipality?: string | undefined;
   /** `aria-level` of the zone name, so the card fits the page's outline. Default 3. */
   headingLevel?: number | undefined;
+  /** Shown under the details: a note on how sure the zone is, a button to pick it. */
+  extra?: TemplateResult | typeof nothing | undefined;
 }
 
 /**
@@ -32,6 +34,7 @@ export function renderZoneDetails(
       ${row(t.validFrom, zone.validFrom ? localize.date(zone.validFrom) : undefined)}
       ${'municipalities' in zone ? row(t.municipalities, renderMunicipalities(zone, localize)) : nothing}
     </dl>
+    ${options.extra ?? nothing}
   </article>`;
 }
 

@@ -1,0 +1,100 @@
+import type { Layer, LookupChoice, LookupChoiceQuery, LookupResult, Match } from '@carezone/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../internal/localize.js';
+import { renderZoneDetails } from '../zone-card/zone-details.js';
+import type { LayerAnswer } from './layer-answers.js';
+
+export interface AnswerActions {
+  /** Looks the chosen part of the place up alone (a narrowing choice). */
+  narrow(query: LookupChoiceQuery): void;
+  /** The visitor says which of several candidate zones is theirs (the data cannot tell). */
+  pick(match: Match): void;
+}
+
+/** The asked place as a heading names it: "1000", "Brussel", "1040 Etterbeek". */
+export function askedPlace(result: LookupResult, localize: LocalizeController): string {
+  const { query } = result;
+  const [ambiguity] = result.ambiguities;
+  const first = result.matches[0]?.places[0] ?? ambiguity?.choices[0] ?? ambiguity?.unresolved[0];
+  const name = first?.municipality ? localize.name(first.municipality.name) : undefined;
+  if (query.postcode) return query.nis && name ? `${query.postcode} ${name}` : query.postcode;
+  return name ?? localize.t.finder.here;
+}
+
+/** The municipalities a zone was reached through, in the visitor's language. */
+function placesOf(match: Match, localize: LocalizeController): string {
+  const names = match.places.flatMap((place) =>
+    place.municipality ? [localize.name(place.municipality.name)] : [],
+  );
+  return localize.list([...new Set(names)]);
+}
+
+export function renderCard(
+  match: Match,
+  layers: readonly Layer[],
+  localize: LocalizeController,
+  extra: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
+  const title = layers.find((layer) => layer.id === match.layer)?.title;
+  return renderZoneDetails(match.zone, localize, {
+    layerTitle: title && localize.name(title),
+    municipality: placesOf(match, localize),
+    extra,
+  });
+}
+
+/** "Brussel (1020) · Laeken, Laken": a part of the place, with the pack's names of its districts. */
+function choiceLabel(choice: LookupChoice, localize: LocalizeController): string {
+  const name = localize.name(choice.municipality.name);
+  const own = new Set(Object.values(choice.municipality.name));
+  const districts = choice.localities.filter((locality) => !own.has(locality));
+  const part = choice.postcode ? `${name} (${choice.postcode})` : name;
+  return districts.length > 0 ? `${part} · ${districts.join(', ')}` : part;
+}
+
+/**
+ * One layer's answer in one of its three states (or `unknown`): a card; a card with a note on what
+ * is not sure; or the question that tells the zones apart — the parts of the place as choices
+ * when the packs divide it, else every candidate with its contact, to pick from.
+ */
+export function renderAnswer(
+  answer: LayerAnswer,
+  result: LookupResult & { layers: readonly Layer[] },
+  localize: LocalizeController,
+  actions: AnswerActions,
+): TemplateResult {
+  const f = localize.t.finder;
+  const { layers } = result;
+  const place = askedPlace(result, localize);
+  const [first] = answer.matches;
+  if (answer.state === 'certain' && first) return renderCard(first, layers, localize);
+  if (answer.state === 'probable' && first) {
+    return renderCard(first, layers, localize, html`<p part="note" class="note">${f.probable(place)}</p>`);
+  }
+  if (answer.state === 'unknown' || !first)
+    return html`<p part="message" class="message">${f.noZone(place)}</p>`;
+  const zoneName = (id: string) => {
+    const zone = answer.matches.find((match) => match.zone.id === id)?.zone;
+    return zone ? localize.name(zone.name) : id;
+  };
+  const choices = answer.ambiguity?.narrowable ? answer.ambiguity.choices : [];
+  if (choices.length > 0) {
+    return html`<div part="choices" class="message" role="group" aria-labelledby="choose-${answer.layer}">
+      <p id="choose-${answer.layer}"><strong>${f.choose(place)}</strong></p>
+      <ul>${choices.map(
+        (choice) => html`<li><button part="choice" class="secondary" type="button"
+            @click=${() => actions.narrow(choice.query)}>${choiceLabel(choice, localize)}</button>
+          <span>${choice.zones.length > 0 ? localize.list(choice.zones.map(zoneName)) : f.unknownPart}</span></li>`,
+      )}</ul>
+    </div>`;
+  }
+  return html`<p part="message" class="message">${f.cannotTell(place)}</p>${answer.matches.map((match) =>
+    renderCard(
+      match,
+      layers,
+      localize,
+      html`<button part="pick-button" class="secondary" type="button"
+        @click=${() => actions.pick(match)}>${f.pick(localize.name(match.zone.name))}</button>`,
+    ),
+  )}`;
+}
