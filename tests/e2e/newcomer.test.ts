@@ -32,12 +32,13 @@ const SEES = {
     sud: 'Zuid',
     elsene: 'Elsene',
     bxlLayer: 'Zorgzones Brussel',
+    antwerpen: 'Antwerpen',
     elzLayer: 'Eerstelijnszones',
     formerMunicipality: 'voormalige gemeente',
     municipality: 'gemeente',
-    unsure: (place: string) => `Voor ${place} is de zone niet eenduidig.`,
-    severalZones: 'Deze plaats is verdeeld over meerdere zones.',
-    uncertain: 'De grens is niet volledig gedocumenteerd.',
+    probable: (place: string) =>
+      `Waarschijnlijk deze zone: voor ${place} is de grens niet volledig gedocumenteerd.`,
+    cannotTell: (place: string) => `Voor ${place} weten we niet welke zone de uwe is.`,
     outside: 'Geen zone voor Namen (5000): deze plaats ligt buiten de zones die we kennen.',
     noPlaces: 'Geen plaatsen gevonden',
     invalid: `We begrijpen „${GARBAGE}” niet.`,
@@ -47,12 +48,13 @@ const SEES = {
     sud: 'Sud',
     elsene: 'Ixelles',
     bxlLayer: "Bassins d'aide et de soins bruxellois",
+    antwerpen: 'Anvers',
     elzLayer: 'Zones de première ligne',
     formerMunicipality: 'ancienne commune',
     municipality: 'commune',
-    unsure: (place: string) => `Pour ${place}, la zone n’est pas certaine.`,
-    severalZones: 'Ce lieu est réparti entre plusieurs zones.',
-    uncertain: 'La limite n’est pas entièrement documentée.',
+    probable: (place: string) =>
+      `Probablement cette zone : pour ${place}, la limite n’est pas entièrement documentée.`,
+    cannotTell: (place: string) => `Pour ${place}, nous ne savons pas quelle zone est la vôtre.`,
     outside: 'Aucune zone pour Namur (5000) : ce lieu se trouve en dehors des zones que nous connaissons.',
     noPlaces: 'Aucun lieu trouvé',
     invalid: `Nous ne comprenons pas « ${GARBAGE} ».`,
@@ -61,13 +63,13 @@ const SEES = {
     label: 'Postcode or municipality',
     sud: 'South',
     elsene: 'Elsene', // no English name in the pack: the Dutch one
+    antwerpen: 'Antwerpen',
     bxlLayer: 'Brussels care zones',
     elzLayer: 'Primary care zones',
     formerMunicipality: 'former municipality',
     municipality: 'municipality',
-    unsure: (place: string) => `The zone of ${place} is not certain.`,
-    severalZones: 'The place is split between several zones.',
-    uncertain: 'The boundary is not fully documented.',
+    probable: (place: string) => `Probably this zone: for ${place} the boundary is not fully documented.`,
+    cannotTell: (place: string) => `For ${place} we cannot tell which zone is yours.`,
     outside: 'No zone for Namen (5000): this place lies outside the zones we know.',
     noPlaces: 'No places found',
     invalid: `We do not understand “${GARBAGE}”.`,
@@ -77,12 +79,13 @@ const SEES = {
     sud: 'Zuid', // the Brussels zones have no German name: the Dutch one
     elsene: 'Ixelles',
     bxlLayer: 'Brüsseler Versorgungszonen',
+    antwerpen: 'Antwerpen',
     elzLayer: 'Erstversorgungszonen',
     formerMunicipality: 'ehemalige Gemeinde',
     municipality: 'Gemeinde',
-    unsure: (place: string) => `Für ${place} ist die Zone nicht eindeutig.`,
-    severalZones: 'Der Ort ist auf mehrere Zonen aufgeteilt.',
-    uncertain: 'Die Grenze ist nicht vollständig dokumentiert.',
+    probable: (place: string) =>
+      `Wahrscheinlich diese Zone: Für ${place} ist die Grenze nicht vollständig dokumentiert.`,
+    cannotTell: (place: string) => `Für ${place} wissen wir nicht, welche Zone Ihre ist.`,
     outside: 'Keine Zone für Namur (5000): Dieser Ort liegt außerhalb der uns bekannten Zonen.',
     noPlaces: 'Keine Orte gefunden',
     invalid: `„${GARBAGE}“ verstehen wir nicht.`,
@@ -163,7 +166,7 @@ describe('a newcomer on the network page, keyboard only', () => {
         assert.deepEqual(await zoneNames(parts), [sees.sud, 'BruZEL']);
         const result = await parts.result.innerText();
         for (const text of [sees.bxlLayer, sees.elzLayer, sees.elsene]) assert.match(result, exactly(text));
-        assert.equal(await parts.host.locator('[part~="ambiguous"]').count(), 0, 'a certain answer');
+        assert.equal(await parts.host.locator('[part~="note"], [part~="choices"]').count(), 0, 'certain');
         assert.equal(await parts.input.inputValue(), 'Elsene');
 
         const changes = await waitUntil(
@@ -191,7 +194,7 @@ describe('a newcomer on the network page, keyboard only', () => {
         await chooseWithKeyboard(parts, /^(?![\s\S]*1050)[\s\S]*Ixelles/);
         await waitForText(parts.zoneNames, exactly(sees.sud));
         assert.deepEqual(await zoneNames(parts), [sees.sud, 'BruZEL']);
-        assert.equal(await parts.host.locator('[part~="ambiguous"]').count(), 0);
+        assert.equal(await parts.host.locator('[part~="note"], [part~="choices"]').count(), 0);
         const changes = await waitUntil(
           'a carezone-zone-change event',
           async () => (await opened.records()).zoneChanges,
@@ -201,38 +204,29 @@ describe('a newcomer on the network page, keyboard only', () => {
         assert.equal(changes[0]?.detail?.places[0]?.municipality?.nis, '21009');
       });
 
-      test('"1050" + Enter: the postcode is shared with Brussels-City, so the answer says it is not certain', async () => {
+      test('"1050" + Enter: shared with Brussels-City, one zone all the same: probable, with a note saying why', async () => {
         const parts = await freshFinder(opened, lang);
         await type(parts, '1050');
         await parts.options.first().waitFor({ timeout: VISIBLE_TIMEOUT_MS });
         await parts.input.press('Enter'); // no option made active: the typed postcode is looked up
-        const ambiguous = parts.host.locator('[part~="ambiguous"]');
-        const why = await waitForText(ambiguous, exactly(sees.unsure('1050')));
-        assert.match(why, exactly(sees.uncertain));
-        assert.deepEqual(
-          [...new Set(await zoneNames(parts))],
-          [sees.sud, 'BruZEL'],
-          'every candidate zone is listed',
-        );
-        assert.match(
-          await parts.host.locator('[part~="certainty"]').first().innerText(),
-          /1050|Elsene|Ixelles|Brussel|Bruxelles|Brüssel/,
-        );
+        await waitForText(parts.host.locator('[part~="note"]'), exactly(sees.probable('1050')));
+        assert.deepEqual(await zoneNames(parts), [sees.sud, 'BruZEL'], 'one card per zone, once');
+        assert.equal(await parts.host.locator('[part~="choices"], [part~="pick-button"]').count(), 0);
       });
 
-      test('"2000": ArrowDown + Enter shows the three Antwerp zones and why it cannot choose', async () => {
+      test('"2000": ArrowDown + Enter shows the three Antwerp zones, says it cannot tell, and lets the visitor pick', async () => {
         const parts = await freshFinder(opened, lang);
         await type(parts, '2000');
         await chooseWithKeyboard(parts, /2000/);
-        const ambiguous = parts.host.locator('[part~="ambiguous"]');
-        const why = await waitForText(ambiguous, exactly(sees.unsure('2000')));
-        assert.match(why, exactly(sees.severalZones));
+        const message = parts.host.locator('[part~="result"] [part~="message"]');
+        await waitForText(message, exactly(sees.cannotTell(`2000 ${sees.antwerpen}`)));
         await waitUntil(
           'the three Antwerp zones',
           () => zoneNames(parts),
           (names) => names.length >= 3,
         );
         assert.deepEqual((await zoneNames(parts)).sort(), ANTWERP_ZONES);
+        assert.equal(await parts.host.locator('[part~="pick-button"]').count(), 3, 'each can be picked');
         assert.match(await parts.result.innerText(), exactly(sees.elzLayer));
       });
 
@@ -290,7 +284,8 @@ describe('the zone-change event and uncertain answers', () => {
       const parts = await freshFinder(opened, 'nl');
       await type(parts, '2000');
       await chooseWithKeyboard(parts, /2000/);
-      await waitForText(parts.host.locator('[part~="ambiguous"]'), exactly(SEES.nl.unsure('2000')));
+      const message = parts.host.locator('[part~="result"] [part~="message"]');
+      await waitForText(message, exactly(SEES.nl.cannotTell('2000 Antwerpen')));
       const changes = (await opened.records()).zoneChanges;
       // DESIGN: "a postcode can be ambiguous: the product must say so and ask a further question,
       // never guess". An event naming one of the three zones hands a guess to the page.
