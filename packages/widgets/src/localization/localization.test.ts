@@ -43,6 +43,19 @@ describe('translations', () => {
     });
   }
 
+  it('address the visitor as "u" in Dutch, never "je" or "jij": the voice of a public service', () => {
+    const textsOf = (value: unknown): string[] =>
+      typeof value === 'function'
+        ? [String(value(7, '7'))]
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap(textsOf)
+          : [String(value)];
+    for (const [name, catalogue] of Object.entries(CATALOGUES)) {
+      const informal = textsOf(catalogue.nl).filter((text) => /\b(je|jij|jou|jouw|jullie)\b/i.test(text));
+      expect(informal, name).to.deep.equal([]);
+    }
+  });
+
   it('have a message for every error code of the API, each in one catalogue', () => {
     for (const language of LANGUAGES) {
       const read = Object.keys(TRANSLATIONS[language].errors);

@@ -19,6 +19,7 @@ textarea { max-width: 48rem; resize: vertical }
 .message li + li { margin-top: .25rem }
 [part~=error-summary]:focus, [part~=reference]:focus { outline: 3px solid var(--_focus); outline-offset: 2px }
 button[type=submit] { justify-self: start }
+.code { white-space: nowrap }
 .topics-loading { min-height: 27.5rem }
 [part~=finder] { margin-block: .25rem }
 `;

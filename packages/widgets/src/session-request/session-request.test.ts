@@ -88,6 +88,21 @@ describe('<carezone-session-request>', () => {
       );
       expect(sending.text('reference')).to.contain(CREATED.reference);
       await expect(sending.el).to.be.accessible();
+      const code = sending.part('reference')?.querySelector('.code');
+      expect(code?.textContent).to.equal(CREATED.reference);
+      expect(getComputedStyle(code as Element).whiteSpace).to.equal('nowrap', 'never broken at its hyphens');
+    });
+
+    it('names each problem in the summary without doubled punctuation, in every language', async () => {
+      for (const lang of ['nl', 'fr', 'en', 'de']) {
+        const form = await setupForm({ attrs: { lang } });
+        await form.submit();
+        const items = [...(form.part('error-summary')?.querySelectorAll('li') ?? [])].map(
+          (li) => li.textContent,
+        );
+        expect(items.length, lang).to.be.greaterThan(3);
+        for (const item of items) expect(item, lang).to.not.match(/[.:]\s*:/);
+      }
     });
 
     it('is accessible after a server error, a rate limit, offline and a conflict', async () => {

@@ -190,11 +190,17 @@ export class CarezoneSessionRequest extends CarezoneElement {
     return html`<div part="base">${
       created
         ? html`<div part="confirmation" class="message">
-            <p part="reference" tabindex="-1">${s.sent} <strong>${s.reference(created.reference)}</strong></p>
+            <p part="reference" tabindex="-1">${s.sent} <strong>${this.#reference(s, created.reference)}</strong></p>
             <p>${s.followUp}</p>
           </div>`
         : this.#renderForm(s)
     }</div>`;
+  }
+
+  /** "Uw referentienummer: CZ-7K3M-Q9P2", the code never broken over two lines at its hyphens. */
+  #reference(s: SessionRequestTranslation, code: string): TemplateResult {
+    const [before, after] = s.reference(code).split(code);
+    return html`${before}<span class="code">${code}</span>${after}`;
   }
 
   #renderForm(s: SessionRequestTranslation): TemplateResult {
@@ -262,7 +268,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
           html`<li><a href="#${idOf(field)}" @click=${(event: Event) => {
             event.preventDefault();
             this.#focusField(field);
-          }}>${labels[field]}: ${this._errors[field]}</a></li>`,
+          }}>${labels[field].replace(/[.:]$/, '')}: ${this._errors[field]}</a></li>`,
       )}</ul>
     </div>`;
   }

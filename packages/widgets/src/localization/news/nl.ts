@@ -7,5 +7,5 @@ export const nl: NewsTranslation = {
   source: 'Lees op de website van de bron',
   loadMore: 'Meer nieuws',
   added: (n, f) => `${f} ${n === 1 ? 'bericht' : 'berichten'} toegevoegd`,
-  subscribe: 'Abonneer je op dit nieuws:',
+  subscribe: 'Abonneer u op dit nieuws:',
 };
