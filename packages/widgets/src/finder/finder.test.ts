@@ -704,6 +704,14 @@ describe('<carezone-finder>', () => {
       expect(finder.part('ambiguous')).to.equal(null);
     });
 
+    it('shows a preset in its field: the postcode at once, a NIS code as its name once known', async () => {
+      const postcode = await setup({ attrs: { postcode: '1020' } });
+      expect(postcode.input.value).to.equal('1020');
+      const nis = await setup({ attrs: { nis: '21009', lang: 'fr' } });
+      await nis.settled('zone');
+      await waitUntil(() => nis.input.value === 'Ixelles', 'the municipality named in the field');
+    });
+
     const zoneNames = (finder: Finder) =>
       [...finder.root.querySelectorAll('[part~=zone-name]')].map((n) => n.textContent?.trim());
 

@@ -18,7 +18,7 @@ import { layersOf } from '../internal/layers.js';
 import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { finderStyles } from './finder.styles.js';
 import { announcedZone, layerAnswers } from './layer-answers.js';
-import { type AnswerActions, renderAnswer, renderCard } from './render-answer.js';
+import { type AnswerActions, askedPlace, renderAnswer, renderCard } from './render-answer.js';
 
 /** The one key `remember` uses (in localStorage, so on this origin only). */
 export const REMEMBER_KEY = 'carezone-finder:last';
@@ -181,6 +181,8 @@ export class CarezoneFinder extends CarezoneElement {
       if (answer.user) {
         const zone = announcedZone(layerAnswers(answer), this.layer);
         if (zone) this.#announce(zone.match, answer.matches, zone.certainty);
+      } else {
+        this._text ||= askedPlace(answer, this.localize);
       }
     },
   });
@@ -202,7 +204,11 @@ export class CarezoneFinder extends CarezoneElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('postcode') || changed.has('nis')) {
       const p = this.postcode ? { postcode: this.postcode } : this.nis ? { nis: this.nis } : undefined;
-      if (p) this._target = { p };
+      // The field shows what is shown: the preset postcode now, a NIS code's name once it is known.
+      if (p) {
+        this._target = { p };
+        this._text = this.postcode ?? '';
+      }
     }
     if (!this.hasUpdated && this.remember && !this._target) {
       try {
