@@ -99,11 +99,7 @@ describe('the municipal page', () => {
       );
       const card = page.locator('carezone-zone-card[zone="bxl-nord"]');
       await waitForText(card.locator('[part~="zone-name"]'), /^\s*Noord\s*$/);
-      assert.equal(
-        await parts.input.inputValue(),
-        '',
-        'the preset does not pretend the visitor typed something',
-      );
+      assert.equal(await parts.input.inputValue(), '1082', 'the field shows what the answer is for');
       assert.deepEqual(
         (await opened.records()).zoneChanges,
         [],

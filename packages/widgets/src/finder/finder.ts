@@ -14,7 +14,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type ZoneCertainty, ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading, renderMessage } from '../internal/data-states.js';
-import { layersOf } from '../internal/layers.js';
+import { layersKnown, layersOf } from '../internal/layers.js';
 import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { finderStyles } from './finder.styles.js';
 import { announcedZone, layerAnswers } from './layer-answers.js';
@@ -290,9 +290,12 @@ export class CarezoneFinder extends CarezoneElement {
       .join(' · ');
   }
 
-  /** As tall as the answer will be: one card for each layer that will answer. */
+  /**
+   * As tall as the answer will be: one card for each layer that will answer (known at once when
+   * another widget of the page asked for the layers already).
+   */
   #renderPending(): TemplateResult[] {
-    return (this.layer ? [0] : (this.#layers.value ?? [0])).map(
+    return (this.layer ? [0] : (this.#layers.value ?? layersKnown(this.sdk) ?? [0])).map(
       (_, i) => html`<div class="card">${i ? nothing : renderLoading(this.localize.t)}</div>`,
     );
   }
