@@ -62,7 +62,7 @@ const SEES = {
   en: {
     label: 'Postcode or municipality',
     sud: 'South',
-    elsene: 'Elsene', // no English name in the pack: the Dutch one
+    elsene: 'Ixelles', // no English name in the pack: Brussels' French one
     antwerpen: 'Antwerpen',
     bxlLayer: 'Brussels care zones',
     elzLayer: 'Primary care zones',
@@ -70,13 +70,13 @@ const SEES = {
     municipality: 'municipality',
     probable: (place: string) => `Probably this zone: for ${place} the boundary is not fully documented.`,
     cannotTell: (place: string) => `For ${place} we cannot tell which zone is yours.`,
-    outside: 'No zone for Namen (5000): this place lies outside the zones we know.',
+    outside: 'No zone for Namur (5000): this place lies outside the zones we know.',
     noPlaces: 'No places found',
     invalid: `We do not understand “${GARBAGE}”.`,
   },
   de: {
     label: 'Postleitzahl oder Gemeinde',
-    sud: 'Zuid', // the Brussels zones have no German name: the Dutch one
+    sud: 'Sud', // the Brussels zones have no German name: the French one
     elsene: 'Ixelles',
     bxlLayer: 'Brüsseler Versorgungszonen',
     antwerpen: 'Antwerpen',

@@ -26,8 +26,8 @@ import {
 } from './harness.js';
 import { enteredFor, fill, HUMAN_FILL_MS } from './request-form.js';
 
-/** What the zone of Elsene/Ixelles is called in each language (the pack has no German name: nl). */
-const SUD = { nl: 'Zuid', fr: 'Sud', en: 'South', de: 'Zuid' } as const;
+/** What the zone of Elsene/Ixelles is called in each language (the pack has no German name: the French one). */
+const SUD = { nl: 'Zuid', fr: 'Sud', en: 'South', de: 'Sud' } as const;
 const SUBJECT = {
   nl: /We hebben uw aanvraag goed ontvangen/,
   fr: /\S/,

@@ -44,14 +44,27 @@ export const Slug = z
 export const Region = z.enum(['flanders', 'wallonia', 'brussels']);
 export type Region = z.infer<typeof Region>;
 
-/** Order in which a missing translation falls back (the zone pack rule: nl, then fr). */
-const FALLBACK: readonly Language[] = ['nl', 'fr', 'en', 'de'];
+/**
+ * Where a missing translation falls back, per visitor's language: the zone pack rule (nl, then fr),
+ * except that a German reader in Belgium reads French before Dutch, and an English reader gets the
+ * place's own language (Dutch in Flanders, French in Wallonia and Brussels, where English-speaking
+ * residents use the French names: Ixelles, Schaerbeek).
+ */
+function fallbacks(lang: Language, region: string | undefined): readonly Language[] {
+  if (lang === 'de' || (lang === 'en' && region !== undefined && region !== 'flanders')) {
+    return ['fr', 'nl', 'de', 'en'];
+  }
+  return ['nl', 'fr', 'en', 'de'];
+}
 
-/** Picks the text for `lang`, falling back to nl, then fr, then any language present. */
-export function pickText(map: LangMap, lang: Language): string {
+/**
+ * Picks the text for `lang`, else the first present of its fallbacks (see above); `region` is the
+ * place's, when the text is a place's name.
+ */
+export function pickText(map: LangMap, lang: Language, region?: string): string {
   const direct = map[lang];
   if (direct) return direct;
-  for (const other of FALLBACK) {
+  for (const other of fallbacks(lang, region)) {
     const text = map[other];
     if (text) return text;
   }

@@ -285,10 +285,10 @@ describe('<carezone-finder>', () => {
         await finder.press('ArrowDown');
         await finder.press('Enter');
         await finder.settled('zone');
-        // English has no name of its own for Brussels in the pack: the Dutch one stands in.
-        const brussels = { nl: 'Brussel', fr: 'Bruxelles', en: 'Brussel', de: 'Brüssel' };
+        // English has no name of its own for Brussels in the fixture: the French one of Brussels stands in.
+        const brussels = { nl: 'Brussel', fr: 'Bruxelles', en: 'Bruxelles', de: 'Brüssel' };
         expect(finder.text('message')).to.equal(t.finder.cannotTell(`1000 ${brussels[lang]}`));
-        const names = { nl: 'Centrum-West', fr: 'Centre-Ouest', en: 'Centre-West', de: 'Centrum-West' };
+        const names = { nl: 'Centrum-West', fr: 'Centre-Ouest', en: 'Centre-West', de: 'Centre-Ouest' };
         expect(finder.text('zone-name')).to.equal(names[lang]);
         expect(finder.text('pick-button')).to.equal(t.finder.pick(names[lang]));
       });
@@ -728,7 +728,7 @@ describe('<carezone-finder>', () => {
       const finder = await setup({ attrs: { nis: '21015', lang: 'en' } });
       await finder.settled('note');
       expect(zoneNames(finder)).to.deep.equal(['North-East']);
-      expect(finder.text('note')).to.equal(TRANSLATIONS.en.finder.probable('Schaarbeek'));
+      expect(finder.text('note')).to.equal(TRANSLATIONS.en.finder.probable('Schaerbeek'));
       expect(finder.part('zone')?.contains(finder.part('note'))).to.equal(true, 'the note is in the card');
       expect(finder.part('choices')).to.equal(null);
     });
@@ -746,16 +746,16 @@ describe('<carezone-finder>', () => {
       await finder.settled('choices');
       const t = TRANSLATIONS.en.finder;
       expect(finder.root.querySelector('[part~=choices] p')?.textContent?.trim()).to.equal(
-        t.choose('Brussel'),
+        t.choose('Bruxelles'),
       );
       const rows = [...finder.root.querySelectorAll('[part~=choices] li')].map((li) =>
         li.textContent?.replace(/\s+/g, ' ').trim(),
       );
       expect(rows).to.deep.equal([
-        'Brussel (1000) Centre-West and South',
-        'Brussel (1020) · Laeken, Laken North',
-        `Brussel (1040) · Etterbeek ${t.unknownPart}`,
-        'Brussel (1120) · Neder-Over-Heembeek North',
+        'Bruxelles (1000) Centre-West and South',
+        'Bruxelles (1020) · Laeken, Laken North',
+        `Bruxelles (1040) · Etterbeek ${t.unknownPart}`,
+        'Bruxelles (1120) · Neder-Over-Heembeek North',
       ]);
       expect(finder.part('zone')).to.equal(null);
     });
@@ -783,7 +783,7 @@ describe('<carezone-finder>', () => {
       await finder.settled('choices');
       [...finder.root.querySelectorAll<HTMLButtonElement>('[part~=choice]')][2]?.click();
       await finder.settled('message');
-      expect(finder.text('message')).to.equal(TRANSLATIONS.en.finder.noZone('1040 Brussel'));
+      expect(finder.text('message')).to.equal(TRANSLATIONS.en.finder.noZone('1040 Bruxelles'));
     });
 
     it('when the data cannot tell: every candidate with its contact, and the visitor picks', async () => {

@@ -280,7 +280,7 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** "Elsene · gemeente", "Hasselt · 3720 · voormalige gemeente": what a suggestion is. */
   #describe(place: Place): string {
-    const name = this.localize.name(place.municipality.name);
+    const name = this.localize.name(place.municipality.name, place.municipality.region);
     return [
       name !== place.label && name,
       place.kind !== 'postcode' && place.postcode,
@@ -333,7 +333,7 @@ export class CarezoneFinder extends CarezoneElement {
         return renderMessage(
           f.outside(
             place
-              ? `${this.localize.name(place.name)}${place.postcode ? ` (${place.postcode})` : ''}`
+              ? `${this.localize.name(place.name, place.region)}${place.postcode ? ` (${place.postcode})` : ''}`
               : asked,
           ),
         );

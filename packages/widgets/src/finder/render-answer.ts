@@ -16,7 +16,9 @@ export function askedPlace(result: LookupResult, localize: LocalizeController): 
   const { query } = result;
   const [ambiguity] = result.ambiguities;
   const first = result.matches[0]?.places[0] ?? ambiguity?.choices[0] ?? ambiguity?.unresolved[0];
-  const name = first?.municipality ? localize.name(first.municipality.name) : undefined;
+  const name = first?.municipality
+    ? localize.name(first.municipality.name, first.municipality.region)
+    : undefined;
   if (query.postcode) return query.nis && name ? `${query.postcode} ${name}` : query.postcode;
   return name ?? localize.t.finder.here;
 }
@@ -24,7 +26,7 @@ export function askedPlace(result: LookupResult, localize: LocalizeController): 
 /** The municipalities a zone was reached through, in the visitor's language. */
 function placesOf(match: Match, localize: LocalizeController): string {
   const names = match.places.flatMap((place) =>
-    place.municipality ? [localize.name(place.municipality.name)] : [],
+    place.municipality ? [localize.name(place.municipality.name, place.municipality.region)] : [],
   );
   return localize.list([...new Set(names)]);
 }
@@ -45,7 +47,7 @@ export function renderCard(
 
 /** "Brussel (1020) · Laeken, Laken": a part of the place, with the pack's names of its districts. */
 function choiceLabel(choice: LookupChoice, localize: LocalizeController): string {
-  const name = localize.name(choice.municipality.name);
+  const name = localize.name(choice.municipality.name, choice.municipality.region);
   const own = new Set(Object.values(choice.municipality.name));
   const districts = choice.localities.filter((locality) => !own.has(locality));
   const part = choice.postcode ? `${name} (${choice.postcode})` : name;

@@ -139,10 +139,18 @@ describe('LocalizeController', () => {
     expect(probe.l.date('not a date')).to.equal('not a date');
   });
 
-  it('picks names in its language with the packs’ fallback', async () => {
-    const probe = await fixture<Probe>(html`<carezone-test-localize lang="de"></carezone-test-localize>`);
-    expect(probe.l.name({ nl: 'Elsene', fr: 'Ixelles' })).to.equal('Elsene');
-    expect(probe.l.name({ fr: 'Ixelles', de: 'Ixelles-DE' })).to.equal('Ixelles-DE');
+  it('picks names in its language, else in the one its readers know next', async () => {
+    const german = await fixture<Probe>(html`<carezone-test-localize lang="de"></carezone-test-localize>`);
+    expect(german.l.name({ fr: 'Ixelles', de: 'Ixelles-DE' })).to.equal('Ixelles-DE');
+    // German readers in Belgium read French before Dutch ("Zone Nord", not "Zone Noord").
+    expect(german.l.name({ nl: 'Noord', fr: 'Nord' })).to.equal('Nord');
+    const english = await fixture<Probe>(html`<carezone-test-localize lang="en"></carezone-test-localize>`);
+    // English readers get a place's own language: French in Brussels, Dutch in Flanders.
+    expect(english.l.name({ nl: 'Elsene', fr: 'Ixelles' }, 'brussels')).to.equal('Ixelles');
+    expect(english.l.name({ nl: 'Mechelen', fr: 'Malines' }, 'flanders')).to.equal('Mechelen');
+    expect(english.l.name({ nl: 'Noord', fr: 'Nord', en: 'North' })).to.equal('North');
+    const dutch = await fixture<Probe>(html`<carezone-test-localize lang="nl"></carezone-test-localize>`);
+    expect(dutch.l.name({ fr: 'Nord', de: 'Nord-DE' })).to.equal('Nord');
   });
 
   it('loads only the catalogue of its language, before its first render', async () => {

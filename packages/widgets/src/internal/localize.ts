@@ -74,9 +74,9 @@ export class LocalizeController implements ReactiveController {
     return textsOf(widgetTexts, this.#lang);
   }
 
-  /** A zone or place name in this language, with the packs' fallback (nl, then fr, then any). */
-  name(map: LangMap): string {
-    return pickText(map, this.#lang);
+  /** A zone or place name in this language, else in the fallback `pickText` chooses (`region`: a place's). */
+  name(map: LangMap, region?: string): string {
+    return pickText(map, this.#lang, region);
   }
 
   /** A calendar date (`YYYY-MM-DD`) as the visitor writes it: "1 juli 2024", "1 juillet 2024". */

@@ -60,8 +60,8 @@ describe('<carezone-zone-card>', () => {
     expect(french.text()).to.contain('1 janvier 2024');
     expect(french.text()).to.contain('Bassins d’aide et de soins bruxellois');
     const german = await setup('bxl-sud', { lang: 'de' });
-    // No German name in the pack: Dutch first, as the pack format says.
-    expect(german.part('zone-name')?.textContent?.trim()).to.equal('Zuid');
+    // No German name in the pack: French, which German readers in Belgium read before Dutch.
+    expect(german.part('zone-name')?.textContent?.trim()).to.equal('Sud');
     expect(german.text()).to.contain('Gültig seit');
     expect(german.text()).to.contain('1. Januar 2024');
     const english = await setup('bxl-sud', { lang: 'en' });
