@@ -188,6 +188,23 @@ describe('outgoing feeds', () => {
     });
   }
 
+  test('a feed is titled in its language (lang), and then holds only the items written in it', async () => {
+    const titleOf = async (query: string) =>
+      (JSON.parse(await (await get(`/v1/news/feed.json${query}`)).text()) as { title: string }).title;
+    assert.equal(await titleOf(''), 'Nieuws van de zorgzones', 'Dutch without lang');
+    assert.equal(await titleOf('?zone=bxl-sud&lang=fr'), 'Actualités de la zone Sud');
+    assert.equal(await titleOf('?zone=bxl-sud&lang=de'), 'Neuigkeiten der Zone Sud');
+    const french = JSON.parse(await (await get('/v1/news/feed.json?lang=fr')).text()) as {
+      language?: string;
+      items: unknown[];
+    };
+    assert.equal(french.language, 'fr');
+    assert.equal(french.items.length, 0, 'the reference news is in Dutch only');
+    const atom = await (await get('/v1/news/feed.atom?lang=en')).text();
+    assert.match(atom, /<title[^>]*>Care zone news<\/title>/);
+    await problem(await get('/v1/news/feed.rss?lang=xx'), 400, 'INVALID_QUERY');
+  });
+
   test('the feeds carry the sanitised HTML body as content', async () => {
     const json = JSON.parse(await (await get('/v1/news/feed.json')).text()) as {
       items: { content_html?: string; date_published?: string }[];

@@ -54,6 +54,7 @@ describe('outgoing feeds meet their specs', () => {
     }
     assert.equal(feed.items[1].date_published, undefined, 'no date invented');
     assert.deepEqual(feed.items[0].authors, [{ name: 'Zoneteam Zuid' }]);
+    assert.deepEqual(JSON.parse(jsonFeed(meta, [], itemUrl)).items, [], 'items, required even when empty');
   });
 
   test('Atom (RFC 4287)', () => {

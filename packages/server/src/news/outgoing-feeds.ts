@@ -70,7 +70,8 @@ export function jsonFeed(
       tags: item.topics,
     })),
   });
-  return JSON.stringify(feed);
+  // JSON Feed requires `items`, also when there are none; the generator leaves an empty list out.
+  return JSON.stringify({ ...(feed as object), items: (feed as { items?: unknown[] }).items ?? [] });
 }
 
 export function atomFeed(

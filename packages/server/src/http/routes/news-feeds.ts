@@ -1,4 +1,4 @@
-import { Problem, pickText, Slug } from '@carezone/contract';
+import { type LangMap, Language, Problem, pickText, Slug } from '@carezone/contract';
 import * as z from 'zod/mini';
 import {
   atomFeed,
@@ -18,7 +18,34 @@ import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 import { NEWS_CACHE, zonesOfQuery } from './news-query.js';
 
-const FeedQuery = z.object({ zone: z.optional(Slug) });
+const FeedQuery = z.object({ zone: z.optional(Slug), lang: z.optional(Language) });
+
+/**
+ * A feed's title and description, in its language (a reader's feed list shows them): the
+ * network's news, or one zone's (`zone`: its name in that language).
+ */
+const FEED_TEXTS: Record<Language, { all: string; allAbout: string; zone: (name: string) => string }> = {
+  nl: {
+    all: 'Nieuws van de zorgzones',
+    allAbout: 'Het nieuws van elke zorgzone',
+    zone: (name) => `Nieuws van zone ${name}`,
+  },
+  fr: {
+    all: 'Actualités des zones de soins',
+    allAbout: 'Les actualités de chaque zone',
+    zone: (name) => `Actualités de la zone ${name}`,
+  },
+  en: {
+    all: 'Care zone news',
+    allAbout: 'The news of every care zone',
+    zone: (name) => `News of zone ${name}`,
+  },
+  de: {
+    all: 'Neuigkeiten der Versorgungszonen',
+    allAbout: 'Die Neuigkeiten jeder Zone',
+    zone: (name) => `Neuigkeiten der Zone ${name}`,
+  },
+};
 /** Feed readers poll; the newest 50 are what they show. */
 const FEED_ITEMS = 50;
 
@@ -40,8 +67,9 @@ function feedRoute(
     summary: `The newest news as ${FORMAT_NAMES[format]}`,
     description:
       `The ${FEED_ITEMS} newest items (all zones, or one with \`zone\`) with their sanitised HTML bodies, ` +
-      'for feed readers and other sites. Links are absolute, built from the public URL the deployment ' +
-      'configures (`CAREZONE_PUBLIC_URL`), never from the request’s `Host`.',
+      'for feed readers and other sites. With `lang`, only the items written in that language, and the ' +
+      'feed titled in it (without: titled in Dutch, every language). Links are absolute, built from the ' +
+      'public URL the deployment configures (`CAREZONE_PUBLIC_URL`), never from the request’s `Host`.',
     query: FeedQuery,
     responses: {
       200: { description: `A ${FORMAT_NAMES[format]} document.`, mediaType: FEED_MEDIA_TYPES[format] },
@@ -50,15 +78,26 @@ function feedRoute(
     examples: [path, `${path}?zone=bxl-sud`],
     handler: async (c) => {
       const query = parseQuery(c, FeedQuery);
-      const page = await listNews(storage.db, { zones: zonesOfQuery(directory, query), limit: FEED_ITEMS });
+      const page = await listNews(storage.db, {
+        zones: zonesOfQuery(directory, query),
+        language: query.lang,
+        limit: FEED_ITEMS,
+      });
       const origin = originOf(c);
       const zone = query.zone === undefined ? undefined : directory.zone(query.zone);
-      const zoneSuffix = query.zone === undefined ? '' : `?zone=${encodeURIComponent(query.zone)}`;
+      const params = new URLSearchParams();
+      if (query.zone !== undefined) params.set('zone', query.zone);
+      if (query.lang !== undefined) params.set('lang', query.lang);
+      const suffix = params.size > 0 ? `?${params}` : '';
+      const lang = query.lang ?? 'nl';
+      const texts = FEED_TEXTS[lang];
+      const name = (map: LangMap) => pickText(map, lang);
       const meta: FeedMeta = {
-        title: zone ? `Carezone news: ${pickText(zone.name, 'nl') || zone.id}` : 'Carezone news',
-        description: zone ? `News of care zone ${zone.id}` : 'News of every care zone',
-        selfUrl: `${origin}${path}${zoneSuffix}`,
-        homeUrl: `${origin}/v1/news${zoneSuffix}`,
+        title: zone ? texts.zone(name(zone.name) || zone.id) : texts.all,
+        description: zone ? texts.zone(name(zone.name) || zone.id) : texts.allAbout,
+        language: query.lang,
+        selfUrl: `${origin}${path}${suffix}`,
+        homeUrl: `${origin}/v1/news${suffix}`,
         updated: latestDate(page.data),
       };
       const body = GENERATORS[format](meta, page.data, (id) => `${origin}/v1/news/${id}`);
