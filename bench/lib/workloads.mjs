@@ -29,6 +29,38 @@ const PLACE_QUERIES = [
   '9000',
 ];
 
+/**
+ * What the finder must forgive, as people type it: misspellings (a letter missing, doubled or
+ * swapped), St/Sint/Saint, missing hyphens, and names in another language, in English or as the
+ * visitor's own language has them. Each asked with the visitor's language, as the widget asks.
+ */
+const FUZZY_QUERIES = [
+  ['schaerbek', 'nl'],
+  ['Elsense', 'fr'],
+  ['st-josse', 'fr'],
+  ['Woluwe St Lambert', 'en'],
+  ['St Gillis', 'fr'],
+  ['Brussels', 'en'],
+  ['Bruxeles', 'nl'],
+  ['Anvers', 'nl'],
+  ['Antwepren', 'en'],
+  ['Gand', 'de'],
+  ['Gnet', 'nl'],
+  ['Louvain', 'en'],
+  ['Lueven', 'nl'],
+  ['Malines', 'nl'],
+  ['Lüttich', 'fr'],
+  ['Luik', 'en'],
+  ['Courtrai', 'nl'],
+  ['Hasslet', 'fr'],
+  ['Charleroy', 'nl'],
+  ['Molenbek', 'fr'],
+  ['Uccel', 'nl'],
+  ['schearb', 'nl'],
+  ['Kortrjik', 'fr'],
+  ['Oudergm', 'en'],
+];
+
 /** Every prefix (2 letters or more) of longer names: many distinct questions. */
 const PREFIXES = [
   'brussel',
@@ -127,6 +159,29 @@ export const WORKLOADS = [
     requests: toRequests(
       Array.from({ length: 50 }, (_, i) => i + 1).flatMap((limit) =>
         PREFIXES.map((q) => `/v1/places?q=${encodeURIComponent(q)}&limit=${limit}`),
+      ),
+    ),
+  },
+  {
+    id: 'places-fuzzy',
+    label: '/v1/places?q=…&lang=… (fuzzy)',
+    requests: toRequests(
+      FUZZY_QUERIES.map(([q, lang]) => `/v1/places?q=${encodeURIComponent(q)}&limit=10&lang=${lang}`),
+    ),
+    target: true,
+  },
+  {
+    // The same typing errors in both cases (the cache keys the query as typed), every language and
+    // every limit: 9,600 distinct questions, so nearly every request searches. Not a target run.
+    id: 'places-fuzzy-uncached',
+    label: '/v1/places?q=…&lang=… (fuzzy, cache misses)',
+    requests: toRequests(
+      Array.from({ length: 50 }, (_, i) => i + 1).flatMap((limit) =>
+        FUZZY_QUERIES.flatMap(([q]) => [q, q.toUpperCase()]).flatMap((q) =>
+          ['nl', 'fr', 'en', 'de'].map(
+            (lang) => `/v1/places?q=${encodeURIComponent(q)}&limit=${limit}&lang=${lang}`,
+          ),
+        ),
       ),
     ),
   },

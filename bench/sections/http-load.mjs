@@ -111,8 +111,13 @@ export function httpLoadSection({ logLevel }) {
         );
         ctx.print('  CPU: 100 % = one full core; the load generator runs on the same machine as the server.');
 
-        for (const run of runs.filter((r) => r.id === 'places' || r.id === 'lookup-postcode')) {
-          const name = run.id === 'places' ? 'Place search' : 'Postcode lookup';
+        const targets = {
+          places: 'Place search',
+          'places-fuzzy': 'Fuzzy place search',
+          'lookup-postcode': 'Postcode lookup',
+        };
+        for (const run of runs.filter((r) => r.id in targets)) {
+          const name = targets[run.id];
           ctx.check({
             target: `${name} ≥ ${percent(MIN_SHARE_OF_HEALTHZ)} of /healthz req/s`,
             variant: logLevel,

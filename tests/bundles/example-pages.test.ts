@@ -54,7 +54,10 @@ describe('example pages', () => {
     const html = await readFile(join(EXAMPLES, 'municipal-page/index.html'), 'utf8');
     assert.match(html, /<html lang="nl">/);
     assert.match(html, /fictieve gemeente/);
-    assert.match(html, /<carezone-finder id="finder" postcode="1082"><\/carezone-finder>/);
+    assert.match(
+      html,
+      /<carezone-finder id="finder" postcode="1082" layer="bxl-care-zones"><\/carezone-finder>/,
+    );
     assert.match(html, /<carezone-zone-card id="zone-card" zone="bxl-nord"/);
     assert.match(html, /<script type="module" src="\/widgets\/carezone-finder\.js">/);
     const css = await readFile(join(EXAMPLES, 'municipal-page/site.css'), 'utf8');

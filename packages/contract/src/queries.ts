@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NisCode, Postcode, Slug } from './common.js';
+import { Language, NisCode, Postcode, Slug } from './common.js';
 
 /**
  * Query strings as they arrive: every value is text. The server validates with these schemas
@@ -14,6 +14,8 @@ const Count = z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'));
 export const PlacesQuery = z.object({
   q: Text(100),
   limit: z.optional(Count),
+  /** The visitor's language: each suggestion's `label` is the place's name in it. */
+  lang: z.optional(Language),
 });
 export type PlacesQuery = z.infer<typeof PlacesQuery>;
 

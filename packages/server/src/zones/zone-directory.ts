@@ -1,5 +1,6 @@
 import type {
   FieldError,
+  Language,
   Layer,
   LookupResult,
   Place,
@@ -29,6 +30,18 @@ export type LookupOutcome =
   | { kind: 'unknown-place'; detail: string; errors: FieldError[] }
   | { kind: 'out-of-coverage'; detail: string; places: ProblemPlace[] };
 
+/**
+ * A place found by `searchPlaces`, labelled with the name that matched; `placeInLanguage` makes it
+ * the API's suggestion in the visitor's language.
+ */
+export interface PlaceHit extends Place {
+  match: NonNullable<Place['match']>;
+  /** The place's name in each language, as the API labels it for `lang`. */
+  labels: Readonly<Record<Language, string>>;
+  /** Its names (or code) that matched as well as its best one did, the best first. */
+  matchedNames: readonly string[];
+}
+
 /** Identity of a loaded pack, for `/readyz` and the logs. */
 export interface PackInfo {
   id: string;
@@ -50,6 +63,6 @@ export interface ZoneDirectory {
   zone(id: string): Zone | undefined;
   /** `undefined` when the zone is unknown; `null` when it exists but its pack has no polygon. */
   geometry(id: string): ZoneGeometry | null | undefined;
-  searchPlaces(q: string, limit: number): Place[];
+  searchPlaces(q: string, limit: number): PlaceHit[];
   lookup(request: LookupRequest): LookupOutcome;
 }

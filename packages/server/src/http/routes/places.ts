@@ -1,4 +1,5 @@
 import { LIMITS, PlaceList, PlacesQuery, Problem } from '@carezone/contract';
+import { placeInLanguage } from '../../zones/search-index.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendCached } from '../caching.js';
 import { invalidQuery } from '../problem.js';
@@ -16,18 +17,30 @@ export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
       tag: 'Places',
       summary: 'Autocomplete over postcodes, municipalities, localities and former municipalities',
       description:
-        'Case-, accent- and punctuation-insensitive prefix search over names in Dutch, French and German. ' +
-        'Ranking: exact postcode, then exact name, then names starting with the query, then the rest. ' +
+        'Forgiving search over postcodes, NIS codes and place names in Dutch, French, German and English ' +
+        '(`Anvers`, `Brussels`, `Luik`): case, accents, punctuation, spaces, `St`/`Sint`/`Saint`/`Sankt` and ' +
+        'one or two typing errors do not matter. One suggestion per place, labelled in `lang` (without it, ' +
+        'with the name that matched), with `matched` the name the query matched when it is not the label. ' +
+        'Ranking: exact names and codes, then prefixes (of the name, then of a later word), then names ' +
+        'within typing errors, only where those leave room (`match: fuzzy`: ask "Did you mean …?"); among ' +
+        'equals, municipalities before their localities, then shorter names. Codes are never corrected. ' +
         'Pass a result’s `postcode` or `municipality.nis` to `/v1/lookup`.',
       query: PlacesQuery,
       responses: {
         200: { description: 'Matching places, best first (possibly none).', schema: PlaceList },
         400: {
-          description: '`INVALID_QUERY`: `q` missing or longer than 100 characters, or a bad `limit`.',
+          description: '`INVALID_QUERY`: `q` missing or longer than 100 characters, a bad `limit` or `lang`.',
           schema: Problem,
         },
       },
-      examples: ['/v1/places?q=Elsene', '/v1/places?q=1050', '/v1/places?q=kortes&limit=5', '/v1/places?q='],
+      examples: [
+        '/v1/places?q=Elsene',
+        '/v1/places?q=Elsene&lang=fr',
+        '/v1/places?q=schaerbek&lang=nl',
+        '/v1/places?q=1050',
+        '/v1/places?q=kortes&limit=5',
+        '/v1/places?q=',
+      ],
       handler: (c) => {
         const query = parseQuery(c, PlacesQuery);
         const limit = query.limit === undefined ? LIMITS.placesDefault : Number(query.limit);
@@ -36,14 +49,14 @@ export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
             { path: 'limit', code: 'too_big', message: `must be between 1 and ${LIMITS.placesMax}` },
           ]);
         }
-        const key = `${limit}:${query.q}`;
+        const key = `${limit}:${query.lang ?? ''}:${query.q}`;
         const answer =
           answers.get(key) ??
           answers.set(
             key,
             serializeWithETag({
               query: query.q,
-              data: directory.searchPlaces(query.q, limit),
+              data: directory.searchPlaces(query.q, limit).map((hit) => placeInLanguage(hit, query.lang)),
             } satisfies PlaceList),
           );
         return sendCached(c, answer, 'application/json');
