@@ -5,7 +5,7 @@ import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { layersOf } from '../internal/layers.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
-import { brusselsLayer, elzLayer, finderApi, LOOKUPS } from '../test-helpers/fixtures.js';
+import { brusselsLayer, elsene, elzLayer, finderApi, LOOKUPS } from '../test-helpers/fixtures.js';
 import { CarezoneZoneCard } from '../zone-card/zone-card.js';
 import { CarezoneFinder, REMEMBER_KEY } from './finder.js';
 
@@ -614,7 +614,7 @@ describe('<carezone-finder>', () => {
       await sendKeys({ type: 'se' });
       await aTimeout(120);
       await finder.type('ne');
-      expect(finder.requests('/v1/places')).to.deep.equal(['q=elsene&limit=8']);
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=elsene&limit=8&lang=nl']);
       expect(finder.options()).to.have.length(1);
     });
 
@@ -627,7 +627,7 @@ describe('<carezone-finder>', () => {
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: '1' });
       await waitUntil(() => finder.requests('/v1/places').length === 1);
-      expect(finder.requests('/v1/places')).to.deep.equal(['q=1&limit=8']);
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=1&limit=8&lang=nl']);
     });
 
     it('aborts a stale search: its answer never shows', async () => {
@@ -653,7 +653,7 @@ describe('<carezone-finder>', () => {
       await waitUntil(() => finder.options().length === 2, 'the second search answered');
       await aTimeout(600);
       observer.disconnect();
-      expect(finder.requests('/v1/places')).to.deep.equal(['q=10&limit=8', 'q=1050&limit=8']);
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=10&limit=8&lang=nl', 'q=1050&limit=8&lang=nl']);
       expect(aborted).to.deep.equal(['10']);
       expect([...seen]).to.deep.equal(['1050']);
       expect(finder.text('status')).to.equal('2 plaatsen gevonden');
@@ -711,6 +711,44 @@ describe('<carezone-finder>', () => {
       const nis = await setup({ attrs: { nis: '21009', lang: 'fr' } });
       await nis.settled('zone');
       await waitUntil(() => nis.input.value === 'Ixelles', 'the municipality named in the field');
+    });
+
+    it('"Did you mean …?" when only a name within typing errors matches, and Enter takes it', async () => {
+      const finder = await setup({ attrs: { lang: 'en' } });
+      await finder.type('schaerbek');
+      expect(finder.text('status')).to.equal(TRANSLATIONS.en.finder.didYouMean('Schaarbeek'));
+      await finder.press('Enter');
+      await finder.settled('note');
+      expect(finder.requests('/v1/lookup')).to.deep.equal(['nis=21015']);
+    });
+
+    it('a suggestion in the visitor’s language names the name typed beside it', async () => {
+      const finder = await setup({
+        attrs: { lang: 'fr' },
+        handler: (url) =>
+          url.pathname === '/v1/places'
+            ? {
+                body: {
+                  query: 'elsene',
+                  data: [
+                    {
+                      kind: 'municipality',
+                      label: 'Ixelles',
+                      matched: 'Elsene',
+                      match: 'exact',
+                      postcode: null,
+                      municipality: elsene,
+                    },
+                  ],
+                },
+              }
+            : finderApi(url),
+      });
+      await finder.type('elsene');
+      expect(finder.requests('/v1/places')).to.deep.equal(['q=elsene&limit=8&lang=fr']);
+      expect(finder.options().map((option) => option.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(
+        ['Ixelles Elsene · commune'],
+      );
     });
 
     const zoneNames = (finder: Finder) =>

@@ -151,12 +151,12 @@ export class CarezoneFinder extends CarezoneElement {
   // Debounced inside the task: a keystroke changes the args, which aborts the waiting (or
   // fetching) run, so a stale answer never lands.
   readonly #search = new Task(this, {
-    task: async ([client, q], { signal }) => {
+    task: async ([client, q, lang], { signal }) => {
       if (!searchable(q)) return initialState;
       await sleep(250, signal);
-      return client.places.search(q, { limit: 8 }, { signal });
+      return client.places.search(q, { limit: 8, lang }, { signal });
     },
-    args: () => [this.sdk, this._q.trim()] as const,
+    args: () => [this.sdk, this._q.trim(), this.localize.lang] as const,
   });
 
   /** The zone id the last `carezone-zone-change` named (`null`: none, or no event yet). */
@@ -249,7 +249,11 @@ export class CarezoneFinder extends CarezoneElement {
         ${this.#locateButton()}
       </div>
       <p part="status" role="status">${this.#search.render({
-        complete: (found) => f.found(found.length, this.localize.number(found.length)),
+        // Nothing matched as typed, but a name close to it did: ask, as a person at a counter would.
+        complete: (found) =>
+          found[0]?.match === 'fuzzy'
+            ? f.didYouMean(found[0].label)
+            : f.found(found.length, this.localize.number(found.length)),
         error: (error) => errorMessage(t, error),
       })}</p>
       <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
@@ -278,11 +282,15 @@ export class CarezoneFinder extends CarezoneElement {
       : nothing;
   }
 
-  /** "Elsene · gemeente", "Hasselt · 3720 · voormalige gemeente": what a suggestion is. */
+  /**
+   * "Elsene · gemeente" (typed "Elsene", shown "Ixelles" in French), "Hasselt · 3720 · voormalige
+   * gemeente": the name typed when another is shown, then what the suggestion is.
+   */
   #describe(place: Place): string {
     const name = this.localize.name(place.municipality.name, place.municipality.region);
     return [
-      name !== place.label && name,
+      place.matched,
+      name !== place.label && name !== place.matched && name,
       place.kind !== 'postcode' && place.postcode,
       place.kind !== 'postcode' && this.localize.t.finder.kinds[place.kind],
     ]

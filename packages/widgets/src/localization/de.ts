@@ -28,6 +28,7 @@ export const de: Translation = {
     submit: 'Suchen',
     locate: 'Meinen Standort verwenden',
     found: (n, f) => (n ? `${f} ${n > 1 ? 'Orte' : 'Ort'} gefunden` : 'Keine Orte gefunden'),
+    didYouMean: (p) => `Meinten Sie ${p}?`,
     kinds: { municipality: 'Gemeinde', locality: 'Ortsteil', 'former-municipality': 'ehemalige Gemeinde' },
     postcode: 'die Postleitzahl',
     nisCode: 'den NIS-Code',
@@ -50,10 +51,7 @@ export const de: Translation = {
   },
   errors: {
     INVALID_QUERY: 'Diese Eingabe verstehen wir nicht. Geben Sie eine Postleitzahl oder Gemeinde ein.',
-    UNKNOWN_PLACE: 'Diesen Ort kennen wir nicht.',
-    OUT_OF_COVERAGE: 'Dieser Ort liegt außerhalb der uns bekannten Zonen.',
     NOT_FOUND: 'Nicht gefunden.',
-    NO_GEOMETRY: 'Für diese Zone ist keine Karte verfügbar.',
     NOT_READY: 'Der Dienst startet. Versuchen Sie es gleich erneut.',
     INTERNAL: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.',
   },

@@ -28,6 +28,7 @@ export const en: Translation = {
     submit: 'Search',
     locate: 'Use my location',
     found: (n, f) => (n ? `${f} place${n > 1 ? 's' : ''} found` : 'No places found'),
+    didYouMean: (p) => `Did you mean ${p}?`,
     kinds: {
       municipality: 'municipality',
       locality: 'locality',
@@ -51,10 +52,7 @@ export const en: Translation = {
   },
   errors: {
     INVALID_QUERY: 'We do not understand that input. Enter a postcode or a municipality.',
-    UNKNOWN_PLACE: 'We do not know that place.',
-    OUT_OF_COVERAGE: 'This place lies outside the zones we know.',
     NOT_FOUND: 'Not found.',
-    NO_GEOMETRY: 'No map is available for this zone.',
     NOT_READY: 'The service is starting. Try again in a moment.',
     INTERNAL: 'Something went wrong on our side. Please try again later.',
   },

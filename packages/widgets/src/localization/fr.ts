@@ -28,6 +28,7 @@ export const fr: Translation = {
     submit: 'Rechercher',
     locate: 'Utiliser ma position',
     found: (n, f) => (n ? `${f} ${n > 1 ? 'lieux trouvés' : 'lieu trouvé'}` : 'Aucun lieu trouvé'),
+    didYouMean: (p) => `Vouliez-vous dire ${p} ?`,
     kinds: { municipality: 'commune', locality: 'localité', 'former-municipality': 'ancienne commune' },
     postcode: 'le code postal',
     nisCode: 'le code INS',
@@ -49,10 +50,7 @@ export const fr: Translation = {
   },
   errors: {
     INVALID_QUERY: 'Nous ne comprenons pas cette saisie. Indiquez un code postal ou une commune.',
-    UNKNOWN_PLACE: 'Nous ne connaissons pas ce lieu.',
-    OUT_OF_COVERAGE: 'Ce lieu se trouve en dehors des zones que nous connaissons.',
     NOT_FOUND: 'Introuvable.',
-    NO_GEOMETRY: 'Aucune carte n’est disponible pour cette zone.',
     NOT_READY: 'Le service démarre. Réessayez dans un instant.',
     INTERNAL: 'Un problème est survenu chez nous. Réessayez plus tard.',
   },

@@ -28,6 +28,7 @@ export const nl: Translation = {
     submit: 'Zoeken',
     locate: 'Gebruik mijn locatie',
     found: (n, f) => (n ? `${f} ${n > 1 ? 'plaatsen' : 'plaats'} gevonden` : 'Geen plaatsen gevonden'),
+    didYouMean: (p) => `Bedoelde u ${p}?`,
     kinds: {
       municipality: 'gemeente',
       locality: 'deelgemeente',
@@ -53,10 +54,7 @@ export const nl: Translation = {
   },
   errors: {
     INVALID_QUERY: 'Die invoer begrijpen we niet. Geef een postcode of gemeente in.',
-    UNKNOWN_PLACE: 'Die plaats kennen we niet.',
-    OUT_OF_COVERAGE: 'Deze plaats ligt buiten de zones die we kennen.',
     NOT_FOUND: 'Niet gevonden.',
-    NO_GEOMETRY: 'Voor deze zone is geen kaart beschikbaar.',
     NOT_READY: 'De dienst start op. Probeer het zo meteen opnieuw.',
     INTERNAL: 'Er ging iets mis bij ons. Probeer het later opnieuw.',
   },

@@ -5,18 +5,15 @@ import type { ErrorCode, PlaceKind } from '@carezone/sdk';
  * answer only what a widget sends (the form) or a staff call: their texts are in the form's
  * catalogue, so that a page with only a finder does not download them.
  */
-export type ReadErrorCode = Extract<
-  ErrorCode,
-  | 'INVALID_QUERY'
-  | 'UNKNOWN_PLACE'
-  | 'OUT_OF_COVERAGE'
-  | 'NOT_FOUND'
-  | 'NO_GEOMETRY'
-  | 'NOT_READY'
-  | 'INTERNAL'
->;
+export type ReadErrorCode = Extract<ErrorCode, 'INVALID_QUERY' | 'NOT_FOUND' | 'NOT_READY' | 'INTERNAL'>;
+/**
+ * Codes a widget answers in its own words where it meets them, never through `errorMessage`: the
+ * finder says which place is unknown or outside (`finder.unknown`, `finder.outside`), and no widget
+ * asks for a polygon. Met anywhere else, they read as `unexpectedError`.
+ */
+export type PlaceErrorCode = Extract<ErrorCode, 'UNKNOWN_PLACE' | 'OUT_OF_COVERAGE' | 'NO_GEOMETRY'>;
 /** The error codes only a write (or a staff call) answers: texts in the form's catalogue. */
-export type SendErrorCode = Exclude<ErrorCode, ReadErrorCode>;
+export type SendErrorCode = Exclude<ErrorCode, ReadErrorCode | PlaceErrorCode>;
 
 /**
  * Every text a widget shows. One object per language (`nl.ts`, `fr.ts`, `en.ts`, `de.ts`); the
@@ -60,6 +57,8 @@ export interface Translation {
     locate: string;
     /** The live region after a search; `count` 0 means nothing was found. */
     found: (count: number, formatted: string) => string;
+    /** The live region when nothing matched as typed but `place` is close: "Did you mean …?". */
+    didYouMean: (place: string) => string;
     /** Shown under a suggestion (a postcode needs no word). */
     kinds: Record<Exclude<PlaceKind, 'postcode'>, string>;
     /**

@@ -154,6 +154,10 @@ export const PLACES: Record<string, Place[]> = {
   ],
   kortessem: [{ kind: 'former-municipality', label: 'Kortessem', postcode: '3720', municipality: hasselt }],
   schaarbeek: [{ kind: 'municipality', label: 'Schaarbeek', postcode: null, municipality: schaarbeek }],
+  // Nothing is called that: the server offers the name within two typing errors.
+  schaerbek: [
+    { kind: 'municipality', label: 'Schaarbeek', postcode: null, municipality: schaarbeek, match: 'fuzzy' },
+  ],
   brussel: [{ kind: 'municipality', label: 'Brussel', postcode: null, municipality: brussel }],
   '1040': [
     { kind: 'postcode', label: '1040', postcode: '1040', municipality: etterbeek },
