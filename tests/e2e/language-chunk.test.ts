@@ -43,3 +43,35 @@ test('a language chunk that fails to load is fetched again, and the widgets then
   );
   assert.ok(attempts.length >= 2, `the Dutch chunk was asked for again (${attempts.length} requests)`);
 });
+
+test("the page's language is asked for as the script starts, before any element is defined", async () => {
+  const context = await browser.newContext();
+  try {
+    // Notes when the finder's tag gets defined: the end of the bundle's own evaluation.
+    await context.addInitScript(() => {
+      const define = customElements.define.bind(customElements);
+      customElements.define = (tag, constructor, options) => {
+        if (tag === 'carezone-finder') (window as { definedAt?: number }).definedAt = performance.now();
+        define(tag, constructor, options);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/examples/municipal-page/`);
+    await waitForText(page.locator('#finder [part~="zone-name"]'), /Noord/, 15_000);
+    const { chunkAt, definedAt } = await page.evaluate(() => ({
+      chunkAt: performance.getEntriesByType('resource').find((entry) => /\/nl-[\w-]+\.js$/.test(entry.name))
+        ?.startTime,
+      definedAt: (window as { definedAt?: number }).definedAt,
+    }));
+    assert.ok(
+      chunkAt !== undefined && definedAt !== undefined,
+      'the chunk was loaded and the finder defined',
+    );
+    assert.ok(
+      chunkAt < definedAt,
+      `the Dutch chunk was asked for at ${chunkAt} ms, the finder defined at ${definedAt} ms`,
+    );
+  } finally {
+    await context.close();
+  }
+});

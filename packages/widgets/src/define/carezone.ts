@@ -1,4 +1,6 @@
 // Entry of `carezone.js`: every Carezone widget.
+// First, so that the page's language starts downloading before the rest of the bundle runs.
+import '../localization/preload.js';
 import { CarezoneFinder } from '../finder/finder.js';
 import { defineElement } from '../internal/define.js';
 import { CarezoneNews } from '../news/news.js';

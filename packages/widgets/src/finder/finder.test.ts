@@ -281,7 +281,7 @@ describe('<carezone-finder>', () => {
         expect(finder.root.querySelector('label')?.textContent?.trim()).to.equal(t.finder.label);
         expect(finder.text('submit-button')).to.equal(t.finder.submit);
         await finder.type('10');
-        expect(finder.text('status')).to.equal(t.finder.found(3, '3'));
+        expect(finder.text('status')).to.equal(t.finder.found(3));
         await finder.press('ArrowDown');
         await finder.press('Enter');
         await finder.settled('zone');
@@ -616,6 +616,15 @@ describe('<carezone-finder>', () => {
       await finder.type('ne');
       expect(finder.requests('/v1/places')).to.deep.equal(['q=elsene&limit=8&lang=nl']);
       expect(finder.options()).to.have.length(1);
+    });
+
+    it('takes no more than the API searches (100 characters), so a search is never refused', async () => {
+      const finder = await setup();
+      finder.input.focus();
+      await sendKeys({ type: 'a'.repeat(120) });
+      expect(finder.input.value).to.have.length(100);
+      await waitUntil(() => finder.requests('/v1/places').length === 1);
+      expect(finder.requests('/v1/places')[0]).to.equal(`q=${'a'.repeat(100)}&limit=8&lang=nl`);
     });
 
     it('does not search one letter, but does search one digit', async () => {

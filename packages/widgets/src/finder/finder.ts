@@ -231,7 +231,7 @@ export class CarezoneFinder extends CarezoneElement {
       <div class="bar" role="search" aria-labelledby="label">
         <label part="label" id="label" for="input">${f.label}</label>
         <div class="field">
-          <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false"
+          <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false" maxlength="100"
             aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
             aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
             placeholder=${this.placeholder ?? nothing} .value=${this._text}
@@ -251,9 +251,7 @@ export class CarezoneFinder extends CarezoneElement {
       <p part="status" role="status">${this.#search.render({
         // Nothing matched as typed, but a name close to it did: ask, as a person at a counter would.
         complete: (found) =>
-          found[0]?.match === 'fuzzy'
-            ? f.didYouMean(found[0].label)
-            : f.found(found.length, this.localize.number(found.length)),
+          found[0]?.match === 'fuzzy' ? f.didYouMean(found[0].label) : f.found(found.length),
         error: (error) => errorMessage(t, error),
       })}</p>
       <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">

@@ -7,10 +7,7 @@ export function defineElement(tag: string, elementClass: CustomElementConstructo
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== elementClass) {
-      console.warn(
-        `Carezone: <${tag}> is already defined on this page (another copy of the Carezone script?); ` +
-          'the first definition is kept.',
-      );
+      console.warn(`Carezone: <${tag}> is defined already (a second Carezone script?); the first is kept.`);
     }
     return false;
   }

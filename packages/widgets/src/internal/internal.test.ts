@@ -75,7 +75,7 @@ describe('defineElement', () => {
     }
     expect(customElements.get('carezone-test-define')).to.equal(First);
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0])).to.contain('<carezone-test-define> is already defined');
+    expect(String(warnings[0])).to.contain('<carezone-test-define> is defined already');
   });
 });
 

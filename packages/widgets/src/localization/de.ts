@@ -5,7 +5,7 @@ export const de: Translation = {
   retry: 'Erneut versuchen',
   offline: 'Sie sind offline. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   unexpectedError: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es später erneut.',
-  networkError: 'Der Dienst ist nicht erreichbar. Versuchen Sie es in einem Moment erneut.',
+  networkError: 'Der Dienst ist nicht erreichbar. Versuchen Sie es gleich erneut.',
   timeout: 'Die Antwort dauert zu lange. Bitte versuchen Sie es erneut.',
   zone: {
     layer: 'Einteilung',
@@ -27,7 +27,7 @@ export const de: Translation = {
     label: 'Postleitzahl oder Gemeinde',
     submit: 'Suchen',
     locate: 'Meinen Standort verwenden',
-    found: (n, f) => (n ? `${f} ${n > 1 ? 'Orte' : 'Ort'} gefunden` : 'Keine Orte gefunden'),
+    found: (n) => (n ? `${n} ${n > 1 ? 'Orte' : 'Ort'} gefunden` : 'Keine Orte gefunden'),
     didYouMean: (p) => `Meinten Sie ${p}?`,
     kinds: { municipality: 'Gemeinde', locality: 'Ortsteil', 'former-municipality': 'ehemalige Gemeinde' },
     postcode: 'die Postleitzahl',
@@ -46,12 +46,10 @@ export const de: Translation = {
     invalid: (x) =>
       `„${x}“ verstehen wir nicht. Geben Sie eine vierstellige Postleitzahl ein oder wählen Sie einen Ort aus der Liste.`,
     geoDenied:
-      'Sie haben den Zugriff auf Ihren Standort nicht erlaubt. Geben Sie Ihre Postleitzahl oder Gemeinde ein.',
+      'Der Zugriff auf Ihren Standort wurde verweigert. Geben Sie Ihre Postleitzahl oder Gemeinde ein.',
     geoFailed: 'Ihr Standort konnte nicht ermittelt werden. Geben Sie Ihre Postleitzahl oder Gemeinde ein.',
   },
   errors: {
-    INVALID_QUERY: 'Diese Eingabe verstehen wir nicht. Geben Sie eine Postleitzahl oder Gemeinde ein.',
-    NOT_FOUND: 'Nicht gefunden.',
     NOT_READY: 'Der Dienst startet. Versuchen Sie es gleich erneut.',
     INTERNAL: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.',
   },

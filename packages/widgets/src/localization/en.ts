@@ -27,7 +27,7 @@ export const en: Translation = {
     label: 'Postcode or municipality',
     submit: 'Search',
     locate: 'Use my location',
-    found: (n, f) => (n ? `${f} place${n > 1 ? 's' : ''} found` : 'No places found'),
+    found: (n) => (n ? `${n} place${n > 1 ? 's' : ''} found` : 'No places found'),
     didYouMean: (p) => `Did you mean ${p}?`,
     kinds: {
       municipality: 'municipality',
@@ -51,8 +51,6 @@ export const en: Translation = {
     geoFailed: 'Your location could not be found. Type your postcode or municipality.',
   },
   errors: {
-    INVALID_QUERY: 'We do not understand that input. Enter a postcode or a municipality.',
-    NOT_FOUND: 'Not found.',
     NOT_READY: 'The service is starting. Try again in a moment.',
     INTERNAL: 'Something went wrong on our side. Please try again later.',
   },

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { widgetTexts } from './load-translation.js';
 import { newsTexts } from './news/catalogue.js';
 import { NEWS_TRANSLATIONS } from './news/translations.js';
-import { resolveLanguage } from './resolve-language.js';
+import { resolveLanguage, WIDGET_LANGUAGES } from './resolve-language.js';
 import { sessionRequestTexts } from './session-request/catalogue.js';
 import { SESSION_REQUEST_TRANSLATIONS } from './session-request/translations.js';
 import { TRANSLATIONS } from './translations.js';
@@ -60,11 +60,11 @@ describe('translations', () => {
     for (const language of LANGUAGES) {
       const read = Object.keys(TRANSLATIONS[language].errors);
       const send = Object.keys(SESSION_REQUEST_TRANSLATIONS[language].errors);
-      // The finder words the place codes itself (finder.unknown, finder.outside); none asks for a polygon.
-      const own = ['UNKNOWN_PLACE', 'OUT_OF_COVERAGE', 'NO_GEOMETRY'];
+      // Worded by the widget that meets them (finder.invalid, unknown, outside; zoneCard.unknownZone).
+      const own = ['INVALID_QUERY', 'UNKNOWN_PLACE', 'OUT_OF_COVERAGE', 'NOT_FOUND', 'NO_GEOMETRY'];
       expect([...read, ...send, ...own].sort(), language).to.deep.equal([...ERROR_CODES].sort());
       // What every widget can meet when it reads is shared, not left to the form.
-      expect(read, language).to.include.members(['INVALID_QUERY', 'NOT_FOUND', 'NOT_READY', 'INTERNAL']);
+      expect(read, language).to.include.members(['NOT_READY', 'INTERNAL']);
     }
   });
 
@@ -87,6 +87,10 @@ describe('translations', () => {
 });
 
 describe('resolveLanguage', () => {
+  it('knows the languages of the SDK (written out, so that it runs before the SDK does)', () => {
+    expect(WIDGET_LANGUAGES).to.deep.equal(LANGUAGES);
+  });
+
   afterEach(() => document.documentElement.removeAttribute('lang'));
 
   it('takes the element’s own lang first, region subtags ignored', async () => {

@@ -27,7 +27,7 @@ export const nl: Translation = {
     label: 'Postcode of gemeente',
     submit: 'Zoeken',
     locate: 'Gebruik mijn locatie',
-    found: (n, f) => (n ? `${f} ${n > 1 ? 'plaatsen' : 'plaats'} gevonden` : 'Geen plaatsen gevonden'),
+    found: (n) => (n ? `${n} ${n > 1 ? 'plaatsen' : 'plaats'} gevonden` : 'Geen plaatsen gevonden'),
     didYouMean: (p) => `Bedoelde u ${p}?`,
     kinds: {
       municipality: 'gemeente',
@@ -53,8 +53,6 @@ export const nl: Translation = {
     geoFailed: 'Uw locatie kon niet bepaald worden. Typ uw postcode of gemeente.',
   },
   errors: {
-    INVALID_QUERY: 'Die invoer begrijpen we niet. Geef een postcode of gemeente in.',
-    NOT_FOUND: 'Niet gevonden.',
     NOT_READY: 'De dienst start op. Probeer het zo meteen opnieuw.',
     INTERNAL: 'Er ging iets mis bij ons. Probeer het later opnieuw.',
   },

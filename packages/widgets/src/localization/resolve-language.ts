@@ -1,10 +1,16 @@
-import { LANGUAGES, type Language } from '@carezone/sdk';
+import type { Language } from '@carezone/sdk';
 
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
+/**
+ * The SDK's `LANGUAGES`, written out: the page's language is resolved as the script starts
+ * (`preload.ts`), before the SDK's modules (and zod under them) have run. A test keeps both equal.
+ */
+export const WIDGET_LANGUAGES: readonly Language[] = ['nl', 'fr', 'en', 'de'];
+
 function supported(tag: string): Language | undefined {
   const primary = tag.trim().toLowerCase().split('-')[0];
-  return LANGUAGES.find((language) => language === primary);
+  return WIDGET_LANGUAGES.find((language) => language === primary);
 }
 
 /**

@@ -1,19 +1,24 @@
 import type { ErrorCode, PlaceKind } from '@carezone/sdk';
 
 /**
- * The error codes a widget can meet when it reads public data (every widget does). The others
- * answer only what a widget sends (the form) or a staff call: their texts are in the form's
- * catalogue, so that a page with only a finder does not download them.
+ * The error codes any read may meet, worded alike for every widget. The others answer only what a
+ * widget sends (the form) or a staff call: their texts are in the form's catalogue, so that a page
+ * with only a finder does not download them.
  */
-export type ReadErrorCode = Extract<ErrorCode, 'INVALID_QUERY' | 'NOT_FOUND' | 'NOT_READY' | 'INTERNAL'>;
+export type ReadErrorCode = Extract<ErrorCode, 'NOT_READY' | 'INTERNAL'>;
 /**
- * Codes a widget answers in its own words where it meets them, never through `errorMessage`: the
- * finder says which place is unknown or outside (`finder.unknown`, `finder.outside`), and no widget
- * asks for a polygon. Met anywhere else, they read as `unexpectedError`.
+ * Codes a widget words itself where it meets them, never through `errorMessage`: the finder says
+ * which place it does not understand, know or cover (`finder.invalid`, `unknown`, `outside`; its
+ * input never sends a search the API refuses), the zone card that its zone does not exist
+ * (`zoneCard.unknownZone`), and no widget asks for a polygon. Met anywhere else (a news widget
+ * with a malformed `zone`, a mistake of the page), they read as `unexpectedError`.
  */
-export type PlaceErrorCode = Extract<ErrorCode, 'UNKNOWN_PLACE' | 'OUT_OF_COVERAGE' | 'NO_GEOMETRY'>;
+export type OwnErrorCode = Extract<
+  ErrorCode,
+  'INVALID_QUERY' | 'UNKNOWN_PLACE' | 'OUT_OF_COVERAGE' | 'NOT_FOUND' | 'NO_GEOMETRY'
+>;
 /** The error codes only a write (or a staff call) answers: texts in the form's catalogue. */
-export type SendErrorCode = Exclude<ErrorCode, ReadErrorCode | PlaceErrorCode>;
+export type SendErrorCode = Exclude<ErrorCode, ReadErrorCode | OwnErrorCode>;
 
 /**
  * Every text a widget shows. One object per language (`nl.ts`, `fr.ts`, `en.ts`, `de.ts`); the
@@ -55,8 +60,11 @@ export interface Translation {
     label: string;
     submit: string;
     locate: string;
-    /** The live region after a search; `count` 0 means nothing was found. */
-    found: (count: number, formatted: string) => string;
+    /**
+     * The live region after a search; `count` 0 means nothing was found. At most 8, written alike
+     * in every Belgian locale, so it needs no number formatting.
+     */
+    found: (count: number) => string;
     /** The live region when nothing matched as typed but `place` is close: "Did you mean …?". */
     didYouMean: (place: string) => string;
     /** Shown under a suggestion (a postcode needs no word). */

@@ -79,6 +79,12 @@ describe('<carezone-zone-card>', () => {
     const { text, part } = await setup('no-such-zone', { lang: 'en' });
     expect(part('message')?.textContent).to.contain('“no-such-zone” does not exist');
     expect(text()).to.not.contain('Try again');
+    // An id the API refuses as malformed (INVALID_QUERY) names no zone either.
+    const malformed = await setup('Not A Zone!', {
+      lang: 'en',
+      handler: () => problem(400, 'INVALID_QUERY'),
+    });
+    expect(malformed.part('message')?.textContent).to.contain('“Not A Zone!” does not exist');
   });
 
   it('says when no zone is given, and loads one when the attribute is set', async () => {

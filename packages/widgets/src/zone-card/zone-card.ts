@@ -83,7 +83,8 @@ export class CarezoneZoneCard extends CarezoneElement {
               })
             : renderMessage(t.zoneCard.noZone),
         error: (error) =>
-          isApiError(error) && error.code === 'NOT_FOUND'
+          // A malformed id is refused before the search: no such zone either.
+          isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_QUERY')
             ? renderMessage(t.zoneCard.unknownZone(this.zone ?? ''))
             : renderError(t, error, () => void this.#zone.run()),
       })}
