@@ -208,15 +208,11 @@ export class ZoneLookup {
     const { municipalities, postcodeNis } = this.#model;
     const postcodeMunicipalities = postcode === undefined ? undefined : postcodeNis.get(postcode);
     if (postcode !== undefined && !postcodeMunicipalities) {
-      return unknownPlace(
-        `postcode ${postcode} is not in any loaded zone pack`,
-        'postcode',
-        'unknown_postcode',
-      );
+      return unknownPlace(`no place is known for postcode ${postcode}`, 'postcode', 'unknown_postcode');
     }
     const municipality = nis === undefined ? undefined : municipalities.get(nis);
     if (nis !== undefined && !municipality) {
-      return unknownPlace(`NIS code ${nis} is not in any loaded zone pack`, 'nis', 'unknown_nis');
+      return unknownPlace(`no municipality is known with NIS code ${nis}`, 'nis', 'unknown_nis');
     }
     if (municipality && postcode !== undefined && !postcodeMunicipalities?.includes(municipality.ref.nis)) {
       const others = (postcodeMunicipalities ?? [])

@@ -368,7 +368,7 @@ export function finderApi(url: URL, layers: Layer[] = [brusselsLayer]): FixtureA
     const [, value = ''] = key.split('=');
     if (/^(postcode=\d{4}|nis=\d{5})$/.test(key))
       return problem(404, 'UNKNOWN_PLACE', {
-        detail: `${key.replace('=', ' ')} is not in any loaded zone pack`,
+        detail: `no place is known for ${key.replace('=', ' ')}`,
       });
     return problem(400, 'INVALID_QUERY', {
       errors: [
