@@ -169,10 +169,17 @@ const LOOKUPS: Record<string, LookupResult> = {
   'nis=21004': lookup21004,
 };
 
-/** Places start with the typed text, in their label or their municipality's name in any language. */
-function placesFor(q: string): Place[] {
+/**
+ * Places start with the typed text, in their label or their municipality's name in any language;
+ * "schaerbek" is Schaarbeek within typing errors, labelled in the language asked, as the server does.
+ */
+function placesFor(q: string, lang: string | null): Place[] {
   const typed = q.trim().toLowerCase();
   if (!typed) return [];
+  if (typed === 'schaerbek') {
+    const label = lang === 'nl' ? 'Schaarbeek' : 'Schaerbeek';
+    return [{ kind: 'municipality', label, postcode: null, municipality: schaarbeek, match: 'fuzzy' }];
+  }
   return placesElse.filter(
     (place) =>
       place.label.toLowerCase().startsWith(typed) ||
@@ -185,7 +192,7 @@ export function finderApi(url: URL): FixtureAnswer {
   if (url.pathname === '/v1/layers') return { body: { data: layers } };
   if (url.pathname === '/v1/places') {
     const q = url.searchParams.get('q') ?? '';
-    return { body: { query: q, data: placesFor(q) } };
+    return { body: { query: q, data: placesFor(q, url.searchParams.get('lang')) } };
   }
   if (url.pathname === '/v1/lookup') {
     const postcode = url.searchParams.get('postcode');

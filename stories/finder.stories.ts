@@ -123,6 +123,22 @@ export const Typing: Story = {
   },
 };
 
+/** "schaerbek" typed: no name is spelled so, a close one is: the status asks "Did you mean Schaarbeek?". */
+export const DidYouMean: Story = {
+  play: async ({ canvasElement }) => {
+    const finder = await widgetIn(canvasElement, 'carezone-finder');
+    const input = await partOf(finder, '[part~="input"]');
+    await userEvent.type(input, 'schaerbek');
+    await waitFor(
+      () => {
+        expect(finder.shadowRoot?.querySelectorAll('[role="option"]').length).toBe(1);
+        expect(finder.shadowRoot?.querySelector('[part~="status"]')?.textContent).toMatch(/Schaa?e?rbeek/);
+      },
+      { timeout: 3000 },
+    );
+  },
+};
+
 /** A place with one zone in each layer (Sint-Gillis / Saint-Gilles, 1060): a card per layer. */
 export const Results: Story = {
   args: { postcode: '1060' },

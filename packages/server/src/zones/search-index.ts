@@ -96,6 +96,15 @@ function languageNames(entry: PlaceNames | undefined): string[] {
  * Autocomplete over every place: postcodes, municipalities (by NIS code too), localities and
  * former municipalities, each once, found by any of its names (the packs' and those of
  * `exonyms.ts`), with typing errors forgiven. See `search` for the order.
+ *
+ * Our own index rather than a library, by measurement (December 2026, reference pack, the same
+ * 4,527 places with the same names, the ranking test's 131 queries and the bench's fuzzy ones, in
+ * process): this index put the place meant first for 100 % of them, 65 µs a query on average,
+ * p99 0.25 ms; MiniSearch 7.2 (prefix, fuzzy 1 edit from 4 letters and 2 from 7 as here, kinds
+ * boosted) 86 %, 184 µs, p99 2.7 ms: its scores mix the edits with term frequency, so a hamlet's
+ * exact name and a typo of a town rank by chance; Fuse.js 7.5 (threshold 0.3) 57 %, 8 ms, p99 30
+ * ms. The queries were collected while this index was tuned, which favours it on ranking, not on
+ * time. The tiers it needs (exact, prefix, fuzzy; one edit before two) come out of one pass here.
  */
 export class PlaceSearchIndex {
   readonly #places: PlaceRecord[] = [];
