@@ -50,9 +50,9 @@ test("the page's language is asked for as the script starts, before any element 
     // Notes when the finder's tag gets defined: the end of the bundle's own evaluation.
     await context.addInitScript(() => {
       const define = customElements.define.bind(customElements);
-      customElements.define = (tag, constructor, options) => {
+      customElements.define = (tag, elementClass, options) => {
         if (tag === 'carezone-finder') (window as { definedAt?: number }).definedAt = performance.now();
-        define(tag, constructor, options);
+        define(tag, elementClass, options);
       };
     });
     const page = await context.newPage();
