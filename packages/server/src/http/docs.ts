@@ -108,7 +108,8 @@ list <code>errors: [{ path, code, message }]</code>. Switch on <code>code</code>
 const PROBLEM_TEXT: Record<(typeof ERROR_CODES)[number], string> = {
   INVALID_QUERY: '400: a query parameter is missing, malformed, out of range or conflicting.',
   VALIDATION_FAILED: '400 or 422: the request body does not match its schema; see <code>errors</code>.',
-  UNKNOWN_PLACE: '404: no Belgian place has this postcode or NIS code (or not together, or no such locality).',
+  UNKNOWN_PLACE:
+    '404: no Belgian place has this postcode or NIS code (or not together, or no such locality).',
   OUT_OF_COVERAGE: '404: the place exists (see <code>places</code>) but no loaded layer covers it.',
   NOT_FOUND: '404: no such resource.',
   NO_GEOMETRY: '404: the zone exists but its pack has no polygon for it.',
