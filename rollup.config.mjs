@@ -1,6 +1,7 @@
 // Browser bundles: minified ESM with every dependency inlined, for a <script type="module"> or a CDN.
 // Packages are compiled from source (the `source` export condition), so one build covers the workspace.
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -29,7 +30,7 @@ const typescriptOptions = {
  * may shorten their names everywhere they appear. Found in the sources, so a new one is included.
  */
 async function widgetStateProperties() {
-  const dir = 'packages/widgets/src';
+  const dir = fileURLToPath(new URL('packages/widgets/src', import.meta.url));
   const files = (await readdir(dir, { recursive: true })).filter(
     (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('test-helpers'),
   );
