@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Problem } from '@carezone/contract';
 import type { Hono } from 'hono';
 import { createLogger } from '../logger.js';
@@ -16,6 +17,8 @@ import { createApp } from './app.js';
 import { EXAMPLES_CSP, REPO_WIDGETS_DIR, safeSegments, widgetsVersionOf } from './static-files.js';
 
 const SCRIPT = 'const a=1;export{a};\n';
+/** A script big enough to be worth compressing (over 1 KB). */
+const BIG_SCRIPT = `export const texts=[${Array.from({ length: 200 }, (_, i) => `"zone ${i}"`).join(',')}];\n`;
 const SECRET = '{"name":"@carezone/widgets","version":"9.9.9","private":"must never be served"}\n';
 
 let root: string;
@@ -34,6 +37,7 @@ before(async () => {
   await mkdir(join(examplesDir, 'page'), { recursive: true });
   await writeFile(join(root, 'package.json'), SECRET);
   await writeFile(join(widgetsDir, 'carezone.js'), SCRIPT);
+  await writeFile(join(widgetsDir, 'carezone-finder.js'), BIG_SCRIPT);
   await writeFile(join(widgetsDir, 'carezone.js.map'), '{"version":3}');
   await writeFile(join(widgetsDir, 'custom-elements.json'), '{"schemaVersion":"1.0.0"}');
   await writeFile(join(widgetsDir, '.hidden.js'), 'hidden content');
@@ -84,6 +88,48 @@ describe('widget bundles at /widgets/', () => {
     }
     const stale = await app.request('/widgets/carezone.js', { headers: { 'if-none-match': '"stale"' } });
     assert.equal(stale.status, 200);
+  });
+
+  test('a script travels compressed: Brotli, else gzip, as the client takes them, each with its own ETag', async () => {
+    const get = (acceptEncoding?: string, etag?: string) =>
+      app.request('/widgets/carezone-finder.js', {
+        headers: {
+          ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+          ...(etag ? { 'if-none-match': etag } : {}),
+        },
+      });
+    const asIs = await get();
+    assert.equal(asIs.headers.get('content-encoding'), null);
+    assert.equal(asIs.headers.get('vary'), 'accept-encoding');
+    assert.equal(await asIs.text(), BIG_SCRIPT);
+
+    const br = await get('gzip, deflate, br, zstd');
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(br.headers.get('vary'), 'accept-encoding');
+    assert.equal(br.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    const brBody = Buffer.from(await br.arrayBuffer());
+    assert.equal(Number(br.headers.get('content-length')), brBody.byteLength);
+    assert.ok(brBody.byteLength < BIG_SCRIPT.length / 2, `${brBody.byteLength} B of ${BIG_SCRIPT.length}`);
+    assert.equal(brotliDecompressSync(brBody).toString(), BIG_SCRIPT);
+
+    const gz = await get('gzip;q=1, br;q=0');
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.equal(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString(), BIG_SCRIPT);
+    assert.equal((await get('identity')).headers.get('content-encoding'), null);
+    assert.equal((await get('*;q=0, identity')).headers.get('content-encoding'), null);
+
+    const tags = new Set([asIs, br, gz].map((response) => response.headers.get('etag')));
+    assert.equal(tags.size, 3, 'one ETag per representation');
+    const again = await get('br', br.headers.get('etag') ?? '');
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('vary'), 'accept-encoding');
+    assert.equal((await get('gzip', br.headers.get('etag') ?? '')).status, 200, 'the gzip form is another');
+  });
+
+  test('a file under 1 KB travels as it is, whatever the client takes', async () => {
+    const tiny = await app.request('/widgets/carezone.js', { headers: { 'accept-encoding': 'br' } });
+    assert.equal(tiny.headers.get('content-encoding'), null);
+    assert.equal(await tiny.text(), SCRIPT);
   });
 
   test('a rebuilt file is served with its new content and a new ETag', async () => {
