@@ -151,7 +151,7 @@ export const WORKLOADS = [
     target: true,
   },
   {
-    // The server keeps its last 5,000 answers. These (prefix, limit) pairs are all distinct, more
+    // The server keeps its last 5,000 answers (16 M characters at most). These (prefix, limit) pairs are all distinct, more
     // than the cache holds, and walked in a cycle, so nearly every request misses it: the cost of a
     // question nobody asked recently. Not a target run; shown beside the cached one.
     id: 'places-uncached',

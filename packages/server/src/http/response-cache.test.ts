@@ -21,3 +21,17 @@ test('the cache drops the least recently used entry beyond its capacity', () => 
   assert.equal(cache.get('a'), 1);
   assert.equal(cache.get('c'), 3);
 });
+
+test('the cache also drops the oldest entries beyond its weight, and keeps a new one that weighs more', () => {
+  const cache = new LruCache<string>({ entries: 10, weight: 10, weigh: (value) => value.length });
+  cache.set('a', 'aaaa');
+  cache.set('b', 'bbbb');
+  assert.equal(cache.weight, 8);
+  cache.set('c', 'cccc');
+  assert.deepEqual([cache.get('a'), cache.get('b'), cache.get('c')], [undefined, 'bbbb', 'cccc']);
+  cache.set('b', 'bb');
+  assert.equal(cache.weight, 6, 'a replaced entry counts once');
+  cache.set('big', 'x'.repeat(25));
+  assert.equal(cache.size, 1);
+  assert.equal(cache.get('big')?.length, 25);
+});

@@ -2,13 +2,13 @@ import { LookupQuery, LookupResult, Problem } from '@carezone/contract';
 import type { LookupOutcome, LookupRequest, ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendCached } from '../caching.js';
 import { invalidQuery, ProblemError } from '../problem.js';
-import { type CachedBody, LruCache, serializeWithETag } from '../response-cache.js';
+import { answerCache, type CachedBody, serializeWithETag } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 
 export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
   // Problems are kept too: an out-of-coverage postcode is asked as often as a covered one.
-  const answers = new LruCache<CachedBody | ProblemError>(5000);
+  const answers = answerCache<CachedBody | ProblemError>();
   return [
     defineRoute({
       method: 'get',

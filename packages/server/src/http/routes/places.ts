@@ -3,12 +3,12 @@ import { placeInLanguage } from '../../zones/search-index.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendCached } from '../caching.js';
 import { invalidQuery } from '../problem.js';
-import { type CachedBody, LruCache, serializeWithETag } from '../response-cache.js';
+import { answerCache, type CachedBody, serializeWithETag } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { parseQuery } from '../validate.js';
 
 export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
-  const answers = new LruCache<CachedBody>(5000);
+  const answers = answerCache<CachedBody>();
   return [
     defineRoute({
       method: 'get',
