@@ -63,7 +63,7 @@ const SEES = {
     label: 'Postcode or municipality',
     sud: 'South',
     elsene: 'Ixelles', // no English name in the pack: Brussels' French one
-    antwerpen: 'Antwerpen',
+    antwerpen: 'Antwerp',
     bxlLayer: 'Brussels care zones',
     elzLayer: 'Primary care zones',
     formerMunicipality: 'former municipality',

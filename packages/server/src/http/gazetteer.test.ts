@@ -51,7 +51,7 @@ describe('every Belgian place over the built-in Brussels pack', () => {
     assert.deepEqual(answer.places, [
       {
         nis: '11002',
-        name: { nl: 'Antwerpen', fr: 'Anvers', de: 'Antwerpen' },
+        name: { nl: 'Antwerpen', fr: 'Anvers', de: 'Antwerpen', en: 'Antwerp' },
         postcode: '2000',
         region: 'flanders',
       },

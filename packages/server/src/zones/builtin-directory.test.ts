@@ -74,7 +74,7 @@ describe('the built-in Brussels pack', () => {
     assert.deepEqual(outOfCoverage(directory, { by: 'postcode', postcode: '2000' }), [
       {
         nis: '11002',
-        name: { nl: 'Antwerpen', fr: 'Anvers', de: 'Antwerpen' },
+        name: { nl: 'Antwerpen', fr: 'Anvers', de: 'Antwerpen', en: 'Antwerp' },
         postcode: '2000',
         region: 'flanders',
       },

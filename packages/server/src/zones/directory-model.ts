@@ -1,6 +1,7 @@
 import type { MunicipalityRef, ZoneSummary } from '@carezone/contract';
 import type { CoverageRow, LocalityRow, PolygonGeometry, ZonePack } from '../packs/pack-types.js';
 import { PackError, type PackLayer, type PackManifest, type PackProblem } from '../packs/pack-types.js';
+import { MUNICIPALITY_NAMES } from './exonyms.js';
 import type { Gazetteer } from './gazetteer.js';
 import { GeoIndex } from './geo-index.js';
 import { normalizeText } from './normalize.js';
@@ -158,6 +159,17 @@ function addGazetteer(model: DirectoryModel, gazetteer: Gazetteer): void {
   };
 }
 
+/**
+ * The English names packs and Statbel lack (`Brussels`, `Antwerp`, `Ghent`), so that every answer
+ * naming the municipality says it in English too; a pack's own English name wins.
+ */
+function addEnglishNames(model: DirectoryModel): void {
+  for (const { nis, en } of MUNICIPALITY_NAMES) {
+    const ref = model.municipalities.get(nis)?.ref;
+    if (en && ref && !ref.name.en) ref.name = { ...ref.name, en };
+  }
+}
+
 /** Merges the packs, in order, and then the gazetteer when one is given. */
 export function buildModel(packs: readonly ZonePack[], gazetteer?: Gazetteer): DirectoryModel {
   const model: DirectoryModel = {
@@ -191,6 +203,7 @@ export function buildModel(packs: readonly ZonePack[], gazetteer?: Gazetteer): D
       model.municipalityShapes.add(feature.nis, feature.geometry);
   }
   if (gazetteer) addGazetteer(model, gazetteer);
+  addEnglishNames(model);
   for (const [nis, municipality] of model.municipalities) {
     for (const postcode of municipality.postcodes) pushTo(model.postcodeNis, postcode, nis);
   }
