@@ -25,15 +25,7 @@ export const NON_TEXT_TAGS = [
   'head',
 ];
 
-/**
- * The one allow-list every news body passes on its way in (feed import, polling, POST and PATCH),
- * so what is stored is already safe to render and to put in the outgoing feeds.
- *
- * Links keep only http, https and mailto and always get `rel="noopener noreferrer"`; `target` is
- * dropped, since the embedding page decides how links open. Images only from https (a feed's
- * http image would be mixed content on every https site, and `data:` can smuggle SVG), with
- * their `alt`; no `srcset`, whose URLs the scheme check would not see.
- */
+/** Schemes a link may keep. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 /**
@@ -53,6 +45,15 @@ export function safeUrl(value: string | undefined, base: string | undefined, sch
 
 const HTTPS_ONLY = new Set(['https:']);
 
+/**
+ * The one allow-list every news body passes on its way in (feed import, polling, POST and PATCH),
+ * so what is stored is already safe to render and to put in the outgoing feeds.
+ *
+ * Links keep only http, https and mailto and always get `rel="noopener noreferrer"`; `target` is
+ * dropped, since the embedding page decides how links open. Images only from https (a feed's
+ * http image would be mixed content on every https site, and `data:` can smuggle SVG), with
+ * their `alt`; no `srcset`, whose URLs the scheme check would not see.
+ */
 function optionsFor(base: string | undefined): sanitizeHtml.IOptions {
   return {
     allowedTags: [

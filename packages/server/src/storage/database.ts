@@ -77,7 +77,8 @@ export interface NewsItemsTable {
   /** `published_at ?? updated_at ?? created_at`: the never-null time of newest-first pagination. */
   sort_at: IsoTimestamp;
   /** 1 when the item has a published or updated date, else 0: undated items sort after dated ones. */
-  dated: Generated<number> /** When staff last changed the item through the API; an import then leaves it as staff left it. */;
+  dated: Generated<number>;
+  /** When staff last changed the item through the API; an import then leaves it as staff left it. */
   edited_at: IsoTimestamp | null;
 }
 

@@ -17,6 +17,12 @@ import type { DirectoryModel, MunicipalityEntry } from './directory-model.js';
 import { normalizeText } from './normalize.js';
 import type { LookupOutcome, LookupRequest } from './zone-directory.js';
 
+// The lookup follows the zone pack format's three steps (its specification is the README of the
+// reference pack, `shared/zonepacks/belgium-2025/`, beside this repository, never copied into it):
+// 1. the places the query names: a postcode's municipalities, or a municipality's postcodes;
+// 2. per layer, each place's coverage rows: the zones of that municipality, whole or in part;
+// 3. per layer, one match per zone, and how sure the answer is (certain, probable, choose, unknown).
+
 /** A place the query names: a municipality, or its part within one postcode. */
 interface QueryPlace {
   municipality: MunicipalityEntry;
@@ -73,7 +79,7 @@ function byCode(a: string | null, b: string | null): number {
 }
 
 /**
- * Steps 2 and 3 of the pack README for one place and one layer's rows. A postcode is one part. A
+ * Steps 2 and 3 (above) for one place and one layer's rows. A postcode is one part. A
  * whole municipality is one part, unless a row of the layer is about some of its postcodes: then it
  * is split into its postcodes, so that each can be offered as a choice and answered on its own.
  */
@@ -195,7 +201,7 @@ export class ZoneLookup {
   }
 
   /**
-   * Step 1 of the pack README, narrowed by every parameter given: a postcode gives its
+   * Step 1 (above), narrowed by every parameter given: a postcode gives its
    * municipalities, `nis` keeps that one, `locality` keeps the (municipality, postcode) pairs that
    * have a locality of that name (compared as the search compares names: case, accents and
    * punctuation aside). A combination that names no place is an unknown place, said per parameter.
@@ -320,7 +326,7 @@ export class ZoneLookup {
     return this.#decide(echo, findings, places, `the point ${lat}, ${lon}${where}`);
   }
 
-  /** Step 3 of the pack README: per layer, one match per zone, and how sure the layer's answer is. */
+  /** Step 3 (above): per layer, one match per zone, and how sure the layer's answer is. */
   #decide(
     query: LookupQueryEcho,
     findings: Map<string, LayerFindings>,

@@ -10,25 +10,27 @@ export interface ZoneSourceHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Follows a finder of the page: calls `onZone` with each zone chosen in the finder that the host's
  * `zone-source` selector matches, and with `undefined` when that finder has no zone any more (a
- * new place is being looked up, or its answer asks the visitor to choose). It listens on the host's root rather than on the finder itself,
- * since the finder may be added after the host, or replaced; the selector is matched when an event
- * comes, and a selector that is not valid matches nothing.
+ * new place is being looked up, or its answer asks the visitor to choose). It listens on the host's
+ * root rather than on the finder itself, since the finder may be added after the host, or
+ * replaced; the selector is matched when an event comes, and a selector that is not valid matches
+ * nothing.
  */
 export class ZoneSourceController implements ReactiveController {
+  readonly #host: ZoneSourceHost;
+  readonly #onZone: (zone: ZoneSummary | undefined) => void;
   #root: Node | undefined;
 
-  constructor(
-    private readonly host: ZoneSourceHost,
-    private readonly onZone: (zone: ZoneSummary | undefined) => void,
-  ) {
+  constructor(host: ZoneSourceHost, onZone: (zone: ZoneSummary | undefined) => void) {
+    this.#host = host;
+    this.#onZone = onZone;
     host.addController(this);
   }
 
   /** The finder the selector points to now, if any (to move the focus there). */
   get source(): Element | null {
     try {
-      return this.host.zoneSource
-        ? ((this.#root as ParentNode | undefined)?.querySelector(this.host.zoneSource) ?? null)
+      return this.#host.zoneSource
+        ? ((this.#root as ParentNode | undefined)?.querySelector(this.#host.zoneSource) ?? null)
         : null;
     } catch {
       return null;
@@ -36,7 +38,7 @@ export class ZoneSourceController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#root = this.host.getRootNode();
+    this.#root = this.#host.getRootNode();
     this.#root.addEventListener(ZoneChangeEvent.type, this.#onZoneChange);
   }
 
@@ -46,13 +48,13 @@ export class ZoneSourceController implements ReactiveController {
 
   readonly #onZoneChange = (event: Event): void => {
     const { target } = event;
-    const selector = this.host.zoneSource;
+    const selector = this.#host.zoneSource;
     if (!selector || !(target instanceof Element)) return;
     try {
       if (!target.closest(selector)) return;
     } catch {
       return;
     }
-    this.onZone((event as ZoneChangeEvent).detail?.zone);
+    this.#onZone((event as ZoneChangeEvent).detail?.zone);
   };
 }

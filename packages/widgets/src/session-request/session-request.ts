@@ -139,7 +139,6 @@ export class CarezoneSessionRequest extends CarezoneElement {
   readonly #texts = this.localize.use(sessionRequestTexts);
   #storageKey = '';
   #draft: Omit<Draft, 'values' | 'zone'> = { key: '', shownAt: 0 };
-  /** Where `zone-source` events are listened for: the document (or shadow root) of the element. */
 
   constructor() {
     super();
