@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { Slug } from './common.js';
 
+/**
+ * The topic id a requester picks for a subject that is not listed; `otherTopic` then says what it
+ * is. The server always accepts it, whatever a deployment lists, so a form can offer it everywhere.
+ */
+export const OTHER_TOPIC_ID = 'other';
+
 /** A topic a session can be requested on. Labels are complete in all four languages. */
 export const Topic = z.object({
   id: Slug,

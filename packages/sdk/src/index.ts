@@ -39,8 +39,9 @@ export type {
   ZoneSummary,
 } from '@carezone/contract';
 // Values an SDK user needs to handle answers: the languages, the error codes, the rule that picks a
-// name in a language with the packs' fallback, and how sure a lookup's layer is.
-export { certaintyOf, ERROR_CODES, LANGUAGES, pickText } from '@carezone/contract';
+// name in a language with the packs' fallback, how sure a lookup's layer is, and the topic id of a
+// subject no topic lists.
+export { certaintyOf, ERROR_CODES, LANGUAGES, OTHER_TOPIC_ID, pickText } from '@carezone/contract';
 export {
   type CarezoneClient,
   type ClientOptions,

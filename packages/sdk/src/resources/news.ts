@@ -1,4 +1,4 @@
-import { NewsItem, NewsPage } from '@carezone/contract';
+import { type Language, NewsItem, NewsPage } from '@carezone/contract';
 import type { Http } from '../internal/http.js';
 import type { RequestOptions } from '../request-options.js';
 
@@ -7,7 +7,7 @@ export interface NewsListParams {
   zone?: string;
   /** Only news of the zones of this layer. */
   layer?: string;
-  lang?: 'nl' | 'fr' | 'en' | 'de';
+  lang?: Language;
   topic?: string;
   /** Items per page (server default 20, maximum 100). */
   limit?: number;

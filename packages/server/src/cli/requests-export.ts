@@ -1,8 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { LANGUAGES, type Language, SessionRequestStatus, type Topic } from '@carezone/contract';
+import {
+  LANGUAGES,
+  type Language,
+  OTHER_TOPIC_ID,
+  SessionRequestStatus,
+  type Topic,
+} from '@carezone/contract';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
-import { DEFAULT_TOPICS, loadTopicsFile, OTHER_TOPIC_ID } from '../session-requests/topics.js';
+import { DEFAULT_TOPICS, loadTopicsFile } from '../session-requests/topics.js';
 import type { SessionRequestsTable } from '../storage/database.js';
 import type { Storage } from '../storage/storage.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';

@@ -1,4 +1,4 @@
-import { type LangMap, type Language, pickText, type Topic } from '@carezone/contract';
+import { type LangMap, type Language, OTHER_TOPIC_ID, pickText, type Topic } from '@carezone/contract';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
 import { escapeHtml } from './html.js';
 import { MAIL_TEXTS, type MailTexts, SUMMARY_FIELDS, type SummaryField } from './texts/index.js';
@@ -38,9 +38,9 @@ function zoneNameIn(mail: RequestForMail, names: MailNames, language: Language):
 function topicLabel(id: string, names: MailNames, texts: MailTexts, language: Language): string {
   const topic = names.topics.find((candidate) => candidate.id === id);
   if (topic) return topic.label[language];
-  // 'other' is always accepted, whether or not a deployment lists it; an id no longer configured
+  // "Other" is always accepted, whether or not a deployment lists it; an id no longer configured
   // is still better shown than dropped.
-  return id === 'other' ? texts.fields.otherTopic : id;
+  return id === OTHER_TOPIC_ID ? texts.fields.otherTopic : id;
 }
 
 function summaryValues(

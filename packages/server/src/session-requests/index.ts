@@ -24,4 +24,4 @@ export {
   NEXT_STATUSES,
 } from './status.js';
 export { type StoredSessionRequestInput, withoutBotFields } from './stored-input.js';
-export { DEFAULT_TOPICS, loadTopicsFile, OTHER_TOPIC_ID, parseTopics } from './topics.js';
+export { DEFAULT_TOPICS, loadTopicsFile, parseTopics } from './topics.js';

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { LANGUAGES, TopicList } from '@carezone/contract';
-import { DEFAULT_TOPICS, loadTopicsFile, OTHER_TOPIC_ID, parseTopics } from './topics.js';
+import { LANGUAGES, OTHER_TOPIC_ID, TopicList } from '@carezone/contract';
+import { DEFAULT_TOPICS, loadTopicsFile, parseTopics } from './topics.js';
 
 const vaccination = {
   id: 'vaccination',

@@ -3,12 +3,6 @@ import { type Topic, Topic as TopicSchema } from '@carezone/contract';
 import * as z from 'zod/mini';
 import { toFieldErrors } from '../http/validate.js';
 
-/**
- * The topic id a requester picks for a subject that is not listed; `otherTopic` then says what it
- * is. It is always accepted, whatever a deployment lists, so a form can offer "other" everywhere.
- */
-export const OTHER_TOPIC_ID = 'other';
-
 /** The topics a deployment offers when it configures none (`CAREZONE_TOPICS`). */
 export const DEFAULT_TOPICS: readonly Topic[] = [
   { id: 'diabetes', label: { nl: 'Diabetes', fr: 'Diabète', en: 'Diabetes', de: 'Diabetes' } },

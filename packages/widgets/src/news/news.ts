@@ -1,4 +1,4 @@
-import { type NewsItem, type NewsPage, newsResource, zonesListResource } from '@carezone/sdk';
+import { type Language, type NewsItem, type NewsPage, newsResource, zonesListResource } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -91,7 +91,7 @@ export class CarezoneNews extends CarezoneElement {
   /** Only the news with this topic. */
   declare topic: string | undefined;
   /** Only the news written in this language (nl, fr, en, de). Default: every language. */
-  declare newsLang: 'nl' | 'fr' | 'en' | 'de' | undefined;
+  declare newsLang: Language | undefined;
   /** Items per page. Default 5. */
   declare limit: number;
   /** `list` (default), `cards` or `compact` (titles and dates only). */

@@ -1,9 +1,6 @@
-import { SessionRequestInput } from '@carezone/contract';
+import { OTHER_TOPIC_ID, SessionRequestInput } from '@carezone/contract';
 import type { FieldError, LangMap, Language } from '@carezone/sdk';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
-
-/** The topic id for a subject the list lacks; `otherTopic` then names it (the server always accepts it). */
-export const OTHER_TOPIC = 'other';
 
 /**
  * What the visitor typed and chose, as the fields hold it: text as typed (a draft restores it
@@ -92,7 +89,7 @@ export function requestBody(values: FormValues, zone: string | undefined, locale
       phone: optional(values['contact.phone']),
     },
     topics: values.topics,
-    otherTopic: values.topics.includes(OTHER_TOPIC) ? optional(values.otherTopic) : undefined,
+    otherTopic: values.topics.includes(OTHER_TOPIC_ID) ? optional(values.otherTopic) : undefined,
     format: optional(values.format),
     preferredPeriod: optional(values.preferredPeriod),
     participants: /^\d+$/.test(participants) ? Number(participants) : optional(participants),
@@ -161,7 +158,7 @@ export function check(
     const maximum = 'maximum' in issue ? formatNumber(Number(issue.maximum)) : undefined;
     errors[field] = messageFor(t, field, issue.code, isEmpty(values, field), maximum);
   }
-  if (values.topics.includes(OTHER_TOPIC) && !values.otherTopic.trim()) errors.otherTopic = t.required;
+  if (values.topics.includes(OTHER_TOPIC_ID) && !values.otherTopic.trim()) errors.otherTopic = t.required;
   return Object.keys(errors).length > 0 || !result.success ? { errors } : { input: result.data, errors };
 }
 

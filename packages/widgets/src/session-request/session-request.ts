@@ -1,3 +1,4 @@
+import { OTHER_TOPIC_ID } from '@carezone/contract';
 import {
   isApiError,
   isNetworkError,
@@ -31,7 +32,6 @@ import {
   type FieldErrors,
   type FieldName,
   type FormValues,
-  OTHER_TOPIC,
   requestBody,
   serverErrors,
 } from './form-values.js';
@@ -301,16 +301,16 @@ export class CarezoneSessionRequest extends CarezoneElement {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const topics = (this.#topics.value ?? [])
-      .filter((topic) => topic.id !== OTHER_TOPIC)
+      .filter((topic) => topic.id !== OTHER_TOPIC_ID)
       .map((topic) => [topic.id, topic.label[lang]] as const);
-    return choiceField(context, 'topics', s.topics, [...topics, [OTHER_TOPIC, s.other]], {
+    return choiceField(context, 'topics', s.topics, [...topics, [OTHER_TOPIC_ID, s.other]], {
       multiple: true,
       hint: s.topicsHint,
       before: this.#topics.render({
         pending: () => html`<div class="topics-loading">${renderLoading(t)}</div>`,
         error: (error) => renderError(t, error, () => void this.#topics.run()),
       }),
-      after: this._values.topics.includes(OTHER_TOPIC)
+      after: this._values.topics.includes(OTHER_TOPIC_ID)
         ? textField(context, 'otherTopic', s.otherTopic, { required: true })
         : nothing,
     });

@@ -2,6 +2,7 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKey,
   MIN_FILL_TIME_MS,
+  OTHER_TOPIC_ID,
   Problem,
   SessionRequestCreated,
   SessionRequestInput,
@@ -12,7 +13,6 @@ import * as z from 'zod/mini';
 import type { Logger } from '../../logger.js';
 import { createSessionRequest } from '../../session-requests/create.js';
 import { withoutBotFields } from '../../session-requests/stored-input.js';
-import { OTHER_TOPIC_ID } from '../../session-requests/topics.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { type BotAnswer, botAnswers } from '../bot-answers.js';
