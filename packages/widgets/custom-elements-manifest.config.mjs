@@ -3,7 +3,8 @@
 // analyzer does not know: the plugin below reads those calls as it reads `customElements.define`,
 // so every class gets its `tagName` and each define entry lists the tags it registers. The
 // analyzer also takes Lit's internal reactive state (`static properties = { _x: { state: true } }`)
-// for public attributes; the second plugin leaves it out of the public surface.
+// for public attributes; the second plugin leaves it out of the public surface, and the third keeps
+// only the documented events.
 
 const TAG_NAME = /^[a-z][a-z0-9._-]*-[a-z0-9._-]*$/;
 
@@ -84,10 +85,30 @@ function internalState() {
   };
 }
 
+/**
+ * The analyzer also guesses an event from every `this.dispatchEvent(new SomeEvent(arg))`, naming it
+ * after the constructor's first argument (`match` for `new ZoneChangeEvent(match)`). Every public
+ * event is documented with `@event` and named `carezone-…`; this plugin keeps only those.
+ * @returns {import('@custom-elements-manifest/analyzer').Plugin}
+ */
+function documentedEvents() {
+  return {
+    name: 'carezone-documented-events',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const moduleDoc of customElementsManifest.modules) {
+        for (const declaration of moduleDoc.declarations ?? []) {
+          if (!declaration.events) continue;
+          declaration.events = declaration.events.filter((event) => event.name?.startsWith('carezone-'));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/test-helpers/**', 'src/**/*.stories.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [defineElementCalls(), internalState()],
+  plugins: [defineElementCalls(), internalState(), documentedEvents()],
 };
