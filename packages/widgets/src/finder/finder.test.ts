@@ -2,6 +2,7 @@ import type { Layer } from '@carezone/sdk';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ZoneChangeEvent } from '../events/zone-change.js';
+import { defineElement } from '../internal/define.js';
 import { layersOf } from '../internal/layers.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
@@ -9,8 +10,8 @@ import { brusselsLayer, elsene, elzLayer, finderApi, LOOKUPS } from '../test-hel
 import { CarezoneZoneCard } from '../zone-card/zone-card.js';
 import { CarezoneFinder, REMEMBER_KEY } from './finder.js';
 
-if (!customElements.get('carezone-finder')) customElements.define('carezone-finder', CarezoneFinder);
-if (!customElements.get('carezone-zone-card')) customElements.define('carezone-zone-card', CarezoneZoneCard);
+defineElement('carezone-finder', CarezoneFinder);
+defineElement('carezone-zone-card', CarezoneZoneCard);
 
 interface Options {
   attrs?: Record<string, string | true>;

@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
+import { defineElement } from '../internal/define.js';
 import { NEWS_TRANSLATIONS } from '../localization/news/translations.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { fixtureClient, problem } from '../test-helpers/fixture-api.js';
@@ -10,7 +11,7 @@ import { elsene, finderApi, match, zoneNord } from '../test-helpers/fixtures.js'
 import { NEWS, newsApi } from '../test-helpers/news-fixtures.js';
 import { type NewsHandles, setupNews } from '../test-helpers/news-setup.js';
 
-if (!customElements.get('carezone-finder')) customElements.define('carezone-finder', CarezoneFinder);
+defineElement('carezone-finder', CarezoneFinder);
 
 const en = NEWS_TRANSLATIONS.en;
 const LAYOUTS = ['list', 'cards', 'compact'] as const;

@@ -6,6 +6,7 @@ import type { SubmitErrorEvent } from '../events/submit-error.js';
 import type { SubmitSuccessEvent } from '../events/submit-success.js';
 import { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
+import { defineElement } from '../internal/define.js';
 import { SESSION_REQUEST_TRANSLATIONS } from '../localization/session-request/translations.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureAnswer, fixtureClient, problem } from '../test-helpers/fixture-api.js';
@@ -20,7 +21,7 @@ import {
 import { setupForm } from '../test-helpers/session-request-setup.js';
 import { draftKey } from './draft.js';
 
-if (!customElements.get('carezone-finder')) customElements.define('carezone-finder', CarezoneFinder);
+defineElement('carezone-finder', CarezoneFinder);
 
 const en = SESSION_REQUEST_TRANSLATIONS.en;
 

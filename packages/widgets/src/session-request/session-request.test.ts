@@ -2,13 +2,14 @@ import { LANGUAGES } from '@carezone/sdk';
 import { expect, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { CarezoneFinder } from '../finder/finder.js';
+import { defineElement } from '../internal/define.js';
 import { SESSION_REQUEST_TRANSLATIONS } from '../localization/session-request/translations.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { problem } from '../test-helpers/fixture-api.js';
 import { CREATED, FILLED, formApi, rateLimited, TOPICS } from '../test-helpers/session-request-fixtures.js';
 import { type FormHandles, setupForm } from '../test-helpers/session-request-setup.js';
 
-if (!customElements.get('carezone-finder')) customElements.define('carezone-finder', CarezoneFinder);
+defineElement('carezone-finder', CarezoneFinder);
 
 const en = SESSION_REQUEST_TRANSLATIONS.en;
 

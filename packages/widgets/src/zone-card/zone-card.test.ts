@@ -1,9 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { defineElement } from '../internal/define.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
 import { zonesApi } from '../test-helpers/fixtures.js';
 import { CarezoneZoneCard } from './zone-card.js';
 
-if (!customElements.get('carezone-zone-card')) customElements.define('carezone-zone-card', CarezoneZoneCard);
+defineElement('carezone-zone-card', CarezoneZoneCard);
 
 const api: FixtureHandler = (url) => zonesApi(url) ?? problem(404, 'NOT_FOUND');
 
