@@ -4,16 +4,16 @@ import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'hono';
-import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import type { RunningServer } from '../server.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
 import { startTestServer } from '../test-helpers/app.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { newKey } from '../test-helpers/session-request-requests.js';
 import { isClientAbort } from './client-abort.js';
 
 // Over a raw socket: only a real connection can be cut halfway through a body.
 let server: RunningServer;
-const capture = captureLogger();
+const capture = memoryLogger();
 before(async () => {
   server = await startTestServer({ logger: capture.logger });
 });
@@ -42,7 +42,7 @@ async function abortHalfway(framing: 'content-length' | 'chunked'): Promise<void
 
 async function requestLines(count: number): Promise<Record<string, unknown>[]> {
   for (let waited = 0; waited < 3000; waited += 20) {
-    const lines = capture.lines.filter(
+    const lines = capture.entries.filter(
       (line) => line.msg === 'request' && line.path === '/v1/session-requests',
     );
     if (lines.length >= count) return lines;
@@ -54,10 +54,10 @@ async function requestLines(count: number): Promise<Record<string, unknown>[]> {
 describe('a client that aborts in the middle of a body', () => {
   for (const [index, framing] of (['content-length', 'chunked'] as const).entries()) {
     test(`with ${framing}: logged as an aborted request, not as an unhandled error or a 500`, async () => {
-      const before = capture.lines.length;
+      const before = capture.entries.length;
       await abortHalfway(framing);
       const [request] = (await requestLines(index + 1)).slice(index);
-      const logged = capture.lines.slice(before);
+      const logged = capture.entries.slice(before);
       assert.equal(request?.status, 499, 'the request line says the client closed the request');
       const aborted = logged.filter((line) => line.msg === 'request aborted by the client');
       assert.equal(aborted.length, 1, JSON.stringify(logged));

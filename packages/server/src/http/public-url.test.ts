@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import { createNewsItem } from '../news/store.js';
 import { sampleNews } from '../news/test-helpers/sample-news.js';
 import type { RunningServer, ServerOptions } from '../server.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
 import { startTestServer } from '../test-helpers/app.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { newKey } from '../test-helpers/session-request-requests.js';
 import { parsePublicUrl } from './public-origin.js';
 
@@ -46,7 +46,7 @@ const originsIn = (body: string) =>
 
 async function startWith(
   options: Partial<ServerOptions>,
-  logger = captureLogger().logger,
+  logger = memoryLogger().logger,
 ): Promise<RunningServer> {
   const server = await startTestServer({ logger, ...options });
   // An item without a source link: its link is one of ours, built like the feed's own.
@@ -58,14 +58,14 @@ const spoofed = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-f
 
 describe('feeds without CAREZONE_PUBLIC_URL', () => {
   let server: RunningServer;
-  const capture = captureLogger();
+  const capture = memoryLogger();
   before(async () => {
     server = await startWith({ trustedProxies: 1 }, capture.logger);
   });
   after(() => server.close());
 
   test('behind a proxy, the start warns that links will name the address listened on', () => {
-    const warnings = capture.lines.filter(
+    const warnings = capture.entries.filter(
       (line) => line.level === 40 && String(line.msg).includes('CAREZONE_PUBLIC_URL'),
     );
     assert.equal(warnings.length, 1);

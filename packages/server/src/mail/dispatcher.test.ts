@@ -10,12 +10,12 @@ import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { postgresTarget, type StorageTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
 import { createOutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { createFolderTransport } from './folder-transport.js';
 import type { InboxSettings } from './mail-settings.js';
-import { captureLogger } from './test-helpers/capture-logger.js';
 import { fakeTransport } from './test-helpers/fake-transport.js';
 import { parseEml } from './test-helpers/parse-eml.js';
 import { sampleRequest, seedRequest } from './test-helpers/seed-request.js';
@@ -65,7 +65,7 @@ function dispatcherSuite(target: StorageTarget) {
         transport,
         inboxes: INBOXES,
         topics: DEFAULT_TOPICS,
-        logger: captureLogger().logger,
+        logger: memoryLogger().logger,
         ...extra,
       });
     const outboxRow = (storage: Storage, id: string) =>
@@ -205,7 +205,7 @@ function dispatcherSuite(target: StorageTarget) {
       const storage = await openFresh();
       const clock = manualClock();
       const seeded = await seedRequest(storage.db, sampleRequest(), clock.now());
-      const capture = captureLogger();
+      const capture = memoryLogger();
       const transport = fakeTransport('smtp', () => {
         throw new Error('connect ECONNREFUSED 127.0.0.1:25');
       });
@@ -222,11 +222,11 @@ function dispatcherSuite(target: StorageTarget) {
       const row = await outboxRow(storage, seeded.notifyZoneId);
       assert.equal(row.attempts, 3);
       assert.equal(row.delivered_at, null);
-      const givenUp = capture.lines.filter((line) => line.msg === 'mail delivery given up');
+      const givenUp = capture.entries.filter((line) => line.msg === 'mail delivery given up');
       assert.equal(givenUp.length, 2);
       assert.equal(givenUp[0]?.level, 50);
       assert.equal(givenUp[0]?.reference, seeded.reference);
-      const logs = capture.raw();
+      const logs = capture.text();
       for (const personal of [
         'Éloïse',
         'Dupont',
@@ -259,7 +259,7 @@ function dispatcherSuite(target: StorageTarget) {
       const storage = await openFresh();
       const request = sampleRequest({ zone: 'bxl-nord' });
       const viaSmtp = await seedRequest(storage.db, request);
-      const capture = captureLogger();
+      const capture = memoryLogger();
       const smtp = fakeTransport('smtp');
       assert.deepEqual(await dispatcherFor(storage, smtp, { logger: capture.logger }).runOnce(), {
         delivered: 1,
@@ -269,7 +269,7 @@ function dispatcherSuite(target: StorageTarget) {
       const undelivered = await outboxRow(storage, viaSmtp.notifyZoneId);
       assert.equal(undelivered.delivered_at, null);
       assert.equal(undelivered.last_error, 'no inbox for zone bxl-nord');
-      assert.ok(capture.lines.some((line) => line.level === 40 && line.zone === 'bxl-nord'));
+      assert.ok(capture.entries.some((line) => line.level === 40 && line.zone === 'bxl-nord'));
       assert.deepEqual(
         smtp.sent.map((mail) => mail.id),
         [viaSmtp.confirmRequesterId],

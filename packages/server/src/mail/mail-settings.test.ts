@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { startServer } from '../server.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import {
   checkZoneInboxZones,
   DEFAULT_MAIL_FROM,
   mailSettingsFromEnv,
   parseZoneInboxes,
 } from './mail-settings.js';
-import { captureLogger } from './test-helpers/capture-logger.js';
 
 describe('mail settings', () => {
   test('without SMTP, mail goes to outbox-mail in the data folder', () => {
@@ -77,7 +77,7 @@ describe('mail settings', () => {
         mail: mailSettingsFromEnv({ CAREZONE_ZONE_INBOXES: 'nozone=a@b.co' }, ':memory:'),
         retentionDays: false,
         newsPolling: false,
-        logger: captureLogger().logger,
+        logger: memoryLogger().logger,
       }),
       /CAREZONE_ZONE_INBOXES: unknown zone nozone/,
     );

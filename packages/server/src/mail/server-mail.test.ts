@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RunningServer, startServer } from '../server.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { mailSettingsFromEnv } from './mail-settings.js';
-import { captureLogger } from './test-helpers/capture-logger.js';
 import { parseEml } from './test-helpers/parse-eml.js';
 import { sampleRequest } from './test-helpers/seed-request.js';
 
 test('a request posted to the server is mailed at once (a nudge, not the next poll), and close() stops cleanly', async () => {
   const data = await mkdtemp(join(tmpdir(), 'carezone-server-mail-'));
-  const capture = captureLogger();
+  const capture = memoryLogger();
   let server: RunningServer | undefined;
   try {
     server = await startServer({
@@ -49,8 +49,8 @@ test('a request posted to the server is mailed at once (a nudge, not the next po
 
     await server.close();
     server = undefined;
-    assert.ok(!capture.raw().includes('eloise.dupont@example.org'), 'no address in the logs');
-    assert.ok(capture.lines.some((line) => line.msg === 'mail delivered' && line.reference === reference));
+    assert.ok(!capture.text().includes('eloise.dupont@example.org'), 'no address in the logs');
+    assert.ok(capture.entries.some((line) => line.msg === 'mail delivered' && line.reference === reference));
   } finally {
     await server?.close();
     await rm(data, { recursive: true, force: true });

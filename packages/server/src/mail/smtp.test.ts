@@ -6,12 +6,12 @@ import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
 import { createOutboxDispatcher } from './dispatcher.js';
 import { mailSettingsFromEnv } from './mail-settings.js';
 import { createMailTransport } from './start-mail.js';
-import { captureLogger } from './test-helpers/capture-logger.js';
 import { parseEml } from './test-helpers/parse-eml.js';
 import { sampleRequest, seedRequest } from './test-helpers/seed-request.js';
 import { MAIL_TEXTS } from './texts/index.js';
@@ -89,7 +89,7 @@ describe('mail over SMTP', () => {
       transport,
       inboxes: settings.inboxes,
       topics: DEFAULT_TOPICS,
-      logger: captureLogger().logger,
+      logger: memoryLogger().logger,
       ...(now ? { now } : {}),
     });
     return { dispatcher, transport };

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { startServer } from '../server.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { mailSettingsFromEnv } from './mail-settings.js';
-import { captureLogger } from './test-helpers/capture-logger.js';
 
 test('a server start removes the unfinished .eml files a SIGKILL left in the mail folder, and keeps the written ones', async () => {
   const data = await mkdtemp(join(tmpdir(), 'carezone-start-mail-'));
@@ -17,7 +17,7 @@ test('a server start removes the unfinished .eml files a SIGKILL left in the mai
   const unfinished = '.6c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f.eml.0a1b2c3d4e5f.tmp';
   await writeFile(join(dir, written), 'To: team@example.org\r\n\r\nNaam: Eloïse Dupont\r\n');
   await writeFile(join(dir, unfinished), 'To: team@example.org\r\n\r\nNaam: Eloï');
-  const capture = captureLogger();
+  const capture = memoryLogger();
   const server = await startServer({
     port: 0,
     zonepacks: [BUILTIN_PACK_DIR],
@@ -37,7 +37,7 @@ test('a server start removes the unfinished .eml files a SIGKILL left in the mai
     assert.deepEqual(files, [written]);
     await server.close();
     assert.ok(
-      capture.lines.some(
+      capture.entries.some(
         (line) => line.msg === 'mail folder: removed unfinished files' && line.removed === 1,
       ),
       'the sweep is logged with its count',

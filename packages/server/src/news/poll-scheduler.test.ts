@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { postgresTarget, type StorageTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { createNewsPoller, type NewsPollerOptions } from './poll-scheduler.js';
 import type { NewsSource } from './poll-settings.js';
 import { listNews } from './read.js';
@@ -89,7 +89,7 @@ function pollingSuite(target: StorageTarget) {
     ) =>
       createNewsPoller({
         storage,
-        logger: captureLogger().logger,
+        logger: memoryLogger().logger,
         settings: { sources, intervalMs: INTERVAL },
         knownZones,
         now: clock.now,
@@ -330,7 +330,7 @@ function pollingSuite(target: StorageTarget) {
       const url = `${feed.url}/feed.rss`;
       const polling = createNewsPoller({
         storage,
-        logger: captureLogger().logger,
+        logger: memoryLogger().logger,
         settings: { sources: [{ url, zones: ['bxl-sud'] }], intervalMs: INTERVAL },
         knownZones,
         limits: { timeoutMs: 20_000 },

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import { type RunningServer, startServer } from '../server.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { startPolledFeed } from './test-helpers/polled-feed.js';
 import { REFERENCE_FEEDS } from './test-helpers/reference-news.js';
 
@@ -24,7 +24,7 @@ test('startServer polls a configured source after listening, conditionally on it
     etag: '"v1"',
   });
   const url = `${feed.url}/feed.rss`;
-  const capture = captureLogger();
+  const capture = memoryLogger();
   let server: RunningServer | undefined;
   try {
     server = await startServer({
@@ -49,10 +49,10 @@ test('startServer polls a configured source after listening, conditionally on it
     assert.equal(feed.requests.length, polls, 'no poll after close()');
     // A poller left running would find the database closed, and say so.
     assert.deepEqual(
-      capture.lines.filter((line) => Number(line.level) >= 40),
+      capture.entries.filter((line) => Number(line.level) >= 40),
       [],
     );
-    const logged = capture.lines;
+    const logged = capture.entries;
     assert.ok(logged.some((line) => line.msg === 'news polling ready' && line.newsSources === 1));
     assert.ok(
       logged.some(
@@ -66,21 +66,21 @@ test('startServer polls a configured source after listening, conditionally on it
 });
 
 test('no polling unless sources are configured', async () => {
-  const capture = captureLogger();
+  const capture = memoryLogger();
   const server = await startServer({
     ...quiet,
     logger: capture.logger,
     newsPolling: { sources: [], intervalMs: 100 },
   });
   await server.close();
-  assert.ok(!capture.lines.some((line) => line.msg === 'news polling ready'));
+  assert.ok(!capture.entries.some((line) => line.msg === 'news polling ready'));
 });
 
 test('a source in a zone the packs do not have stops the start with a clear message', async () => {
   await assert.rejects(
     startServer({
       ...quiet,
-      logger: captureLogger().logger,
+      logger: memoryLogger().logger,
       newsPolling: {
         sources: [{ url: 'https://example.org/feed.xml', zones: ['atlantis'] }],
         intervalMs: 60_000,

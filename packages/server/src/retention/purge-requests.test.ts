@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { captureLogger } from '../mail/test-helpers/capture-logger.js';
 import { sampleRequest, seedRequest } from '../mail/test-helpers/seed-request.js';
 import {
   freshStorages,
@@ -8,6 +7,7 @@ import {
   type StorageTarget,
   sqliteTarget,
 } from '../storage/test-helpers/storage-targets.js';
+import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { purgeRequestsBefore } from './purge-requests.js';
 import { startRetentionSchedule } from './retention-schedule.js';
 import { retentionCutoff } from './retention-settings.js';
@@ -52,12 +52,12 @@ function purgeSuite(target: StorageTarget) {
     test('the schedule purges once at start and logs counts only', async () => {
       const storage = await openFresh();
       await seedRequest(storage.db, sampleRequest(), daysAgo(400));
-      const capture = captureLogger();
+      const capture = memoryLogger();
       const schedule = startRetentionSchedule({ storage, logger: capture.logger, retentionDays: 365 });
       await schedule.stop();
-      const line = capture.lines.find((entry) => entry.msg === 'old session requests purged');
+      const line = capture.entries.find((entry) => entry.msg === 'old session requests purged');
       assert.equal(line?.requests, 1);
-      assert.ok(!capture.raw().includes('Dupont'));
+      assert.ok(!capture.text().includes('Dupont'));
       const { count } = await storage.db
         .selectFrom('session_requests')
         .select((eb) => eb.fn.countAll<number>().as('count'))
