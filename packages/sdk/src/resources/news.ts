@@ -9,7 +9,7 @@ export interface NewsListParams {
   layer?: string;
   lang?: Language;
   topic?: string;
-  /** Items per page (server default 20, maximum 100). */
+  /** Items per page: the server's default is `LIMITS.pageDefault`, the most `LIMITS.pageMax`. */
   limit?: number;
   /** The `nextCursor` of the previous page. */
   cursor?: string;

@@ -3,7 +3,7 @@ import type { Http } from '../internal/http.js';
 import type { RequestOptions } from '../request-options.js';
 
 export interface PlaceSearchParams {
-  /** Most suggestions to return (server default 10, maximum 50). */
+  /** Most suggestions to return: the server's default is `LIMITS.placesDefault`, the most `LIMITS.placesMax`. */
   limit?: number;
   /**
    * The visitor's language: each suggestion's `label` is then the place's name in it, and

@@ -24,7 +24,7 @@ export interface SessionRequestListParams {
   /** Only this zone's requests (a zone token sees only its own zone anyway). */
   zone?: string;
   status?: SessionRequestStatus;
-  /** Requests per page (server default 20, maximum 100). */
+  /** Requests per page: the server's default is `LIMITS.pageDefault`, the most `LIMITS.pageMax`. */
   limit?: number;
   /** The `nextCursor` of the previous page. */
   cursor?: string;
