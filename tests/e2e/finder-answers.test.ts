@@ -3,7 +3,6 @@
 // municipal page's preset; with the built-in Brussels pack, a place outside its zones (Antwerpen,
 // Kortessem) and an unknown postcode. Expected names come from the API, as the finder shows them.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   type Ambiguity,
@@ -16,18 +15,17 @@ import {
 } from '@carezone/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { TRANSLATIONS } from '../../packages/widgets/src/localization/translations.js';
-import { REPO_ROOT, spawnCli, waitForLog } from '../helpers.js';
 import {
   assertBuilt,
   chooseWithKeyboard,
   type E2EServer,
-  EXAMPLES_DIR,
   type FinderParts,
   finderParts,
   LANGUAGES,
   launchBrowser,
   type OpenedPage,
   openPage,
+  seriousAxeViolations,
   startServer,
   typeInto,
   VISIBLE_TIMEOUT_MS,
@@ -35,46 +33,11 @@ import {
   waitUntil,
 } from './harness.js';
 
-const AXE_PATH = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
-
 let browser: Browser;
 /** The reference pack (`../shared/zonepacks/belgium-2025`): Brussels care zones and the Flemish ELZ. */
 let reference: E2EServer;
 /** No `--zonepack`: the server's built-in Brussels pack, with the gazetteer of every Belgian place. */
 let builtIn: E2EServer;
-
-/** `carezone serve` without `--zonepack` (the harness's `startServer` always loads the reference pack). */
-async function startBuiltInServer(): Promise<E2EServer> {
-  const child = spawnCli(['serve', '--port', '0', '--data', ':memory:'], {
-    CAREZONE_EXAMPLES_DIR: EXAMPLES_DIR,
-    LOG_LEVEL: 'info',
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const packs = waitForLog(child, (line) => line.msg === 'zone packs loaded', 30_000);
-  const listening = await waitForLog(child, (line) => line.msg === 'listening', 30_000).catch((error) => {
-    child.kill('SIGKILL');
-    throw error;
-  });
-  const loaded = (await packs).packs as { id: string }[];
-  assert.deepEqual(
-    loaded.map((pack) => pack.id),
-    ['brussels'],
-    'the built-in pack alone is loaded',
-  );
-  const url = String(listening.url);
-  return {
-    url,
-    port: Number(new URL(url).port),
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
 
 interface Problem {
   code: string;
@@ -94,7 +57,17 @@ const lookup = (server: E2EServer, query: string) => getJson<LookupResult>(serve
 
 before(async () => {
   assertBuilt();
-  [reference, builtIn, browser] = await Promise.all([startServer(), startBuiltInServer(), launchBrowser()]);
+  [reference, builtIn, browser] = await Promise.all([
+    startServer(),
+    startServer(0, { zonepack: null }),
+    launchBrowser(),
+  ]);
+  const ready = await getJson<{ packs: { id: string }[] }>(builtIn, '/readyz');
+  assert.deepEqual(
+    ready.packs.map((pack) => pack.id),
+    ['brussels'],
+    'the built-in pack alone is loaded',
+  );
 });
 after(async () => {
   await browser?.close();
@@ -123,31 +96,6 @@ async function networkFinder(opened: OpenedPage, server: E2EServer, lang: Langua
 
 async function zoneNames(parts: FinderParts): Promise<string[]> {
   return (await parts.zoneNames.allInnerTexts()).map((name) => name.trim());
-}
-
-type AxeViolation = { id: string; impact: string; nodes: string[] };
-
-/** axe-core over the whole page (injected inline: the page is opened with its CSP bypassed). */
-async function seriousAxeViolations(page: Page, state: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    type AxeResults = {
-      violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary: string }[] }[];
-    };
-    const axe = (
-      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }
-    ).axe;
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary}`),
-    }));
-  });
-  if (violations.length > 0) console.log(`axe, ${state} (all impacts):`, JSON.stringify(violations, null, 1));
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** Tab from the input until the focus is on the button that reads `label`; fails when Tab never gets there. */

@@ -55,15 +55,18 @@ export async function freePort(): Promise<number> {
 export interface ServerSetup {
   /** A data folder (SQLite), for a suite that also reads the database or runs the CLI on it. */
   dataDir?: string;
+  /** The zone pack folder; `null` for the server's built-in Brussels pack. Default: the reference pack. */
+  zonepack?: string | null;
   env?: Record<string, string>;
 }
 
 /** `carezone serve` from source with the reference pack, a throwaway database and the example pages. */
 export async function startServer(
   port = 0,
-  { dataDir = ':memory:', env = {} }: ServerSetup = {},
+  { dataDir = ':memory:', zonepack = REFERENCE_PACK, env = {} }: ServerSetup = {},
 ): Promise<E2EServer> {
-  const child = spawnCli(['serve', '--port', String(port), '--zonepack', REFERENCE_PACK, '--data', dataDir], {
+  const packArgs = zonepack === null ? [] : ['--zonepack', zonepack];
+  const child = spawnCli(['serve', '--port', String(port), ...packArgs, '--data', dataDir], {
     CAREZONE_EXAMPLES_DIR: EXAMPLES_DIR,
     LOG_LEVEL: 'info',
     ...env,
@@ -298,4 +301,35 @@ export async function activeOption(parts: FinderParts): Promise<string> {
   const id = await parts.input.getAttribute('aria-activedescendant');
   if (!id) return '';
   return parts.host.locator(`[id="${id}"]`).innerText();
+}
+
+const AXE_PATH = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
+
+export type AxeViolation = { id: string; impact: string; nodes: string[] };
+
+/**
+ * axe-core over the whole page in `state` (injected as an inline script, which the strict CSP
+ * rightly blocks: open the page with `bypassCSP`). Logs every violation; answers the serious and
+ * critical ones, which a test expects to be none.
+ */
+export async function seriousAxeViolations(page: Page, state: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    type AxeResults = {
+      violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary: string }[] }[];
+    };
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }
+    ).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary}`),
+    }));
+  });
+  if (violations.length > 0) console.log(`axe, ${state} (all impacts):`, JSON.stringify(violations, null, 1));
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }

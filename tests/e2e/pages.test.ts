@@ -17,12 +17,12 @@ import {
   type OpenedPage,
   openPage,
   type PageRecords,
+  seriousAxeViolations,
   startServer,
   typeInto,
   waitForText,
 } from './harness.js';
 
-const AXE_PATH = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 /** The version the server also serves the bundles under (`/widgets/<version>/`). */
 const WIDGETS_VERSION = (
   JSON.parse(readFileSync(join(REPO_ROOT, 'packages/widgets/package.json'), 'utf8')) as { version: string }
@@ -385,44 +385,12 @@ describe('layout stability', () => {
 });
 
 describe('accessibility (axe-core in the result state)', () => {
-  // axe is injected as an inline script, which the strict CSP rightly blocks: this context alone bypasses it.
-  async function axeViolations(
-    opened: OpenedPage,
-  ): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-    await opened.page.addScriptTag({ path: AXE_PATH });
-    return opened.page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }
-      ).axe;
-      type AxeResults = {
-        violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary: string }[] }[];
-      };
-      const results = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      });
-      return results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        nodes: violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary}`),
-      }));
-    });
-  }
-
-  function serious(violations: { impact: string }[]) {
-    return violations.filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    );
-  }
-
   test('the municipal page with its preset result', async () => {
     const opened = await openPage(browser, { bypassCSP: true });
     try {
       await opened.page.goto(municipalUrl);
       await waitForText(finderParts(opened.page.locator('carezone-finder').first()).zoneNames, /Noord/);
-      const violations = await axeViolations(opened);
-      if (violations.length > 0)
-        console.log('axe, municipal page (all impacts):', JSON.stringify(violations, null, 1));
-      assert.deepEqual(serious(violations), []);
+      assert.deepEqual(await seriousAxeViolations(opened.page, 'municipal page'), []);
     } finally {
       await opened.close();
     }
@@ -436,14 +404,10 @@ describe('accessibility (axe-core in the result state)', () => {
       const parts = finderParts(page.locator('#finder-nl'));
       await typeInto(parts, 'Ixelles');
       await parts.options.first().waitFor();
-      const open = await axeViolations(opened);
-      if (open.length > 0) console.log('axe, network page, listbox open:', JSON.stringify(open, null, 1));
-      assert.deepEqual(serious(open), []);
+      assert.deepEqual(await seriousAxeViolations(page, 'network page, listbox open'), []);
       await chooseWithKeyboard(parts, /Ixelles/);
       await waitForText(parts.zoneNames, /Zuid/);
-      const result = await axeViolations(opened);
-      if (result.length > 0) console.log('axe, network page, result:', JSON.stringify(result, null, 1));
-      assert.deepEqual(serious(result), []);
+      assert.deepEqual(await seriousAxeViolations(page, 'network page, result'), []);
     } finally {
       await opened.close();
     }
