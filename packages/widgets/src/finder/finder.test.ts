@@ -727,6 +727,7 @@ describe('<carezone-finder>', () => {
       const finder = await setup({ attrs: { lang: 'en' } });
       await finder.type('schaerbek');
       expect(finder.text('status')).to.equal(TRANSLATIONS.en.finder.didYouMean('Schaarbeek'));
+      await expect(finder.el).to.be.accessible();
       await finder.press('Enter');
       await finder.settled('note');
       expect(finder.requests('/v1/lookup')).to.deep.equal(['nis=21015']);
