@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Language, Slug } from './common.js';
+import { LIMITS, QueryLimit } from './queries.js';
 
 /** A news item. Real feeds miss dates, authors and zones: those are `null` or empty, never invented. */
 export const NewsItem = z.object({
@@ -45,7 +46,7 @@ export const NewsQuery = z.object({
   layer: z.optional(Slug),
   lang: z.optional(Language),
   topic: z.optional(z.string().check(z.maxLength(100))),
-  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'))),
+  limit: QueryLimit(LIMITS.pageMax, LIMITS.pageDefault),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 export type NewsQuery = z.infer<typeof NewsQuery>;

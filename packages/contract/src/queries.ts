@@ -1,19 +1,45 @@
 import * as z from 'zod/mini';
 import { Language, NisCode, Postcode, Slug } from './common.js';
 
-/**
- * Query strings as they arrive: every value is text. The server validates with these schemas
- * and converts numbers itself, so the same schemas document the parameters in `/openapi.json`.
+/** Bounds of the query parameters below, shared by the server and the SDK. */
+export const LIMITS = {
+  placesDefault: 10,
+  placesMax: 50,
+  pageDefault: 20,
+  pageMax: 100,
+} as const;
+
+/*
+ * Query strings arrive as text. These schemas read them (a number is written in digits, then is a
+ * number within its bounds), the server validates every parameter with them before a handler runs,
+ * and `/openapi.json` documents each parameter as what it is once read: an integer with its minimum
+ * and maximum, and its default.
  */
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const Decimal = z
-  .string()
-  .check(z.regex(/^[+-]?\d{1,3}(?:\.\d{1,12})?$/, 'must be a decimal number of degrees'));
-const Count = z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'));
+
+/** A page size or count: digits, a whole number from 1 to `max`; `fallback` when absent. */
+export const QueryLimit = (max: number, fallback: number) =>
+  z._default(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^\d{1,9}$/, 'must be a whole number')), z.transform(Number)),
+      z.int().check(z.minimum(1), z.maximum(max)),
+    ),
+    fallback,
+  );
+
+/** Degrees of latitude or longitude (WGS84), within ±`bound`. */
+const Degrees = (bound: number) =>
+  z.pipe(
+    z.pipe(
+      z.string().check(z.regex(/^[+-]?\d{1,3}(?:\.\d{1,12})?$/, 'must be a decimal number of degrees')),
+      z.transform(Number),
+    ),
+    z.number().check(z.minimum(-bound), z.maximum(bound)),
+  );
 
 export const PlacesQuery = z.object({
   q: Text(100),
-  limit: z.optional(Count),
+  limit: QueryLimit(LIMITS.placesMax, LIMITS.placesDefault),
   /** The visitor's language: each suggestion's `label` is the place's name in it. */
   lang: z.optional(Language),
 });
@@ -34,16 +60,8 @@ export const LookupQuery = z.object({
   postcode: z.optional(Postcode),
   nis: z.optional(NisCode),
   locality: z.optional(Text(100)),
-  lat: z.optional(Decimal),
-  lon: z.optional(Decimal),
+  lat: z.optional(Degrees(90)),
+  lon: z.optional(Degrees(180)),
   layer: z.optional(Slug),
 });
 export type LookupQuery = z.infer<typeof LookupQuery>;
-
-/** Bounds of the query parameters above, shared by the server and the SDK. */
-export const LIMITS = {
-  placesDefault: 10,
-  placesMax: 50,
-  pageDefault: 20,
-  pageMax: 100,
-} as const;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Language, Slug } from './common.js';
+import { LIMITS, QueryLimit } from './queries.js';
 
 const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
@@ -77,7 +78,7 @@ export const SessionRequestsQuery = z.object({
   zone: z.optional(Slug),
   status: z.optional(SessionRequestStatus),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number'))),
+  limit: QueryLimit(LIMITS.pageMax, LIMITS.pageDefault),
 });
 export type SessionRequestsQuery = z.infer<typeof SessionRequestsQuery>;
 

@@ -141,7 +141,7 @@ describe('GET /v1/news', () => {
 });
 
 describe('GET /v1/news/{id}', () => {
-  test('answers one item with an ETag, and 404 for an unknown or malformed id', async () => {
+  test('answers one item with an ETag, 404 for an unknown id and 400 for a malformed one', async () => {
     const [first] = (await page('/v1/news')).data;
     assert.ok(first);
     const response = await get(`/v1/news/${first.id}`);
@@ -150,7 +150,7 @@ describe('GET /v1/news/{id}', () => {
     const etag = response.headers.get('etag') ?? '';
     assert.equal((await get(`/v1/news/${first.id}`, { 'if-none-match': etag })).status, 304);
     await problem(await get('/v1/news/3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'), 404, 'NOT_FOUND');
-    await problem(await get('/v1/news/not-an-id'), 404, 'NOT_FOUND');
+    await problem(await get('/v1/news/not-an-id'), 400, 'INVALID_QUERY');
   });
 });
 

@@ -1,5 +1,8 @@
+import type { FieldError } from '@carezone/contract';
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
+import { invalidQuery } from './problem.js';
+import { validateInput } from './validate.js';
 
 /** One documented response of an operation. */
 export interface ResponseSpec {
@@ -25,11 +28,28 @@ export interface RequestExample {
   body?: unknown;
 }
 
+/** The parameters of one place (query string, path, headers), as a contract object schema. */
+type Parameters = z.ZodMiniObject | undefined;
+type Read<S extends Parameters> = S extends z.ZodMiniObject ? z.infer<S> : Record<string, never>;
+
+/** What the handler receives: every declared parameter, validated and read (numbers as numbers). */
+export interface RouteInput<Q extends Parameters, P extends Parameters, H extends Parameters> {
+  query: Read<Q>;
+  params: Read<P>;
+  headers: Read<H>;
+}
+
 /**
  * One operation of the API, described once: the app registers its handler from it and the
- * OpenAPI document, `/docs` and the contract test are generated from the same object.
+ * OpenAPI document, `/docs` and the contract test are generated from the same object. What it
+ * declares in `query`, `params` and `headers` is validated before the handler runs, by one code
+ * path (a 400 `INVALID_QUERY` naming each bad parameter), so the document says what is enforced.
  */
-export interface RouteSpec {
+export interface RouteSpec<
+  Q extends Parameters = Parameters,
+  P extends Parameters = Parameters,
+  H extends Parameters = Parameters,
+> {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI-style path (`/v1/zones/{id}`). */
   path: string;
@@ -37,10 +57,10 @@ export interface RouteSpec {
   tag: string;
   summary: string;
   description?: string;
-  query?: z.ZodMiniObject;
-  params?: z.ZodMiniObject;
+  query?: Q;
+  params?: P;
   /** Request headers the operation reads (keys are header names, such as `Idempotency-Key`). */
-  headers?: z.ZodMiniObject;
+  headers?: H;
   body?: RequestBodySpec;
   /** `bearer`: a staff token in `Authorization: Bearer …` (the route's middleware checks it). */
   security?: 'bearer';
@@ -50,13 +70,39 @@ export interface RouteSpec {
    * A string is a GET of that URL.
    */
   examples: readonly (string | RequestExample)[];
-  /** Runs before the handler, in order (authentication, body limits). */
+  /** Runs before the parameters are read, in order (authentication, rate limits, body limits). */
   middleware?: readonly MiddlewareHandler[];
-  handler: (c: Context) => Response | Promise<Response>;
+  // A method, not a function property: a route of its own parameters is still a `RouteSpec`.
+  handler(c: Context, input: RouteInput<Q, P, H>): Response | Promise<Response>;
 }
 
-export function defineRoute(spec: RouteSpec): RouteSpec {
-  return spec;
+/** A route, its handler typed by the parameters it declares. */
+export function defineRoute<
+  Q extends Parameters = undefined,
+  P extends Parameters = undefined,
+  H extends Parameters = undefined,
+>(spec: RouteSpec<Q, P, H>): RouteSpec {
+  return spec as RouteSpec;
+}
+
+/** Validates every declared parameter at once; all that fail are named in one problem. */
+export function readParameters(route: RouteSpec, c: Context): RouteInput<Parameters, Parameters, Parameters> {
+  const errors: FieldError[] = [];
+  const read = (schema: Parameters, values: Record<string, string | undefined>) => {
+    if (!schema) return {};
+    const result = validateInput(schema, values);
+    if (result.success) return result.data;
+    errors.push(...result.errors);
+    return {};
+  };
+  const headerNames = Object.keys(route.headers?._zod.def.shape ?? {});
+  const input = {
+    query: read(route.query, c.req.query()),
+    params: read(route.params, c.req.param()),
+    headers: read(route.headers, Object.fromEntries(headerNames.map((name) => [name, c.req.header(name)]))),
+  };
+  if (errors.length > 0) throw invalidQuery(errors);
+  return input as RouteInput<Parameters, Parameters, Parameters>;
 }
 
 /** `/v1/zones/{id}` → `/v1/zones/:id` */
@@ -66,7 +112,10 @@ export function honoPath(path: string): string {
 
 export function registerRoutes(app: Hono, routes: readonly RouteSpec[]): void {
   for (const route of routes) {
-    const handlers: Handler[] = [...(route.middleware ?? []), route.handler];
+    const handlers: Handler[] = [
+      ...(route.middleware ?? []),
+      (c) => route.handler(c, readParameters(route, c)),
+    ];
     app.on(route.method.toUpperCase(), [honoPath(route.path)], ...handlers);
   }
 }

@@ -201,7 +201,7 @@ describe('GET /v1/session-requests/{id}', () => {
     );
     assert.equal(missing.detail?.replace(/"[^"]+"/, '"…"'), problem.detail?.replace(/"[^"]+"/, '"…"'));
     assert.equal((await get(`/v1/session-requests/${first('bxl-nord')}`, tokens.network)).status, 200);
-    assert.equal((await get('/v1/session-requests/not-a-uuid', tokens.network)).status, 404);
+    assert.equal((await get('/v1/session-requests/not-a-uuid', tokens.network)).status, 400);
   });
 });
 

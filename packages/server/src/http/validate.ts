@@ -1,7 +1,5 @@
 import type { FieldError } from '@carezone/contract';
-import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { invalidQuery } from './problem.js';
 
 /**
  * Checks a value against a contract schema, with the field errors when it fails. A failure is
@@ -69,9 +67,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (!inputReported || issue.input === undefined) return 'is required';
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
     case 'too_small':
-      return issue.origin === 'string' ? `must have at least ${issue.minimum} character(s)` : 'is too small';
+      if (issue.origin === 'string') return `must have at least ${issue.minimum} character(s)`;
+      return issue.origin === 'number' ? `must be at least ${issue.minimum}` : 'is too small';
     case 'too_big':
-      return issue.origin === 'string' ? `must have at most ${issue.maximum} characters` : 'is too large';
+      if (issue.origin === 'string') return `must have at most ${issue.maximum} characters`;
+      return issue.origin === 'number' ? `must be at most ${issue.maximum}` : 'is too large';
     case 'invalid_format':
       // The contract words its patterns itself ("must be a postcode of 4 digits").
       return issue.message !== DEFAULT_MESSAGE ? issue.message : `must be a valid ${issue.format}`;
@@ -82,11 +82,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
-}
-
-/** Validates the query string against a contract schema; a mismatch is a 400 INVALID_QUERY. */
-export function parseQuery<T extends z.ZodMiniType>(c: Context, schema: T): z.infer<T> {
-  const result = validateInput(schema, c.req.query());
-  if (!result.success) throw invalidQuery(result.errors);
-  return result.data;
 }

@@ -4,7 +4,6 @@ import { sendCached } from '../caching.js';
 import { invalidQuery, ProblemError } from '../problem.js';
 import { answerCache, type CachedBody, serializeWithETag } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { parseQuery } from '../validate.js';
 
 export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
   // Problems are kept too: an out-of-coverage postcode is asked as often as a covered one.
@@ -63,8 +62,8 @@ export function lookupRoutes(directory: ZoneDirectory): RouteSpec[] {
         '/v1/lookup?postcode=9999',
         '/v1/lookup?postcode=abc',
       ],
-      handler: (c) => {
-        const request = toLookupRequest(parseQuery(c, LookupQuery));
+      handler: (c, { query }) => {
+        const request = toLookupRequest(query);
         if (request.layer !== undefined && !directory.hasLayer(request.layer)) {
           throw invalidQuery([
             { path: 'layer', code: 'unknown_layer', message: `no layer "${request.layer}" is loaded` },
@@ -125,14 +124,5 @@ function toLookupRequest(query: LookupQuery): LookupRequest {
       { path: missing, code: 'invalid_type', message: 'is required with the other coordinate' },
     ]);
   }
-  const lat = Number(query.lat);
-  const lon = Number(query.lon);
-  const errors = [
-    ...(Math.abs(lat) > 90 ? [{ path: 'lat', code: 'too_big', message: 'must be between -90 and 90' }] : []),
-    ...(Math.abs(lon) > 180
-      ? [{ path: 'lon', code: 'too_big', message: 'must be between -180 and 180' }]
-      : []),
-  ];
-  if (errors.length > 0) throw invalidQuery(errors);
-  return { by: 'point', lat, lon, ...layer };
+  return { by: 'point', lat: query.lat, lon: query.lon, ...layer };
 }

@@ -15,7 +15,6 @@ import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendWithETag } from '../caching.js';
 import { type LinkOrigin, linkOrigin } from '../public-origin.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { parseQuery } from '../validate.js';
 import { NEWS_CACHE, zonesOfQuery } from './news-query.js';
 
 const FeedQuery = z.object({ zone: z.optional(Slug), lang: z.optional(Language) });
@@ -76,8 +75,7 @@ function feedRoute(
       400: { description: '`INVALID_QUERY`: a malformed or unknown zone.', schema: Problem },
     },
     examples: [path, `${path}?zone=bxl-sud`],
-    handler: async (c) => {
-      const query = parseQuery(c, FeedQuery);
+    handler: async (c, { query }) => {
       const page = await listNews(storage.db, {
         zones: zonesOfQuery(directory, query),
         language: query.lang,

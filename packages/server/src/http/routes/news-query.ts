@@ -1,4 +1,4 @@
-import { LIMITS, type NewsQuery } from '@carezone/contract';
+import type { NewsQuery } from '@carezone/contract';
 import { decodeNewsCursor, type NewsPosition } from '../../news/cursor.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { invalidQuery } from '../problem.js';
@@ -24,16 +24,6 @@ export function zonesOfQuery(directory: ZoneDirectory, query: Pick<NewsQuery, 'z
   if (query.layer === undefined) return query.zone === undefined ? undefined : [query.zone];
   const ofLayer = directory.zones({ layer: query.layer }).map((zone) => zone.id);
   return query.zone === undefined ? ofLayer : ofLayer.filter((zone) => zone === query.zone);
-}
-
-export function newsPageLimit(limit: string | undefined): number {
-  const value = limit === undefined ? LIMITS.pageDefault : Number(limit);
-  if (value < 1 || value > LIMITS.pageMax) {
-    throw invalidQuery([
-      { path: 'limit', code: 'too_big', message: `must be between 1 and ${LIMITS.pageMax}` },
-    ]);
-  }
-  return value;
 }
 
 export function newsCursor(cursor: string | undefined): NewsPosition | undefined {

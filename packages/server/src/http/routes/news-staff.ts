@@ -13,7 +13,7 @@ import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-bod
 import { invalidBody, ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { requireStaffToken, staffOf } from '../staff-auth.js';
-import { NewsParams, newsIdOf, newsNotFound } from './news.js';
+import { NewsParams, newsNotFound } from './news.js';
 
 /** Every field of `NewsInput` may be left out; those given replace the item's. */
 const NewsPatch = z.partial(NewsInput);
@@ -180,6 +180,10 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       responses: {
         200: { description: 'The item as changed.', schema: NewsItem },
         ...BODY_PROBLEMS,
+        400: {
+          description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
+          schema: Problem,
+        },
         401: UNAUTHORIZED,
         403: {
           description:
@@ -200,9 +204,8 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
         },
       ],
       middleware: [authenticate, ...jsonBody],
-      handler: async (c) => {
+      handler: async (c, { params: { id } }) => {
         const { zone } = staffOf(c);
-        const id = newsIdOf(c);
         const patch = await readJsonBody(c, NewsPatch);
         checkZones(patch.zones, directory, zone);
         const row = await updateNewsItem(storage, id, (current) => {
@@ -226,6 +229,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       security: 'bearer',
       responses: {
         204: { description: 'Deleted.' },
+        400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
         401: UNAUTHORIZED,
         403: {
           description: '`FORBIDDEN`: the item also belongs to zones other than the token’s.',
@@ -238,9 +242,8 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       },
       examples: [{ method: 'delete', path: `/v1/news/${EXAMPLE_ID}`, headers: AUTHORIZATION }],
       middleware: [authenticate],
-      handler: async (c) => {
+      handler: async (c, { params: { id } }) => {
         const { zone } = staffOf(c);
-        const id = newsIdOf(c);
         if (!(await deleteNewsItem(storage, id, (current) => checkMayChange(current, id, zone)))) {
           throw newsNotFound(id);
         }

@@ -7,20 +7,12 @@ import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { jsonWithETag } from '../caching.js';
 import { ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { parseQuery } from '../validate.js';
-import { NEWS_CACHE, newsCursor, newsPageLimit, zonesOfQuery } from './news-query.js';
+import { NEWS_CACHE, newsCursor, zonesOfQuery } from './news-query.js';
 
 export const NewsParams = z.object({ id: z.uuid() });
 
 export function newsNotFound(id: string): ProblemError {
   return new ProblemError(404, 'NOT_FOUND', `no news item "${id.slice(0, 100)}"`);
-}
-
-/** The id of the path when it can be one; anything else cannot exist. */
-export function newsIdOf(c: Context): string {
-  const id = c.req.param('id') ?? '';
-  if (!NewsParams.safeParse({ id }).success) throw newsNotFound(id);
-  return id;
 }
 
 function cachedJson(c: Context, data: unknown): Response {
@@ -55,14 +47,13 @@ export function newsRoutes(directory: ZoneDirectory, storage: Storage): RouteSpe
         '/v1/news?layer=bxl-care-zones&lang=nl',
         '/v1/news?cursor=nope',
       ],
-      handler: async (c) => {
-        const query = parseQuery(c, NewsQuery);
+      handler: async (c, { query }) => {
         const page = await listNews(storage.db, {
           zones: zonesOfQuery(directory, query),
           language: query.lang,
           topic: query.topic,
           after: newsCursor(query.cursor),
-          limit: newsPageLimit(query.limit),
+          limit: query.limit,
         });
         return cachedJson(c, page satisfies NewsPage);
       },
@@ -76,11 +67,11 @@ export function newsRoutes(directory: ZoneDirectory, storage: Storage): RouteSpe
       params: NewsParams,
       responses: {
         200: { description: 'The item.', schema: NewsItem },
+        400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
         404: { description: '`NOT_FOUND`: no such item.', schema: Problem },
       },
       examples: ['/v1/news/3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'],
-      handler: async (c) => {
-        const id = newsIdOf(c);
+      handler: async (c, { params: { id } }) => {
         const item = await getNewsItem(storage.db, id);
         if (!item) throw newsNotFound(id);
         return cachedJson(c, item satisfies NewsItem);

@@ -1,11 +1,9 @@
-import { LIMITS, PlaceList, PlacesQuery, Problem } from '@carezone/contract';
+import { PlaceList, PlacesQuery, Problem } from '@carezone/contract';
 import { placeInLanguage } from '../../zones/search-index.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendCached } from '../caching.js';
-import { invalidQuery } from '../problem.js';
 import { answerCache, type CachedBody, serializeWithETag } from '../response-cache.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { parseQuery } from '../validate.js';
 
 export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
   const answers = answerCache<CachedBody>();
@@ -41,22 +39,16 @@ export function placeRoutes(directory: ZoneDirectory): RouteSpec[] {
         '/v1/places?q=kortes&limit=5',
         '/v1/places?q=',
       ],
-      handler: (c) => {
-        const query = parseQuery(c, PlacesQuery);
-        const limit = query.limit === undefined ? LIMITS.placesDefault : Number(query.limit);
-        if (limit < 1 || limit > LIMITS.placesMax) {
-          throw invalidQuery([
-            { path: 'limit', code: 'too_big', message: `must be between 1 and ${LIMITS.placesMax}` },
-          ]);
-        }
-        const key = `${limit}:${query.lang ?? ''}:${query.q}`;
+      handler: (c, { query }) => {
+        const { q, limit, lang } = query;
+        const key = `${limit}:${lang ?? ''}:${q}`;
         const answer =
           answers.get(key) ??
           answers.set(
             key,
             serializeWithETag({
-              query: query.q,
-              data: directory.searchPlaces(query.q, limit).map((hit) => placeInLanguage(hit, query.lang)),
+              query: q,
+              data: directory.searchPlaces(q, limit).map((hit) => placeInLanguage(hit, lang)),
             } satisfies PlaceList),
           );
         return sendCached(c, answer, 'application/json');

@@ -8,7 +8,6 @@ import {
   SessionRequestInput,
   type Topic,
 } from '@carezone/contract';
-import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import type { Logger } from '../../logger.js';
 import { createSessionRequest } from '../../session-requests/create.js';
@@ -22,7 +21,6 @@ import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-bod
 import { invalidBody, ProblemError } from '../problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimiter } from '../rate-limits.js';
 import { defineRoute, type RequestExample, type RouteSpec } from '../route-spec.js';
-import { toFieldErrors } from '../validate.js';
 
 export interface IntakeDependencies {
   directory: ZoneDirectory;
@@ -62,12 +60,6 @@ const EXAMPLES: RequestExample[] = [
     body: { ...EXAMPLE_BODY, zone: 'atlantis', topics: ['astrology'], consent: false },
   },
 ];
-
-function idempotencyKeyOf(c: Context): string {
-  const result = IntakeHeaders.safeParse({ [IDEMPOTENCY_KEY_HEADER]: c.req.header(IDEMPOTENCY_KEY_HEADER) });
-  if (!result.success) throw invalidBody(toFieldErrors(result.error.issues), 400);
-  return result.data[IDEMPOTENCY_KEY_HEADER];
-}
 
 /** Checks the contract cannot make: the zone is loaded, the topics are offered. */
 function checkAgainstData(
@@ -155,7 +147,8 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
         201: { description: 'Stored (or replayed): quote the `reference`.', schema: SessionRequestCreated },
         400: {
           description:
-            '`VALIDATION_FAILED`: the body is not JSON, or the `Idempotency-Key` is missing or malformed.',
+            '`INVALID_QUERY`: the `Idempotency-Key` header is missing or malformed. `VALIDATION_FAILED`: the ' +
+            'body is not JSON.',
           schema: Problem,
         },
         403: {
@@ -191,8 +184,8 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
         requireJsonContentType(),
         jsonBodyLimit(),
       ],
-      handler: async (c) => {
-        const idempotencyKey = idempotencyKeyOf(c);
+      handler: async (c, { headers }) => {
+        const idempotencyKey = headers[IDEMPOTENCY_KEY_HEADER];
         const input = await readJsonBody(c, SessionRequestInput);
         checkAgainstData(input, directory, topicIds);
 

@@ -1,5 +1,4 @@
 import {
-  LIMITS,
   Problem,
   SessionRequest,
   SessionRequestPage,
@@ -21,7 +20,6 @@ import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-bod
 import { invalidQuery, ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { requireStaffToken, staffOf } from '../staff-auth.js';
-import { parseQuery } from '../validate.js';
 
 const SessionRequestParams = z.object({ id: z.uuid() });
 const EXAMPLE_ID = '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -37,23 +35,6 @@ function personal(c: Context, body: unknown): Response {
 
 function notFound(id: string): ProblemError {
   return new ProblemError(404, 'NOT_FOUND', `no session request "${id}"`);
-}
-
-/** The id of the path when it can be one; anything else cannot exist. */
-function requestIdOf(c: Context): string {
-  const id = c.req.param('id') ?? '';
-  if (!SessionRequestParams.safeParse({ id }).success) throw notFound(id.slice(0, 100));
-  return id;
-}
-
-function pageLimit(limit: string | undefined): number {
-  const value = limit === undefined ? LIMITS.pageDefault : Number(limit);
-  if (value < 1 || value > LIMITS.pageMax) {
-    throw invalidQuery([
-      { path: 'limit', code: 'too_big', message: `must be between 1 and ${LIMITS.pageMax}` },
-    ]);
-  }
-  return value;
 }
 
 const UNAUTHORIZED = {
@@ -84,9 +65,8 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       },
       examples: ['/v1/session-requests?zone=bxl-sud&status=received'],
       middleware: [authenticate],
-      handler: async (c) => {
+      handler: async (c, { query }) => {
         const staff = staffOf(c);
-        const query = parseQuery(c, SessionRequestsQuery);
         if (staff.zone !== null && query.zone !== undefined && query.zone !== staff.zone) {
           throw new ProblemError(
             403,
@@ -104,7 +84,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           zone: staff.zone ?? query.zone,
           status: query.status,
           after,
-          limit: pageLimit(query.limit),
+          limit: query.limit,
         });
         return personal(c, {
           data: page.data.map(toContract),
@@ -122,6 +102,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       security: 'bearer',
       responses: {
         200: { description: 'The request.', schema: SessionRequest },
+        400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
         401: UNAUTHORIZED,
         404: {
           description: '`NOT_FOUND`: no such request, or one of a zone the token may not see.',
@@ -130,9 +111,8 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       },
       examples: [`/v1/session-requests/${EXAMPLE_ID}`],
       middleware: [authenticate],
-      handler: async (c) => {
+      handler: async (c, { params: { id } }) => {
         const { zone } = staffOf(c);
-        const id = requestIdOf(c);
         const request = await getSessionRequest(storage.db, id);
         // Another zone's request is "not found": a zone token must not learn that it exists.
         if (!request || (zone !== null && request.zone !== zone)) throw notFound(id);
@@ -153,7 +133,10 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       security: 'bearer',
       responses: {
         200: { description: 'The request as changed.', schema: SessionRequest },
-        400: { description: '`VALIDATION_FAILED`: the body is not JSON.', schema: Problem },
+        400: {
+          description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
+          schema: Problem,
+        },
         401: UNAUTHORIZED,
         404: {
           description: '`NOT_FOUND`: no such request, or one of a zone the token may not see.',
@@ -182,9 +165,8 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
         },
       ],
       middleware: [authenticate, requireJsonContentType(), jsonBodyLimit()],
-      handler: async (c) => {
+      handler: async (c, { params: { id } }) => {
         const { zone } = staffOf(c);
-        const id = requestIdOf(c);
         const patch = await readJsonBody(c, SessionRequestPatch);
         const outcome = await changeSessionRequestStatus(storage, {
           id,

@@ -4,7 +4,6 @@ import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { jsonWithETag } from '../caching.js';
 import { invalidQuery, ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { parseQuery } from '../validate.js';
 
 const ZoneParams = z.object({ id: Slug });
 
@@ -13,13 +12,6 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
     if (layer !== undefined && !directory.hasLayer(layer)) {
       throw invalidQuery([
         { path: 'layer', code: 'unknown_layer', message: `no layer "${layer}" is loaded` },
-      ]);
-    }
-  };
-  const requireZoneId = (id: string) => {
-    if (!Slug.safeParse(id).success) {
-      throw invalidQuery([
-        { path: 'id', code: 'invalid_format', message: 'must be a zone id (a lowercase slug)' },
       ]);
     }
   };
@@ -49,8 +41,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
         400: { description: '`INVALID_QUERY`: a malformed parameter or an unknown layer.', schema: Problem },
       },
       examples: ['/v1/zones', '/v1/zones?layer=bxl-care-zones', '/v1/zones?q=nord', '/v1/zones?layer=nope'],
-      handler: (c) => {
-        const query = parseQuery(c, ZonesQuery);
+      handler: (c, { query }) => {
         requireLayer(query.layer);
         return jsonWithETag(c, { data: directory.zones(query) } satisfies ZoneList);
       },
@@ -70,9 +61,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
         404: { description: '`NOT_FOUND`: no zone with this id.', schema: Problem },
       },
       examples: ['/v1/zones/bxl-nord', '/v1/zones/unknown-zone'],
-      handler: (c) => {
-        const id = c.req.param('id') ?? '';
-        requireZoneId(id);
+      handler: (c, { params: { id } }) => {
         const zone = directory.zone(id);
         if (!zone) throw new ProblemError(404, 'NOT_FOUND', `no zone "${id}"`);
         return jsonWithETag(c, zone satisfies Zone);
@@ -98,9 +87,7 @@ export function zoneRoutes(directory: ZoneDirectory): RouteSpec[] {
         },
       },
       examples: ['/v1/zones/bxl-nord/geometry'],
-      handler: (c) => {
-        const id = c.req.param('id') ?? '';
-        requireZoneId(id);
+      handler: (c, { params: { id } }) => {
         const geometry = directory.geometry(id);
         if (geometry === undefined) throw new ProblemError(404, 'NOT_FOUND', `no zone "${id}"`);
         if (geometry === null)
