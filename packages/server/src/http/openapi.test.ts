@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Hono } from 'hono';
+import type * as z from 'zod/mini';
 import { createLogger } from '../logger.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
+import { createStaffToken } from '../staff/tokens.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
@@ -90,9 +93,102 @@ test('every example request answers a documented status with a body that fits th
   assert.ok(checked >= 20, `only ${checked} examples checked`);
 });
 
-test('every route of the app is in the document and nothing else is', () => {
+/** What the server serves beside the API's operations: the document itself and pages. */
+const NOT_API = ['/openapi.json', '/docs', '/docs/docs.css', '/widgets/*', '/examples/*'];
+
+test('every route Hono registered is in the document, and every documented operation is registered', () => {
+  const registered = new Set(
+    app.routes
+      .filter((route) => route.method !== 'ALL' && !NOT_API.includes(route.path))
+      .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+  );
   const documented = Object.entries(document.paths as Record<string, object>).flatMap(([path, operations]) =>
     Object.keys(operations).map((method) => `${method} ${path}`),
   );
-  assert.deepEqual(documented.sort(), routes.map((route) => `${route.method} ${route.path}`).sort());
+  assert.deepEqual([...registered].sort(), documented.sort());
+  assert.ok(documented.length >= 20, `only ${documented.length} operations`);
+});
+
+test('redocly lint with its recommended rules finds no error in the document', async () => {
+  const config = await createConfig({ extends: ['recommended'] });
+  const problems = await lintFromString({
+    source: JSON.stringify(document),
+    absoluteRef: 'openapi.json',
+    config,
+  });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  assert.deepEqual(
+    errors.map((problem) => `${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer})`),
+    [],
+  );
+  const warnings = problems.filter((problem) => problem.severity === 'warn');
+  console.log(`redocly lint (recommended): 0 errors, ${warnings.length} warnings`);
+  for (const warning of warnings)
+    console.log(`  ${warning.ruleId}: ${warning.message} (${warning.location[0]?.pointer})`);
+});
+
+type Parameter = { name: string; in: 'query' | 'path' | 'header'; schema: Record<string, unknown> };
+const operations = () =>
+  Object.entries(document.paths as Record<string, Record<string, { parameters: Parameter[] }>>).flatMap(
+    ([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })),
+  );
+
+test('every limit is an integer with a minimum, a maximum and a default', () => {
+  const limits = operations().flatMap(({ operation }) =>
+    operation.parameters.filter((p) => p.name === 'limit'),
+  );
+  assert.ok(limits.length >= 3, `only ${limits.length} limit parameters`);
+  for (const { schema } of limits) {
+    assert.equal(schema.type, 'integer');
+    assert.equal(schema.minimum, 1);
+    assert.equal(typeof schema.maximum, 'number');
+    assert.equal(typeof schema.default, 'number');
+  }
+});
+
+/** Values to try, in order, until the parameter's own schema refuses one. */
+const BAD_CANDIDATES = ['!!', 'x'.repeat(600), '0', '-1'];
+
+function badValueFor(schema: z.ZodMiniType): string {
+  const bad = BAD_CANDIDATES.find((value) => !schema.safeParse(value).success);
+  assert.ok(bad !== undefined, 'a bad value for the parameter');
+  return bad;
+}
+
+test('a bad value of any declared parameter is a 400 INVALID_QUERY naming it, before the handler runs', async () => {
+  const staff = (await createStaffToken(storage.db, { zone: null, label: 'Network' })).token;
+  let checked = 0;
+  for (const route of routes) {
+    const [url, init = {}] = exampleRequest(route.examples[0] ?? route.path);
+    const headers = new Headers(init.headers);
+    if (route.security === 'bearer') headers.set('authorization', `Bearer ${staff}`);
+    const declared = [
+      ['query', route.query],
+      ['path', route.params],
+      ['header', route.headers],
+    ] as const;
+    for (const [where, object] of declared) {
+      for (const [name, field] of Object.entries(object?._zod.def.shape ?? {})) {
+        const bad = badValueFor(field as z.ZodMiniType);
+        const target = new URL(url, 'http://carezone.test');
+        const sent = new Headers(headers);
+        if (where === 'query') target.searchParams.set(name, bad);
+        if (where === 'path')
+          target.pathname = target.pathname.replace(/[^/]+(?=\/geometry$|$)/, encodeURIComponent(bad));
+        if (where === 'header') sent.set(name, bad);
+        const label = `${route.method} ${route.path}: ${where} ${name}=${bad.slice(0, 10)}`;
+        const response = await app.request(`${target.pathname}${target.search}`, { ...init, headers: sent });
+        assert.equal(response.status, 400, label);
+        const problem = (await response.json()) as { code: string; errors: { path: string }[] };
+        assert.equal(problem.code, 'INVALID_QUERY', label);
+        assert.ok(
+          problem.errors.some((error) => error.path === name),
+          `${label}: ${JSON.stringify(problem.errors)}`,
+        );
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 25, `only ${checked} parameters checked`);
 });
