@@ -289,6 +289,26 @@ describe('<carezone-news>', () => {
       await waitUntil(() => news.items().length === 6, 'the retry loaded the page');
       expect(news.part('error')).to.equal(null);
     });
+
+    it('drops a page still on its way when the list is replaced, and loads the new list’s next page', async () => {
+      const news = await setupNews({
+        attrs: { limit: '3' },
+        api: { news: (_url, index) => (index === 1 ? { network: 'never' } : undefined) },
+      });
+      (news.part('load-more') as HTMLButtonElement).click();
+      await waitUntil(
+        () => news.part('load-more')?.getAttribute('aria-busy') === 'true',
+        'the next page is asked',
+      );
+      news.el.setAttribute('limit', '2');
+      await waitUntil(() => news.items().length === 2, 'the new list shows');
+      await news.el.updateComplete;
+      expect(news.part('error'), 'the aborted page is no failure of this list').to.equal(null);
+      expect(news.part('load-more')?.getAttribute('aria-busy')).to.equal('false');
+      (news.part('load-more') as HTMLButtonElement).click();
+      await waitUntil(() => news.items().length === 4, 'the new list’s next page came');
+      expect(newsQuery(news, 3)).to.deep.equal({ limit: '2', cursor: 'c2' });
+    });
   });
 
   describe('zone-source', () => {

@@ -1,5 +1,5 @@
 import { type Language, type NewsItem, type NewsPage, newsResource, zonesListResource } from '@carezone/sdk';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { apiBaseUrl } from '../internal/api-client.js';
@@ -76,8 +76,6 @@ export class CarezoneNews extends CarezoneElement {
     headingLevel: { attribute: 'heading-level', type: Number },
     _zone: { state: true },
     _more: { state: true },
-    _loadingMore: { state: true },
-    _moreError: { state: true },
     _open: { state: true },
     _added: { state: true },
   };
@@ -103,8 +101,6 @@ export class CarezoneNews extends CarezoneElement {
   declare protected _zone: string | undefined;
   /** The pages loaded with "load more", after the first. */
   declare protected _more: NewsPage[];
-  declare protected _loadingMore: boolean;
-  declare protected _moreError: unknown;
   /** Ids of the items whose full text is open. */
   declare protected _open: ReadonlySet<string>;
   /** What the live region says after "load more". */
@@ -122,7 +118,6 @@ export class CarezoneNews extends CarezoneElement {
     this.layout = 'list';
     this.headingLevel = 3;
     this._more = [];
-    this._loadingMore = false;
     this._open = new Set();
     this._added = '';
   }
@@ -130,11 +125,36 @@ export class CarezoneNews extends CarezoneElement {
   readonly #firstPage = new Task(this, {
     task: ([client, zone, layer, topic, lang, limit], { signal }) => {
       this._more = [];
-      this._moreError = undefined;
+      this.#nextPage.abort();
       return client.news.list({ zone, layer, topic, lang, limit }, { signal });
     },
     args: () =>
       [this.sdk, this.zone || this._zone, this.layer, this.topic, this.newsLang, this.limit] as const,
+  });
+
+  /** The first page of the list that "load more" last ran for. */
+  #nextOf: NewsPage | undefined;
+
+  /**
+   * "Load more": the page after `cursor`, run by the button only (`#loadMore`). A new list (another
+   * zone or topic) aborts it, and a page of a list no longer shown is dropped.
+   */
+  readonly #nextPage = new Task(this, {
+    autoRun: false,
+    task: ([cursor]: readonly [string], { signal }) => {
+      this._added = '';
+      const { zone, _zone, layer, topic, newsLang: lang, limit } = this;
+      return this.sdk.news.list({ zone: zone || _zone, layer, topic, lang, limit, cursor }, { signal });
+    },
+    onComplete: async (page) => {
+      if (this.#nextOf !== this.#firstPage.value) return;
+      const shown = this.#pages().reduce((sum, { data }) => sum + data.length, 0);
+      this._more = [...this._more, page];
+      const count = page.data.length;
+      this._added = this.#texts().added(count, this.localize.number(count));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#i${shown}`)?.focus();
+    },
   });
 
   /** Names for the zone badges; the zone ids stand in until they come, or if they fail. */
@@ -161,7 +181,7 @@ export class CarezoneNews extends CarezoneElement {
       ${this.#firstPage.render({
         initial: () => this.#renderLoading(),
         pending: () => this.#renderLoading(),
-        complete: (page) => (page.data.length ? this.#renderItems(n, page) : renderMessage(n.empty)),
+        complete: (page) => (page.data.length ? this.#renderItems(n) : renderMessage(n.empty)),
         error: (error) => renderError(t, error, () => void this.#firstPage.run()),
       })}
       <p class="visually-hidden" role="status">${this._added}</p>
@@ -174,21 +194,26 @@ export class CarezoneNews extends CarezoneElement {
     return renderLoading(this.localize.t, Math.min(this.limit, 10) || 1);
   }
 
-  #renderItems(n: NewsTranslation, first: NewsPage): TemplateResult {
-    const pages = [first, ...this._more];
-    const last = pages[pages.length - 1] as NewsPage;
+  /** The pages shown: the first, then those "load more" added. */
+  #pages(): NewsPage[] {
+    const first = this.#firstPage.value;
+    return first ? [first, ...this._more] : [];
+  }
+
+  #renderItems(n: NewsTranslation): TemplateResult {
+    const pages = this.#pages();
+    const next = this.#nextPage;
+    // The state of "load more" for this list; one of a list since replaced is not shown.
+    const status = this.#nextOf === pages[0] ? next.status : TaskStatus.INITIAL;
+    const loading = status === TaskStatus.PENDING;
     return html`<ul part="list" aria-label=${n.title}>
         ${pages.flatMap((page) => page.data).map((item, index) => this.#renderItem(n, item, `i${index}`))}
       </ul>
+      ${status === TaskStatus.ERROR ? renderError(this.localize.t, next.error, () => this.#loadMore()) : nothing}
       ${
-        this._moreError === undefined
-          ? nothing
-          : renderError(this.localize.t, this._moreError, () => void this.#loadMore())
-      }
-      ${
-        last.nextCursor
-          ? html`<button part="load-more" class="secondary" type="button" ?disabled=${this._loadingMore}
-              aria-busy=${this._loadingMore} @click=${this.#loadMore}>${n.loadMore}</button>`
+        pages.at(-1)?.nextCursor
+          ? html`<button part="load-more" class="secondary" type="button" ?disabled=${loading}
+              aria-busy=${loading} @click=${this.#loadMore}>${n.loadMore}</button>`
           : nothing
       }`;
   }
@@ -269,36 +294,11 @@ export class CarezoneNews extends CarezoneElement {
   }
 
   /** The next page after the last one shown; focus on its first item, and its count said aloud. */
-  async #loadMore(): Promise<void> {
-    const first = this.#firstPage.value;
-    const pages = [first, ...this._more];
-    const cursor = pages[pages.length - 1]?.nextCursor;
-    if (!cursor || this._loadingMore) return;
-    const shown = pages.reduce((sum, page) => sum + (page?.data.length ?? 0), 0);
-    this._loadingMore = true;
-    this._moreError = undefined;
-    this._added = '';
-    try {
-      const page = await this.sdk.news.list({
-        zone: this.zone || this._zone,
-        layer: this.layer,
-        topic: this.topic,
-        lang: this.newsLang,
-        limit: this.limit,
-        cursor,
-      });
-      // Another zone or topic meanwhile: this page belongs to the list that was replaced.
-      if (this.#firstPage.value !== first) return;
-      this._more = [...this._more, page];
-      const count = page.data.length;
-      this._added = this.#texts().added(count, this.localize.number(count));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#i${shown}`)?.focus();
-    } catch (error) {
-      this._moreError = error;
-    } finally {
-      this._loadingMore = false;
-    }
+  #loadMore(): void {
+    const cursor = this.#pages().at(-1)?.nextCursor;
+    if (!cursor || this.#nextPage.status === TaskStatus.PENDING) return;
+    this.#nextOf = this.#firstPage.value;
+    void this.#nextPage.run([cursor]);
   }
 }
 
