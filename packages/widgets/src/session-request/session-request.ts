@@ -3,7 +3,6 @@ import {
   isApiError,
   isNetworkError,
   isTimeoutError,
-  newIdempotencyKey,
   type SessionRequestCreated,
   sessionRequestIntake,
   topicsResource,
@@ -22,7 +21,7 @@ import { errorMessage, renderError, renderLoading } from '../internal/data-state
 import { ZoneSourceController } from '../internal/zone-source.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
-import { type Draft, draftKey, readDraft, writeDraft } from './draft.js';
+import { draftKey, FormDraft } from './draft.js';
 import { choiceField, consentField, type FieldContext, idOf, textField } from './fields.js';
 import {
   type ChosenZone,
@@ -137,8 +136,8 @@ export class CarezoneSessionRequest extends CarezoneElement {
   declare protected _created: SessionRequestCreated | undefined;
 
   readonly #texts = this.localize.use(sessionRequestTexts);
-  #storageKey = '';
-  #draft: Omit<Draft, 'values' | 'zone'> = { key: '', shownAt: 0 };
+  /** Set at the first update, when the element's id and `zone` are known. */
+  #draft: FormDraft | undefined;
 
   constructor() {
     super();
@@ -164,23 +163,16 @@ export class CarezoneSessionRequest extends CarezoneElement {
   });
 
   protected override willUpdate(): void {
-    if (this.hasUpdated) return;
-    this.#storageKey = draftKey(this);
-    const draft = readDraft(this.#storageKey);
-    if (draft) {
-      const { values, zone, ...rest } = draft;
-      this._values = { ...EMPTY_VALUES, ...values };
-      this._zone = zone;
-      this.#draft = rest;
-    } else {
-      // The session in the visitor's own language unless they choose otherwise.
-      this._values = { ...EMPTY_VALUES, language: this.localize.lang };
-      this.#draft = { key: newIdempotencyKey(), shownAt: Date.now() };
-    }
+    if (this.#draft) return;
+    this.#draft = new FormDraft(draftKey(this));
+    const restored = this.#draft.restored;
+    // The session in the visitor's own language unless they choose otherwise.
+    this._values = { ...EMPTY_VALUES, language: this.localize.lang, ...restored?.values };
+    this._zone = restored?.zone;
   }
 
   #save(): void {
-    writeDraft(this.#storageKey, { ...this.#draft, values: this._values, zone: this._zone });
+    this.#draft?.save(this._values, this._zone);
   }
 
   protected override render(): TemplateResult {
@@ -384,30 +376,23 @@ export class CarezoneSessionRequest extends CarezoneElement {
     this._errors = errors;
     if (!input) return this.#focus('[part~="error-summary"]');
 
-    const draft = this.#draft;
-    const content = JSON.stringify(input);
-    // A 409 means the key already holds an earlier body (sent, stored, but its answer lost). Other
-    // content now is a new request, so it gets a new key; the same content replays the first answer.
-    if (draft.conflict && draft.sent !== content) {
-      draft.key = newIdempotencyKey();
-      draft.sent = draft.conflict = undefined;
-    }
-    draft.sent ??= content;
+    const draft = this.#draft as FormDraft;
+    const idempotencyKey = draft.keyFor(JSON.stringify(input));
     this._sending = true;
     this.#save();
     try {
       const created = await this.sdk.sessionRequests.create(
-        { ...input, fillTimeMs: Math.max(0, Date.now() - draft.shownAt) },
-        { idempotencyKey: draft.key },
+        { ...input, fillTimeMs: draft.fillTimeMs() },
+        { idempotencyKey },
       );
       this._created = created;
-      writeDraft(this.#storageKey, undefined);
-      this.#draft = { key: newIdempotencyKey(), shownAt: Date.now() };
+      draft.sent();
       this.#fire(new SubmitSuccessEvent(created));
       this._sending = false;
       await this.#focus('[part~="reference"]');
     } catch (error) {
-      if (isApiError(error) && error.code === 'CONFLICT') draft.conflict = true;
+      // The key already holds an earlier body (sent, stored, but its answer lost).
+      if (isApiError(error) && error.code === 'CONFLICT') draft.conflicted();
       const fields = isApiError(error) ? serverErrors(this._values, error.errors, s.invalid) : {};
       const placed = Object.keys(fields).length > 0;
       if (placed) this._errors = fields;
