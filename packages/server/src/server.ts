@@ -12,12 +12,12 @@ import { createLogger, type Logger } from './logger.js';
 import { checkZoneInboxZones, type MailSettings, mailSettingsFromEnv } from './mail/mail-settings.js';
 import { nudgeOnCreated } from './mail/nudge-on-created.js';
 import { type MailDelivery, startMailDelivery } from './mail/start-mail.js';
-import { startNewsPolling } from './news/poll-scheduler.js';
+import { startNewsPolling } from './news/poll/poll-scheduler.js';
 import {
   checkNewsSourceZones,
   type NewsPollSettings,
   newsPollSettingsFromEnv,
-} from './news/poll-settings.js';
+} from './news/poll/poll-settings.js';
 import { BUILTIN_PACK_DIR } from './packs/builtin.js';
 import { startRetentionSchedule } from './retention/retention-schedule.js';
 import { retentionDaysFromEnv } from './retention/retention-settings.js';

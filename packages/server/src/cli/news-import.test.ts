@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { deleteNewsItem, updateNewsItem } from '../news/store.js';
+import { deleteNewsItem, updateNewsItem } from '../news/publish/store.js';
 import { newsRowCounts } from '../news/test-helpers/news-storage.js';
 import { REFERENCE_FEEDS } from '../news/test-helpers/reference-news.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';

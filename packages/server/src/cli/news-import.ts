@@ -1,8 +1,8 @@
 import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '@carezone/contract';
-import { FeedImportError } from '../news/feed-error.js';
-import { importFeed } from '../news/import-feed.js';
+import { FeedImportError } from '../news/import/feed-error.js';
+import { importFeed } from '../news/import/import-feed.js';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';

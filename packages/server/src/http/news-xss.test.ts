@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { NewsItem, NewsPage } from '@carezone/contract';
 import { parseFeed } from 'feedsmith';
 import type { Hono } from 'hono';
-import { importFeed } from '../news/import-feed.js';
+import { importFeed } from '../news/import/import-feed.js';
 import { referenceZoneIds } from '../news/test-helpers/news-storage.js';
 import { unsafeParts, XSS_BODY, XSS_PAYLOADS } from '../news/test-helpers/xss-corpus.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { LIMITS, NewsItem, NewsPage, Problem } from '@carezone/contract';
 import { parseFeed } from 'feedsmith';
 import type { Hono } from 'hono';
-import { importFeed } from '../news/import-feed.js';
+import { importFeed } from '../news/import/import-feed.js';
 import { referenceZoneIds } from '../news/test-helpers/news-storage.js';
 import { REFERENCE_FEEDS, REFERENCE_IDS } from '../news/test-helpers/reference-news.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';

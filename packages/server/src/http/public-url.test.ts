@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { createNewsItem } from '../news/store.js';
+import { createNewsItem } from '../news/publish/store.js';
 import { sampleNews } from '../news/test-helpers/sample-news.js';
 import type { RunningServer, ServerOptions } from '../server.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';

@@ -8,8 +8,8 @@ import {
   jsonFeed,
   latestDate,
   rssFeed,
-} from '../../news/outgoing-feeds.js';
-import { listNews } from '../../news/read.js';
+} from '../../news/publish/outgoing-feeds.js';
+import { listNews } from '../../news/publish/read.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { sendWithETag } from '../caching.js';

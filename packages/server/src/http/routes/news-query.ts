@@ -1,5 +1,5 @@
 import type { NewsQuery } from '@carezone/contract';
-import { decodeNewsCursor, type NewsPosition } from '../../news/cursor.js';
+import { decodeNewsCursor, type NewsPosition } from '../../news/publish/cursor.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { invalidQuery } from '../problem.js';
 

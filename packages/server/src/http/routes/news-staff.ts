@@ -1,11 +1,11 @@
 import { NewsInput, NewsItem, Problem } from '@carezone/contract';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { NewsContentError } from '../../news/content-limits.js';
-import type { NewsDraft, PreparedNewsItem } from '../../news/news-draft.js';
-import { prepareNewsItem } from '../../news/prepare.js';
-import { toNewsItem } from '../../news/rows.js';
-import { createNewsItem, deleteNewsItem, updateNewsItem } from '../../news/store.js';
+import { NewsContentError } from '../../news/items/content-limits.js';
+import type { NewsDraft, PreparedNewsItem } from '../../news/items/news-draft.js';
+import { prepareNewsItem } from '../../news/items/prepare-item.js';
+import { toNewsItem } from '../../news/publish/rows.js';
+import { createNewsItem, deleteNewsItem, updateNewsItem } from '../../news/publish/store.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { NO_STORE } from '../caching.js';

@@ -1,7 +1,7 @@
 import { NewsItem, NewsPage, NewsQuery, Problem } from '@carezone/contract';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { getNewsItem, listNews } from '../../news/read.js';
+import { getNewsItem, listNews } from '../../news/publish/read.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { jsonWithETag } from '../caching.js';

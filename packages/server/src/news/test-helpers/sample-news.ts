@@ -1,5 +1,5 @@
-import type { NewsDraft, PreparedNewsItem } from '../news-draft.js';
-import { prepareNewsItem } from '../prepare.js';
+import type { NewsDraft, PreparedNewsItem } from '../items/news-draft.js';
+import { prepareNewsItem } from '../items/prepare-item.js';
 
 /** A prepared item for tests; `publishedAt: undefined` makes an undated one. */
 export function sampleNews(overrides: Partial<NewsDraft> = {}): PreparedNewsItem {

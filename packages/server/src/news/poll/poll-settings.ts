@@ -1,4 +1,4 @@
-import { type IntegerSetting, integerSettingFromEnv } from '../settings/integer-setting.js';
+import { type IntegerSetting, integerSettingFromEnv } from '../../settings/integer-setting.js';
 
 /** One feed the server polls, and the zones every item of it belongs to. */
 export interface NewsSource {

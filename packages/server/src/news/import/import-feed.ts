@@ -1,9 +1,9 @@
-import type { Storage } from '../storage/storage.js';
+import type { Storage } from '../../storage/storage.js';
+import { type ImportCounts, upsertImportedItems } from '../publish/store.js';
+import type { FeedItemOptions, SkippedItem } from './entries-to-items.js';
 import { FeedImportError } from './feed-error.js';
-import type { FeedItemOptions, SkippedItem } from './feed-items.js';
 import { type FeedPreparer, prepareFeedHere } from './prepare-feed.js';
 import { type FeedBytes, type FeedLimits, fetchFeed, isFeedUrl, readFeedFile } from './read-feed-source.js';
-import { type ImportCounts, upsertImportedItems } from './store.js';
 
 export interface ImportOptions extends FeedItemOptions {
   limits?: FeedLimits | undefined;

@@ -2,17 +2,21 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStorage } from '../storage/open-storage.js';
-import type { Storage } from '../storage/storage.js';
-import { postgresTarget, type StorageTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
-import { memoryLogger } from '../test-helpers/memory-logger.js';
+import { openStorage } from '../../storage/open-storage.js';
+import type { Storage } from '../../storage/storage.js';
+import {
+  postgresTarget,
+  type StorageTarget,
+  sqliteTarget,
+} from '../../storage/test-helpers/storage-targets.js';
+import { memoryLogger } from '../../test-helpers/memory-logger.js';
+import { listNews } from '../publish/read.js';
+import { deleteNewsItem } from '../publish/store.js';
+import { newsRowCounts, referenceZoneIds } from '../test-helpers/news-storage.js';
+import { type FeedAnswer, type PolledFeedServer, startPolledFeed } from '../test-helpers/polled-feed.js';
+import { REFERENCE_FEEDS, REFERENCE_IDS } from '../test-helpers/reference-news.js';
 import { createNewsPoller, type NewsPollerOptions } from './poll-scheduler.js';
 import type { NewsSource } from './poll-settings.js';
-import { listNews } from './read.js';
-import { deleteNewsItem } from './store.js';
-import { newsRowCounts, referenceZoneIds } from './test-helpers/news-storage.js';
-import { type FeedAnswer, type PolledFeedServer, startPolledFeed } from './test-helpers/polled-feed.js';
-import { REFERENCE_FEEDS, REFERENCE_IDS } from './test-helpers/reference-news.js';
 
 const MINUTE = 60_000;
 const INTERVAL = 30 * MINUTE;

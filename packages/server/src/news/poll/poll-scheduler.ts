@@ -1,11 +1,11 @@
-import { repeatAfterEachRun } from '../background/repeat.js';
-import type { Logger } from '../logger.js';
-import type { Storage } from '../storage/storage.js';
-import { createFeedWorker } from './feed-worker-client.js';
+import { repeatAfterEachRun } from '../../background/repeat.js';
+import type { Logger } from '../../logger.js';
+import type { Storage } from '../../storage/storage.js';
+import { createFeedWorker } from '../import/feed-worker-client.js';
+import type { FeedLimits } from '../import/read-feed-source.js';
 import { claimDueSource, registerNewsSources } from './poll-queue.js';
 import type { NewsPollSettings } from './poll-settings.js';
 import { type PollOutcome, pollSource } from './poll-source.js';
-import type { FeedLimits } from './read-feed-source.js';
 
 export interface NewsPollerOptions {
   storage: Storage;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { REFERENCE_FEEDS } from '../test-helpers/reference-news.js';
 import { FeedImportError } from './feed-error.js';
 import { createFeedWorker } from './feed-worker-client.js';
 import { prepareFeed } from './prepare-feed.js';
-import { REFERENCE_FEEDS } from './test-helpers/reference-news.js';
 
 const options = { zones: ['bxl-sud'], knownZones: new Set(['bxl-sud', 'bxl-nord']) };
 const LOCATION = 'https://zone.example/feed.rss';

@@ -3,17 +3,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openStorage } from '../storage/open-storage.js';
-import type { Storage } from '../storage/storage.js';
-import type { StorageTarget } from '../storage/test-helpers/storage-targets.js';
-import { postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import { openStorage } from '../../storage/open-storage.js';
+import type { Storage } from '../../storage/storage.js';
+import type { StorageTarget } from '../../storage/test-helpers/storage-targets.js';
+import { postgresTarget, sqliteTarget } from '../../storage/test-helpers/storage-targets.js';
+import { listNews } from '../publish/read.js';
+import { deleteNewsItem, updateNewsItem } from '../publish/store.js';
+import { startFeedServer } from '../test-helpers/feed-server.js';
+import { newsRowCounts, referenceZoneIds } from '../test-helpers/news-storage.js';
+import { REFERENCE_FEEDS, REFERENCE_IDS } from '../test-helpers/reference-news.js';
 import { FeedImportError } from './feed-error.js';
 import { type ImportOptions, importFeed } from './import-feed.js';
-import { listNews } from './read.js';
-import { deleteNewsItem, updateNewsItem } from './store.js';
-import { startFeedServer } from './test-helpers/feed-server.js';
-import { newsRowCounts, referenceZoneIds } from './test-helpers/news-storage.js';
-import { REFERENCE_FEEDS, REFERENCE_IDS } from './test-helpers/reference-news.js';
 
 const NOISE =
   /Aantal weergaven|keer bekeken|Facebook|Twitter|LinkedIn|Delen|^21 mrt|INFO:|IconClass|Presentatie /;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { StorageTarget } from '../storage/test-helpers/storage-targets.js';
-import { freshStorages, postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import type { StorageTarget } from '../../storage/test-helpers/storage-targets.js';
+import { freshStorages, postgresTarget, sqliteTarget } from '../../storage/test-helpers/storage-targets.js';
+import { day, sampleNews } from '../test-helpers/sample-news.js';
 import { decodeNewsCursor, encodeNewsCursor } from './cursor.js';
 import { listNews } from './read.js';
 import { createNewsItem } from './store.js';
-import { day, sampleNews } from './test-helpers/sample-news.js';
 
 function paginationSuite(target: StorageTarget) {
   describe(`news pagination on ${target.kind}`, () => {

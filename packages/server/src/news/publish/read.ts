@@ -1,6 +1,6 @@
 import type { NewsItem } from '@carezone/contract';
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/database.js';
+import type { Database } from '../../storage/database.js';
 import { encodeNewsCursor, type NewsPosition } from './cursor.js';
 import { type NewsRow, toNewsItem } from './rows.js';
 

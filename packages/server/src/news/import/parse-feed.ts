@@ -1,9 +1,9 @@
 import type * as FastXmlParser from 'fast-xml-parser';
 import type * as Feedsmith from 'feedsmith';
-import { lazyDependency } from '../lazy-dependency.js';
-import { entriesOfAtom, entriesOfJson, entriesOfRdf, entriesOfRss } from './feed-entries.js';
-import type { ParsedFeed } from './feed-entry.js';
+import { lazyDependency } from '../../lazy-dependency.js';
+import { entriesOfAtom, entriesOfJson, entriesOfRdf, entriesOfRss } from './entries-of-format.js';
 import { FeedImportError } from './feed-error.js';
+import type { ParsedFeed } from './parsed-feed.js';
 
 const xmlParser = lazyDependency<typeof FastXmlParser>('fast-xml-parser');
 const feedsmith = lazyDependency<typeof Feedsmith>('feedsmith');

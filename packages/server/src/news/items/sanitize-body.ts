@@ -1,5 +1,5 @@
 import type sanitizeHtml from 'sanitize-html';
-import { lazyDependency } from '../lazy-dependency.js';
+import { lazyDependency } from '../../lazy-dependency.js';
 import { checkNesting } from './nesting-guard.js';
 
 /** sanitize-html, loaded at the first news item rather than at start. */

@@ -1,10 +1,10 @@
-import type { Storage } from '../storage/storage.js';
-import { type ImportResult, importFeedBytes } from './import-feed.js';
+import type { Storage } from '../../storage/storage.js';
+import { type ImportResult, importFeedBytes } from '../import/import-feed.js';
+import type { FeedPreparer } from '../import/prepare-feed.js';
+import { type FeedLimits, type FetchedFeed, fetchFeed } from '../import/read-feed-source.js';
 import { failureDelayMs } from './poll-backoff.js';
 import { type ClaimedNewsSource, recordAnswer, recordFailure, releaseSource } from './poll-queue.js';
 import type { NewsSource } from './poll-settings.js';
-import type { FeedPreparer } from './prepare-feed.js';
-import { type FeedLimits, type FetchedFeed, fetchFeed } from './read-feed-source.js';
 
 export type PollOutcome =
   | ({ kind: 'imported' } & ImportResult)

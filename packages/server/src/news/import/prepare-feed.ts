@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeFeedBytes } from './decode-feed.js';
-import { type FeedItemOptions, type FeedItems, feedItems } from './feed-items.js';
+import { type FeedItemOptions, type FeedItems, feedItems } from './entries-to-items.js';
 import { parseFeedText } from './parse-feed.js';
 import { type FeedBytes, isFeedUrl } from './read-feed-source.js';
 

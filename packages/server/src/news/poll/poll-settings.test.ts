@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { referenceZoneIds } from '../test-helpers/news-storage.js';
 import {
   checkNewsSourceZones,
   DEFAULT_NEWS_POLL_MINUTES,
   newsPollSettingsFromEnv,
   parseNewsSources,
 } from './poll-settings.js';
-import { referenceZoneIds } from './test-helpers/news-storage.js';
 
 describe('news polling settings', () => {
   test('nothing configured: no sources, every 30 minutes', () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/database.js';
-import type { Storage, StorageKind, StorageTransaction } from '../storage/storage.js';
-import { retryOnWriteConflict } from '../storage/write-conflicts.js';
-import type { PreparedNewsItem } from './news-draft.js';
+import type { Database } from '../../storage/database.js';
+import type { Storage, StorageKind, StorageTransaction } from '../../storage/storage.js';
+import { retryOnWriteConflict } from '../../storage/write-conflicts.js';
+import type { PreparedNewsItem } from '../items/news-draft.js';
 import { contentColumns, type NewsRow, sortColumns, toPrepared } from './rows.js';
 
 /**

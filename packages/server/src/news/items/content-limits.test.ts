@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { feedItems } from '../import/entries-to-items.js';
+import type { ParsedFeed } from '../import/parsed-feed.js';
 import { MAX_HTML_DEPTH, MAX_ITEM_CHARS, NewsContentError } from './content-limits.js';
-import type { ParsedFeed } from './feed-entry.js';
-import { feedItems } from './feed-items.js';
 import { htmlToText } from './plain-text.js';
-import { prepareNewsItem } from './prepare.js';
+import { prepareNewsItem } from './prepare-item.js';
 import { sanitizeBody } from './sanitize-body.js';
 import { summaryFromBody } from './summary.js';
 

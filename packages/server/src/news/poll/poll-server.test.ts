@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type RunningServer, startServer } from '../server.js';
-import { memoryLogger } from '../test-helpers/memory-logger.js';
-import { startPolledFeed } from './test-helpers/polled-feed.js';
-import { REFERENCE_FEEDS } from './test-helpers/reference-news.js';
+import { type RunningServer, startServer } from '../../server.js';
+import { memoryLogger } from '../../test-helpers/memory-logger.js';
+import { startPolledFeed } from '../test-helpers/polled-feed.js';
+import { REFERENCE_FEEDS } from '../test-helpers/reference-news.js';
 
 // Origins set: without, a server outside development warns about them, and this test wants no warning.
 const quiet = {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '@carezone/contract';
-import { NewsContentError } from './content-limits.js';
-import type { FeedEntry, ParsedFeed } from './feed-entry.js';
+import { NewsContentError } from '../items/content-limits.js';
+import type { NewsDraft, PreparedNewsItem } from '../items/news-draft.js';
+import { truncateAtWord } from '../items/plain-text.js';
+import { prepareNewsItem } from '../items/prepare-item.js';
 import { FeedImportError } from './feed-error.js';
-import type { NewsDraft, PreparedNewsItem } from './news-draft.js';
-import { truncateAtWord } from './plain-text.js';
-import { prepareNewsItem } from './prepare.js';
+import type { FeedEntry, ParsedFeed } from './parsed-feed.js';
 
 export interface FeedItemOptions {
   /** Zones every item of the feed belongs to (`--zone`, or the zone of a polled source). */
@@ -70,8 +70,8 @@ function describeSkip(error: NewsContentError): string {
 
 /**
  * The feed's items, made safe and normal, ready to store. An item over the limits of
- * content-limits.ts is skipped and reported: one crafted or broken article must not keep the rest
- * of its feed out. An item that would belong to no zone fails the whole feed rather than being
+ * items/content-limits.ts is skipped and reported: one crafted or broken article must not keep the
+ * rest of its feed out. An item that would belong to no zone fails the whole feed rather than being
  * stored where no zone's list shows it.
  */
 export function feedItems(feed: ParsedFeed, feedIdentity: string, options: FeedItemOptions): FeedItems {

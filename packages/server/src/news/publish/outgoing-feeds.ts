@@ -1,6 +1,6 @@
 import type { NewsItem } from '@carezone/contract';
 import type * as Feedsmith from 'feedsmith';
-import { lazyDependency } from '../lazy-dependency.js';
+import { lazyDependency } from '../../lazy-dependency.js';
 
 const feedsmith = lazyDependency<typeof Feedsmith>('feedsmith');
 

@@ -1,5 +1,5 @@
 import type { AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
-import type { FeedEntry, ParsedFeed } from './feed-entry.js';
+import type { FeedEntry, ParsedFeed } from './parsed-feed.js';
 
 type Rss = RssFeed.Feed<unknown>;
 type Atom = AtomFeed.Feed<unknown>;

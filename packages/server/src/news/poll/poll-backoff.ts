@@ -1,4 +1,4 @@
-import { retryDelayMs } from '../backoff.js';
+import { retryDelayMs } from '../../backoff.js';
 
 /** A feed that has been failing for long is still tried twice a day, so its repair is noticed. */
 export const NEWS_BACKOFF_CAP_MS = 12 * 60 * 60_000;

@@ -3,8 +3,8 @@
 // write would undo the first.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { freshStorages, postgresTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
-import { prepareNewsItem } from './prepare.js';
+import { freshStorages, postgresTarget, sqliteTarget } from '../../storage/test-helpers/storage-targets.js';
+import { prepareNewsItem } from '../items/prepare-item.js';
 import { createNewsItem, deleteNewsItem, updateNewsItem } from './store.js';
 
 const ROUNDS = 20;

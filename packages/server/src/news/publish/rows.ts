@@ -1,7 +1,7 @@
 import type { Language, NewsItem } from '@carezone/contract';
 import type { Insertable, Selectable } from 'kysely';
-import type { NewsItemsTable } from '../storage/database.js';
-import type { PreparedNewsItem } from './news-draft.js';
+import type { NewsItemsTable } from '../../storage/database.js';
+import type { PreparedNewsItem } from '../items/news-draft.js';
 
 export type NewsRow = Selectable<NewsItemsTable>;
 

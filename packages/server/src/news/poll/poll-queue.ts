@@ -1,4 +1,4 @@
-import type { Storage } from '../storage/storage.js';
+import type { Storage } from '../../storage/storage.js';
 
 /** A source this process has leased and is about to fetch, with what its last answer said. */
 export interface ClaimedNewsSource {

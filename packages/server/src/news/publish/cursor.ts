@@ -1,4 +1,4 @@
-import { decodeKeyset, encodeKeyset, isRowId, isStoredTimestamp } from '../storage/keyset-cursor.js';
+import { decodeKeyset, encodeKeyset, isRowId, isStoredTimestamp } from '../../storage/keyset-cursor.js';
 
 /**
  * The opaque `nextCursor` of the news list: the sort key (dated, sort_at, id) of the last item of

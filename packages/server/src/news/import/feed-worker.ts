@@ -4,7 +4,7 @@
  * see feed-worker-client.ts for the other side.
  */
 import { parentPort } from 'node:worker_threads';
-import type { FeedItemOptions } from './feed-items.js';
+import type { FeedItemOptions } from './entries-to-items.js';
 import { prepareFeed } from './prepare-feed.js';
 import type { FeedBytes } from './read-feed-source.js';
 
