@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@carezone/sdk';
+import { type ErrorCode, isApiError, isNetworkError, isTimeoutError } from '@carezone/sdk';
 
 /**
  * Why a submission failed: the API's code, or what went wrong on the way (`NETWORK_ERROR`: no
@@ -6,6 +6,13 @@ import type { ErrorCode } from '@carezone/sdk';
  * that breaks the contract).
  */
 export type SubmitErrorCode = ErrorCode | 'NETWORK_ERROR' | 'TIMEOUT' | 'UNEXPECTED';
+
+/** The code of an error the SDK threw while sending. */
+export function submitErrorCode(error: unknown): SubmitErrorCode {
+  if (isApiError(error)) return error.code;
+  if (isNetworkError(error)) return 'NETWORK_ERROR';
+  return isTimeoutError(error) ? 'TIMEOUT' : 'UNEXPECTED';
+}
 
 /**
  * Fired by `<carezone-session-request>` when sending the request failed (not when the form's own

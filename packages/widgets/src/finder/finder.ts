@@ -222,14 +222,14 @@ export class CarezoneFinder extends CarezoneElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.localize.t;
-    const f = t.finder;
+    const common = this.localize.t;
+    const texts = common.finder;
     const places = this.#places;
     const open = this._open && places.length > 0;
     const active = open ? this._active : undefined;
     return html`<div part="base">
       <div class="bar" role="search" aria-labelledby="label">
-        <label part="label" id="label" for="input">${f.label}</label>
+        <label part="label" id="label" for="input">${texts.label}</label>
         <div class="field">
           <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false" maxlength="100"
             aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
@@ -245,19 +245,19 @@ export class CarezoneFinder extends CarezoneElement {
             )}
           </ul>
         </div>
-        <button part="submit-button" type="button" @click=${this.#submit}>${f.submit}</button>
+        <button part="submit-button" type="button" @click=${this.#submit}>${texts.submit}</button>
         ${this.#locateButton()}
       </div>
       <p part="status" role="status">${this.#search.render({
         // Nothing matched as typed, but a name close to it did: ask, as a person at a counter would.
         complete: (found) =>
-          found[0]?.match === 'fuzzy' ? f.didYouMean(found[0].label) : f.found(found.length),
-        error: (error) => errorMessage(t, error),
+          found[0]?.match === 'fuzzy' ? texts.didYouMean(found[0].label) : texts.found(found.length),
+        error: (error) => errorMessage(common, error),
       })}</p>
       <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
         ${
           this._note === true
-            ? renderLoading(t)
+            ? renderLoading(common)
             : this._note
               ? this._note()
               : this.#lookup.render({
@@ -330,21 +330,26 @@ export class CarezoneFinder extends CarezoneElement {
   };
 
   #renderFailure(error: unknown): TemplateResult {
-    const f = this.localize.t.finder;
+    const texts = this.localize.t.finder;
     const p: { postcode?: string; nis?: string } = this._target?.p ?? {};
     if (isApiError(error)) {
-      const asked = p.postcode ? `${f.postcode} ${p.postcode}` : p.nis ? `${f.nisCode} ${p.nis}` : f.here;
+      const asked = p.postcode
+        ? `${texts.postcode} ${p.postcode}`
+        : p.nis
+          ? `${texts.nisCode} ${p.nis}`
+          : texts.here;
       const place = error.places[0];
       if (error.code === 'OUT_OF_COVERAGE')
         return renderMessage(
-          f.outside(
+          texts.outside(
             place
               ? `${this.localize.name(place.name, place.region)}${place.postcode ? ` (${place.postcode})` : ''}`
               : asked,
           ),
         );
-      if (error.code === 'UNKNOWN_PLACE') return renderMessage(f.unknown(asked));
-      if (error.code === 'INVALID_QUERY') return renderMessage(f.invalid(p.postcode ?? p.nis ?? this._text));
+      if (error.code === 'UNKNOWN_PLACE') return renderMessage(texts.unknown(asked));
+      if (error.code === 'INVALID_QUERY')
+        return renderMessage(texts.invalid(p.postcode ?? p.nis ?? this._text));
     }
     return renderError(this.localize.t, error, () => void this.#lookup.run());
   }

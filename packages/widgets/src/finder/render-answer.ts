@@ -65,16 +65,21 @@ export function renderAnswer(
   localize: LocalizeController,
   actions: AnswerActions,
 ): TemplateResult {
-  const f = localize.t.finder;
+  const texts = localize.t.finder;
   const { layers } = result;
   const place = askedPlace(result, localize);
   const [first] = answer.matches;
   if (answer.state === 'certain' && first) return renderCard(first, layers, localize);
   if (answer.state === 'probable' && first) {
-    return renderCard(first, layers, localize, html`<p part="note" class="note">${f.probable(place)}</p>`);
+    return renderCard(
+      first,
+      layers,
+      localize,
+      html`<p part="note" class="note">${texts.probable(place)}</p>`,
+    );
   }
   if (answer.state === 'unknown' || !first)
-    return html`<p part="message" class="message">${f.noZone(place)}</p>`;
+    return html`<p part="message" class="message">${texts.noZone(place)}</p>`;
   const zoneName = (id: string) => {
     const zone = answer.matches.find((match) => match.zone.id === id)?.zone;
     return zone ? localize.name(zone.name) : id;
@@ -82,21 +87,21 @@ export function renderAnswer(
   const choices = answer.ambiguity?.narrowable ? answer.ambiguity.choices : [];
   if (choices.length > 0) {
     return html`<div part="choices" class="message" role="group" aria-labelledby="choose-${answer.layer}">
-      <p id="choose-${answer.layer}"><strong>${f.choose(place)}</strong></p>
+      <p id="choose-${answer.layer}"><strong>${texts.choose(place)}</strong></p>
       <ul>${choices.map(
         (choice) => html`<li><button part="choice" class="secondary" type="button"
             @click=${() => actions.narrow(choice.query)}>${choiceLabel(choice, localize)}</button>
-          <span>${choice.zones.length > 0 ? localize.list(choice.zones.map(zoneName)) : f.unknownPart}</span></li>`,
+          <span>${choice.zones.length > 0 ? localize.list(choice.zones.map(zoneName)) : texts.unknownPart}</span></li>`,
       )}</ul>
     </div>`;
   }
-  return html`<p part="message" class="message">${f.cannotTell(place)}</p>${answer.matches.map((match) =>
+  return html`<p part="message" class="message">${texts.cannotTell(place)}</p>${answer.matches.map((match) =>
     renderCard(
       match,
       layers,
       localize,
       html`<button part="pick-button" class="secondary" type="button"
-        @click=${() => actions.pick(match)}>${f.pick(localize.name(match.zone.name))}</button>`,
+        @click=${() => actions.pick(match)}>${texts.pick(localize.name(match.zone.name))}</button>`,
     ),
   )}`;
 }

@@ -8,35 +8,35 @@ import type { SendErrorCode, Translation } from '../localization/translation.js'
  * that sends (the form) passes its texts for the codes only a send answers.
  */
 export function errorMessage(
-  t: Translation,
+  common: Translation,
   error: unknown,
   sendErrors?: Readonly<Record<SendErrorCode, string>>,
 ): string {
   if (isApiError(error)) {
-    const texts: Partial<Record<ErrorCode, string>> = { ...t.errors, ...sendErrors };
-    return texts[error.code] ?? t.unexpectedError;
+    const texts: Partial<Record<ErrorCode, string>> = { ...common.errors, ...sendErrors };
+    return texts[error.code] ?? common.unexpectedError;
   }
-  if (isNetworkError(error)) return navigator.onLine === false ? t.offline : t.networkError;
-  if (isTimeoutError(error)) return t.timeout;
-  return t.unexpectedError;
+  if (isNetworkError(error)) return navigator.onLine === false ? common.offline : common.networkError;
+  if (isTimeoutError(error)) return common.timeout;
+  return common.unexpectedError;
 }
 
 /**
  * Placeholder while data loads: grey lines in the space the content will take (the caller sizes
  * it), so nothing below moves when the answer comes. Screen readers hear "Loading…" once.
  */
-export function renderLoading(t: Translation, lines = 3): TemplateResult {
+export function renderLoading(common: Translation, lines = 3): TemplateResult {
   return html`<div part="loading" class="skeleton" role="status">
-    <span class="visually-hidden">${t.loading}</span>
+    <span class="visually-hidden">${common.loading}</span>
     ${Array.from({ length: lines }, () => html`<i aria-hidden="true"></i>`)}
   </div>`;
 }
 
 /** A failure in words, with a retry button that runs the failed task again. */
-export function renderError(t: Translation, error: unknown, retry: () => void): TemplateResult {
+export function renderError(common: Translation, error: unknown, retry: () => void): TemplateResult {
   return html`<div part="error" class="message error" role="alert">
-    ${errorMessage(t, error)}
-    <button part="retry-button" class="secondary" type="button" @click=${retry}>${t.retry}</button>
+    ${errorMessage(common, error)}
+    <button part="retry-button" class="secondary" type="button" @click=${retry}>${common.retry}</button>
   </div>`;
 }
 

@@ -90,6 +90,18 @@ export class LocalizeController implements ReactiveController {
     return new Intl.NumberFormat(this.#locale()).format(value);
   }
 
+  /** "over 2 minuten", "3 hours ago", "gisteren": `value` units from now (negative: past). */
+  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+    return new Intl.RelativeTimeFormat(this.#locale(), { numeric: 'auto' }).format(value, unit);
+  }
+
+  /** A date and time as a long date in Brussels: "2 december 2026". */
+  longDate(date: Date): string {
+    return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
+      date,
+    );
+  }
+
   /** "A, B en C" / "A, B et C": a list joined as the language does. */
   list(items: readonly string[]): string {
     return new Intl.ListFormat(this.#locale(), { type: 'conjunction' }).format(items);

@@ -175,17 +175,17 @@ export class CarezoneNews extends CarezoneElement {
   });
 
   protected override render(): TemplateResult {
-    const t = this.localize.t;
-    const n = this.#texts();
+    const common = this.localize.t;
+    const texts = this.#texts();
     return html`<div part="base" class=${this.layout}>
       ${this.#firstPage.render({
         initial: () => this.#renderLoading(),
         pending: () => this.#renderLoading(),
-        complete: (page) => (page.data.length ? this.#renderItems(n) : renderMessage(n.empty)),
-        error: (error) => renderError(t, error, () => void this.#firstPage.run()),
+        complete: (page) => (page.data.length ? this.#renderItems(texts) : renderMessage(texts.empty)),
+        error: (error) => renderError(common, error, () => void this.#firstPage.run()),
       })}
       <p class="visually-hidden" role="status">${this._added}</p>
-      ${this.#renderFeeds(n)}
+      ${this.#renderFeeds(texts)}
     </div>`;
   }
 
@@ -200,31 +200,31 @@ export class CarezoneNews extends CarezoneElement {
     return first ? [first, ...this._more] : [];
   }
 
-  #renderItems(n: NewsTranslation): TemplateResult {
+  #renderItems(texts: NewsTranslation): TemplateResult {
     const pages = this.#pages();
     const next = this.#nextPage;
     // The state of "load more" for this list; one of a list since replaced is not shown.
     const status = this.#nextOf === pages[0] ? next.status : TaskStatus.INITIAL;
     const loading = status === TaskStatus.PENDING;
-    return html`<ul part="list" aria-label=${n.title}>
-        ${pages.flatMap((page) => page.data).map((item, index) => this.#renderItem(n, item, `i${index}`))}
+    return html`<ul part="list" aria-label=${texts.title}>
+        ${pages.flatMap((page) => page.data).map((item, index) => this.#renderItem(texts, item, `i${index}`))}
       </ul>
       ${status === TaskStatus.ERROR ? renderError(this.localize.t, next.error, () => this.#loadMore()) : nothing}
       ${
         pages.at(-1)?.nextCursor
           ? html`<button part="load-more" class="secondary" type="button" ?disabled=${loading}
-              aria-busy=${loading} @click=${this.#loadMore}>${n.loadMore}</button>`
+              aria-busy=${loading} @click=${this.#loadMore}>${texts.loadMore}</button>`
           : nothing
       }`;
   }
 
   /** `id` is the item's position: ids of the news items themselves need not be valid in HTML. */
-  #renderItem(n: NewsTranslation, item: NewsItem, id: string): TemplateResult {
+  #renderItem(texts: NewsTranslation, item: NewsItem, id: string): TemplateResult {
     const open = this._open.has(item.id);
     const source =
       item.sourceUrl && /^https?:/i.test(item.sourceUrl)
         ? html`<a part="source-link" href=${item.sourceUrl} rel="noopener noreferrer"
-            aria-describedby="${id}-t">${n.source}</a>`
+            aria-describedby="${id}-t">${texts.source}</a>`
         : nothing;
     return html`<li><article part="item" id=${id} tabindex="-1" aria-labelledby="${id}-t"
         lang=${ifDefined(item.language && item.language !== this.localize.lang ? item.language : undefined)}>
@@ -238,28 +238,23 @@ export class CarezoneNews extends CarezoneElement {
           ? source
           : html`<button part="read-more" class="secondary" type="button" aria-expanded=${open}
               aria-controls="${id}-b" aria-describedby="${id}-t" @click=${() => this.#toggle(item.id)}>
-              ${n.readMore}</button>
+              ${texts.readMore}</button>
             <div part="body" id="${id}-b" ?hidden=${!open}>${open ? this.#body(item) : nothing} ${open ? source : nothing}</div>`
       }
     </article></li>`;
   }
 
+  /** Within a week, how long ago ("2 hours ago", "gisteren"); before, the date ("2 december 2026"). */
   #renderDate(iso: string | null): TemplateResult | typeof nothing {
     if (!iso) return nothing;
     const date = new Date(iso);
     const seconds = (Date.now() - date.getTime()) / 1000;
-    const locale = `${this.localize.lang}-BE`;
-    let text: string;
-    if (seconds >= 0 && seconds < RELATIVE_FOR_S) {
-      const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
-        seconds < 3600 ? ['minute', 60] : seconds < 86400 ? ['hour', 3600] : ['day', 86400];
-      text = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
-        -Math.floor(seconds / size),
-        unit,
-      );
-    } else {
-      text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
-    }
+    const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
+      seconds < 3600 ? ['minute', 60] : seconds < 86400 ? ['hour', 3600] : ['day', 86400];
+    const text =
+      seconds >= 0 && seconds < RELATIVE_FOR_S
+        ? this.localize.relativeTime(-Math.floor(seconds / size), unit)
+        : this.localize.longDate(date);
     return html`<time part="date" datetime=${iso}>${text}</time>`;
   }
 
@@ -283,10 +278,10 @@ export class CarezoneNews extends CarezoneElement {
     this._open = open;
   }
 
-  #renderFeeds(n: NewsTranslation): TemplateResult {
+  #renderFeeds(texts: NewsTranslation): TemplateResult {
     const zone = this.zone || this._zone;
     const base = `${apiBaseUrl(this.api)}/v1/news/feed.`;
-    return html`<p part="feeds">${n.subscribe} ${FEEDS.map(
+    return html`<p part="feeds">${texts.subscribe} ${FEEDS.map(
       ([format, label, type], index) =>
         html`${index ? ' · ' : ''}<a href="${base}${format}${zone ? `?zone=${encodeURIComponent(zone)}` : ''}"
           type=${type}>${label}</a>`,

@@ -1,8 +1,6 @@
 import { OTHER_TOPIC_ID } from '@carezone/contract';
 import {
   isApiError,
-  isNetworkError,
-  isTimeoutError,
   type SessionRequestCreated,
   sessionRequestIntake,
   topicsResource,
@@ -12,7 +10,7 @@ import {
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { type SubmitErrorCode, SubmitErrorEvent } from '../events/submit-error.js';
+import { SubmitErrorEvent, submitErrorCode } from '../events/submit-error.js';
 import { SubmitSuccessEvent } from '../events/submit-success.js';
 import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
@@ -22,12 +20,12 @@ import { ZoneSourceController } from '../internal/zone-source.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
 import { draftKey, FormDraft } from './draft.js';
-import { choiceField, consentField, type FieldContext, idOf, textField } from './fields.js';
+import { choiceField, consentField, type FieldContext, textField } from './fields.js';
+import { errorSummary, fieldLabels, referenceText } from './form-parts.js';
 import {
   type ChosenZone,
   check,
   EMPTY_VALUES,
-  FIELDS,
   type FieldErrors,
   type FieldName,
   type FormValues,
@@ -37,12 +35,6 @@ import {
 import { sessionRequestStyles } from './session-request.styles.js';
 
 const entries = <K extends string>(labels: Record<K, string>) => Object.entries(labels) as [K, string][];
-
-function codeOf(error: unknown): SubmitErrorCode {
-  if (isApiError(error)) return error.code;
-  if (isNetworkError(error)) return 'NETWORK_ERROR';
-  return isTimeoutError(error) ? 'TIMEOUT' : 'UNEXPECTED';
-}
 
 /**
  * @summary A form with which a professional organisation asks its zone team for an information
@@ -176,95 +168,49 @@ export class CarezoneSessionRequest extends CarezoneElement {
   }
 
   protected override render(): TemplateResult {
-    const s = this.#texts();
+    const texts = this.#texts();
     const created = this._created;
     return html`<div part="base">${
       created
         ? html`<div part="confirmation" class="message">
-            <p part="reference" tabindex="-1">${s.sent} <strong>${this.#reference(s, created.reference)}</strong></p>
-            <p>${s.followUp}</p>
+            <p part="reference" tabindex="-1">${texts.sent} <strong>${referenceText(texts, created.reference)}</strong></p>
+            <p>${texts.followUp}</p>
           </div>`
-        : this.#renderForm(s)
+        : this.#renderForm(texts)
     }</div>`;
   }
 
-  /** "Uw referentienummer: CZ-7K3M-Q9P2", the code never broken over two lines at its hyphens. */
-  #reference(s: SessionRequestTranslation, code: string): TemplateResult {
-    const [before, after] = s.reference(code).split(code);
-    return html`${before}<span class="code">${code}</span>${after}`;
-  }
-
-  #renderForm(s: SessionRequestTranslation): TemplateResult {
-    const context: FieldContext = { values: this._values, errors: this._errors, required: s.required };
-    const labels = this.#labels(s);
-    return html`<form part="form" novalidate aria-label=${s.title} aria-busy=${this._sending}
+  #renderForm(texts: SessionRequestTranslation): TemplateResult {
+    const context: FieldContext = { values: this._values, errors: this._errors, required: texts.required };
+    const labels = fieldLabels(texts);
+    return html`<form part="form" novalidate aria-label=${texts.title} aria-busy=${this._sending}
         @submit=${this.#submit} @input=${this.#onInput}>
-        ${this.#renderSummary(s, labels)}
+        ${errorSummary(texts, labels, this._errors, (field) => this.#focusField(field))}
         ${textField(context, 'organisation.name', labels['organisation.name'], { required: true, autocomplete: 'organization' })}
-        ${choiceField(context, 'organisation.kind', labels['organisation.kind'], entries(s.kinds))}
-        ${this.#renderZone(s)}
+        ${choiceField(context, 'organisation.kind', labels['organisation.kind'], entries(texts.kinds))}
+        ${this.#renderZone(texts)}
         ${textField(context, 'contact.name', labels['contact.name'], { required: true, autocomplete: 'name' })}
         ${textField(context, 'contact.email', labels['contact.email'], { required: true, type: 'email', autocomplete: 'email' })}
         ${textField(context, 'contact.phone', labels['contact.phone'], { type: 'tel', autocomplete: 'tel' })}
-        ${this.#renderTopics(s, context)}
-        ${choiceField(context, 'format', labels.format, entries(s.formats))}
-        ${textField(context, 'preferredPeriod', labels.preferredPeriod, { hint: s.periodHint })}
+        ${this.#renderTopics(texts, context)}
+        ${choiceField(context, 'format', labels.format, entries(texts.formats))}
+        ${textField(context, 'preferredPeriod', labels.preferredPeriod, { hint: texts.periodHint })}
         ${textField(context, 'participants', labels.participants, { inputmode: 'numeric' })}
-        ${choiceField(context, 'language', labels.language, entries(s.languages))}
+        ${choiceField(context, 'language', labels.language, entries(texts.languages))}
         ${textField(context, 'message', labels.message, { multiline: true })}
-        <p part="privacy" id="privacy" class="hint">${s.privacy}</p>
-        ${consentField(context, s.consent, 'privacy')}
+        <p part="privacy" id="privacy" class="hint">${texts.privacy}</p>
+        ${consentField(context, texts.consent, 'privacy')}
         <div class="visually-hidden" aria-hidden="true">
           <label for="website">Website</label>
           <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${this._values.website}>
         </div>
-        ${this.#renderFailure(s)}
-        <button part="submit-button" type="submit" ?disabled=${this._sending}>${s.submit}</button>
+        ${this.#renderFailure(texts)}
+        <button part="submit-button" type="submit" ?disabled=${this._sending}>${texts.submit}</button>
       </form>
-      <p part="status" class="hint" role="status">${this._sending ? s.sending : ''}</p>`;
+      <p part="status" class="hint" role="status">${this._sending ? texts.sending : ''}</p>`;
   }
 
-  /** The name of every field, for its label and for the error summary. */
-  #labels(s: SessionRequestTranslation): Record<FieldName, string> {
-    return {
-      'organisation.name': s.organisation,
-      'organisation.kind': s.kind,
-      zone: s.zone,
-      'contact.name': s.contactName,
-      'contact.email': s.email,
-      'contact.phone': s.phone,
-      topics: s.topics,
-      otherTopic: s.otherTopic,
-      format: s.format,
-      preferredPeriod: s.period,
-      participants: s.participants,
-      language: s.language,
-      message: s.message,
-      consent: s.consent,
-      website: '',
-    };
-  }
-
-  #renderSummary(
-    s: SessionRequestTranslation,
-    labels: Record<FieldName, string>,
-  ): TemplateResult | typeof nothing {
-    const fields = FIELDS.filter((field) => this._errors[field]);
-    if (fields.length === 0) return nothing;
-    return html`<div part="error-summary" class="message error" role="alert" tabindex="-1"
-        aria-labelledby="summary-title">
-      <p id="summary-title"><strong>${s.problem}</strong></p>
-      <ul>${fields.map(
-        (field) =>
-          html`<li><a href="#${idOf(field)}" @click=${(event: Event) => {
-            event.preventDefault();
-            this.#focusField(field);
-          }}>${labels[field].replace(/[.:]$/, '')}: ${this._errors[field]}</a></li>`,
-      )}</ul>
-    </div>`;
-  }
-
-  #renderZone(s: SessionRequestTranslation): TemplateResult {
+  #renderZone(texts: SessionRequestTranslation): TemplateResult {
     const { localize, zone } = this;
     const error = this._errors.zone;
     const preset = this.#presetZone.value;
@@ -276,7 +222,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
     const embedded = !zone && !this.zoneSource;
     return html`<fieldset part="field fieldset zone" id="zone" class="field"
         aria-describedby=${ifDefined(error ? 'zone-error' : undefined)}>
-      <legend part="label">${s.zone}${zone ? nothing : html` <span class="required">${s.required}</span>`}</legend>
+      <legend part="label">${texts.zone}${zone ? nothing : html` <span class="required">${texts.required}</span>`}</legend>
       ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
       ${
         embedded
@@ -285,35 +231,35 @@ export class CarezoneSessionRequest extends CarezoneElement {
             </carezone-finder>`
           : nothing
       }
-      <p part="zone-name">${name ? s.zoneChosen(name) : embedded ? '' : s.zoneElsewhere}</p>
+      <p part="zone-name">${name ? texts.zoneChosen(name) : embedded ? '' : texts.zoneElsewhere}</p>
     </fieldset>`;
   }
 
-  #renderTopics(s: SessionRequestTranslation, context: FieldContext): TemplateResult {
-    const t = this.localize.t;
+  #renderTopics(texts: SessionRequestTranslation, context: FieldContext): TemplateResult {
+    const common = this.localize.t;
     const lang = this.localize.lang;
     const topics = (this.#topics.value ?? [])
       .filter((topic) => topic.id !== OTHER_TOPIC_ID)
       .map((topic) => [topic.id, topic.label[lang]] as const);
-    return choiceField(context, 'topics', s.topics, [...topics, [OTHER_TOPIC_ID, s.other]], {
+    return choiceField(context, 'topics', texts.topics, [...topics, [OTHER_TOPIC_ID, texts.other]], {
       multiple: true,
-      hint: s.topicsHint,
+      hint: texts.topicsHint,
       before: this.#topics.render({
-        pending: () => html`<div class="topics-loading">${renderLoading(t)}</div>`,
-        error: (error) => renderError(t, error, () => void this.#topics.run()),
+        pending: () => html`<div class="topics-loading">${renderLoading(common)}</div>`,
+        error: (error) => renderError(common, error, () => void this.#topics.run()),
       }),
       after: this._values.topics.includes(OTHER_TOPIC_ID)
-        ? textField(context, 'otherTopic', s.otherTopic, { required: true })
+        ? textField(context, 'otherTopic', texts.otherTopic, { required: true })
         : nothing,
     });
   }
 
-  #renderFailure(s: SessionRequestTranslation): TemplateResult | typeof nothing {
+  #renderFailure(texts: SessionRequestTranslation): TemplateResult | typeof nothing {
     const error = this._failure;
     if (error === undefined) return nothing;
-    let text = errorMessage(this.localize.t, error, s.errors);
+    let text = errorMessage(this.localize.t, error, texts.errors);
     if (isApiError(error) && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined)
-      text = s.retryIn(this.#inTime(error.retryAfter));
+      text = texts.retryIn(this.#inTime(error.retryAfter));
     return html`<div part="error" id="send-error" class="message error" role="alert">
       ${text}
       <button part="retry-button" class="secondary" type="button" ?disabled=${this._sending}
@@ -321,7 +267,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
     </div>`;
   }
 
-  /** "in 30 seconds", "over 2 minuten", "dans 1 heure": a wait as the language says it. */
+  /** "in 30 seconds", "over 2 minuten", "dans 1 heure": a wait, rounded up, as the language says it. */
   #inTime(seconds: number): string {
     const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
       seconds < 90
@@ -329,10 +275,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
         : seconds < 5400
           ? [seconds / 60, 'minute']
           : [seconds / 3600, 'hour'];
-    return new Intl.RelativeTimeFormat(`${this.localize.lang}-BE`, { numeric: 'auto' }).format(
-      Math.ceil(value),
-      unit,
-    );
+    return this.localize.relativeTime(Math.ceil(value), unit);
   }
 
   #onInput(event: Event): void {
@@ -369,9 +312,9 @@ export class CarezoneSessionRequest extends CarezoneElement {
     event?.preventDefault();
     // Set before anything is awaited: a second click lands here while the first is on its way.
     if (this._sending) return;
-    const s = this.#texts();
+    const texts = this.#texts();
     const body = requestBody(this._values, this.zone || this._zone?.id, this.localize.lang);
-    const { input, errors } = check(this._values, body, s.invalid, (n) => this.localize.number(n));
+    const { input, errors } = check(this._values, body, texts.invalid, (n) => this.localize.number(n));
     this._failure = undefined;
     this._errors = errors;
     if (!input) return this.#focus('[part~="error-summary"]');
@@ -393,12 +336,12 @@ export class CarezoneSessionRequest extends CarezoneElement {
     } catch (error) {
       // The key already holds an earlier body (sent, stored, but its answer lost).
       if (isApiError(error) && error.code === 'CONFLICT') draft.conflicted();
-      const fields = isApiError(error) ? serverErrors(this._values, error.errors, s.invalid) : {};
+      const fields = isApiError(error) ? serverErrors(this._values, error.errors, texts.invalid) : {};
       const placed = Object.keys(fields).length > 0;
       if (placed) this._errors = fields;
       else this._failure = error;
       this.#save();
-      this.#fire(new SubmitErrorEvent(codeOf(error), error));
+      this.#fire(new SubmitErrorEvent(submitErrorCode(error), error));
       this._sending = false;
       await this.#focus(placed ? '[part~="error-summary"]' : '#send-error button');
     }

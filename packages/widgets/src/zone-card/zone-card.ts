@@ -70,23 +70,23 @@ export class CarezoneZoneCard extends CarezoneElement {
   });
 
   protected override render(): TemplateResult {
-    const t = this.localize.t;
+    const common = this.localize.t;
     return html`<div part="base" class="base">
       ${this.#zone.render({
-        initial: () => renderLoading(t),
-        pending: () => renderLoading(t),
+        initial: () => renderLoading(common),
+        pending: () => renderLoading(common),
         complete: (value) =>
           value
             ? renderZoneDetails(value.zone, this.localize, {
                 layerTitle: value.layer && this.localize.name(value.layer.title),
                 headingLevel: this.headingLevel,
               })
-            : renderMessage(t.zoneCard.noZone),
+            : renderMessage(common.zoneCard.noZone),
         error: (error) =>
           // A malformed id is refused before the search: no such zone either.
           isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_QUERY')
-            ? renderMessage(t.zoneCard.unknownZone(this.zone ?? ''))
-            : renderError(t, error, () => void this.#zone.run()),
+            ? renderMessage(common.zoneCard.unknownZone(this.zone ?? ''))
+            : renderError(common, error, () => void this.#zone.run()),
       })}
     </div>`;
   }

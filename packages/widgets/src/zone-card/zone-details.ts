@@ -23,16 +23,16 @@ export function renderZoneDetails(
   localize: LocalizeController,
   options: ZoneDetailsOptions = {},
 ): TemplateResult {
-  const t = localize.t.zone;
+  const texts = localize.t.zone;
   return html`<article part="zone" class="card zone">
     <p part="zone-name" class="zone-name" role="heading" aria-level=${options.headingLevel ?? 3}>
       ${localize.name(zone.name)}
     </p>
     <dl part="zone-details">
-      ${row(t.layer, options.layerTitle)} ${row(t.municipality, options.municipality)}
-      ${row(t.team, renderContact(zone.contact, localize))}
-      ${row(t.validFrom, zone.validFrom ? localize.date(zone.validFrom) : undefined)}
-      ${'municipalities' in zone ? row(t.municipalities, renderMunicipalities(zone, localize)) : nothing}
+      ${row(texts.layer, options.layerTitle)} ${row(texts.municipality, options.municipality)}
+      ${row(texts.team, renderContact(zone.contact, localize))}
+      ${row(texts.validFrom, zone.validFrom ? localize.date(zone.validFrom) : undefined)}
+      ${'municipalities' in zone ? row(texts.municipalities, renderMunicipalities(zone, localize)) : nothing}
     </dl>
     ${options.extra ?? nothing}
   </article>`;
@@ -43,14 +43,14 @@ function row(term: string, value: string | TemplateResult | undefined): Template
 }
 
 function renderContact(contact: ZoneContact, localize: LocalizeController): TemplateResult {
-  const t = localize.t.zone;
+  const texts = localize.t.zone;
   if (!contact.website && !contact.email && !contact.phone) {
-    return html`<span part="contact-unknown">${t.contactUnknown}</span>`;
+    return html`<span part="contact-unknown">${texts.contactUnknown}</span>`;
   }
   return html`<ul part="contact" class="contact">
-    ${contact.website ? html`<li>${t.website} <a href=${contact.website} rel="noopener noreferrer">${hostOf(contact.website)}</a></li>` : nothing}
-    ${contact.email ? html`<li>${t.email} <a href="mailto:${contact.email}">${contact.email}</a></li>` : nothing}
-    ${contact.phone ? html`<li>${t.phone} <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a></li>` : nothing}
+    ${contact.website ? html`<li>${texts.website} <a href=${contact.website} rel="noopener noreferrer">${hostOf(contact.website)}</a></li>` : nothing}
+    ${contact.email ? html`<li>${texts.email} <a href="mailto:${contact.email}">${contact.email}</a></li>` : nothing}
+    ${contact.phone ? html`<li>${texts.phone} <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a></li>` : nothing}
   </ul>`;
 }
 
