@@ -118,12 +118,12 @@ describe('topics and session requests against the real server', () => {
     assert.equal(await codeOf(revoked.sessionRequests.get(created.id)), 'UNAUTHORIZED');
   });
 
-  test('listAll walks every page of a zone', async () => {
+  test('pages walks every page of a zone', async () => {
     for (let index = 0; index < 5; index++)
       await visitor.sessionRequests.create({ ...request, zone: 'bxl-nord', participants: index + 1 });
     const seen: number[] = [];
-    for await (const entry of nordTeam.sessionRequests.listAll({ zone: 'bxl-nord', limit: 2 }))
-      seen.push(entry.request.participants ?? 0);
+    for await (const page of nordTeam.sessionRequests.pages({ zone: 'bxl-nord', limit: 2 }))
+      seen.push(...page.data.map((entry) => entry.request.participants ?? 0));
     assert.deepEqual(seen, [5, 4, 3, 2, 1]);
   });
 });

@@ -1,11 +1,11 @@
 import type { Language } from '@carezone/contract';
 import { createHttp, type Http, type RetryOptions } from './internal/http.js';
 import { type LayersResource, layersResource } from './resources/layers.js';
-import { type Lookup, lookupResource } from './resources/lookup.js';
+import { type LookupResource, lookupResource } from './resources/lookup.js';
 import { type NewsResource, newsResource } from './resources/news.js';
 import { type PlacesResource, placesResource } from './resources/places.js';
 import {
-  type SessionRequestIntake,
+  type SessionRequestIntakeResource,
   type SessionRequestsResource,
   sessionRequestsResource,
 } from './resources/session-requests.js';
@@ -38,10 +38,10 @@ export interface PublicClient {
   readonly zones: ZonesResource;
   readonly places: PlacesResource;
   /** The zone(s) of a postcode, a NIS code or a point, per layer. */
-  readonly lookup: Lookup;
+  readonly lookup: LookupResource;
   readonly topics: TopicsResource;
   readonly news: NewsResource;
-  readonly sessionRequests: SessionRequestIntake;
+  readonly sessionRequests: SessionRequestIntakeResource;
 }
 
 /** Everything, the staff's calls included (they need `token`). */

@@ -73,15 +73,15 @@ export type { RetryOptions } from './internal/http.js';
 export type { SchemaIssue } from './internal/schema.js';
 export type { RequestOptions } from './request-options.js';
 export { type LayersResource, layersResource } from './resources/layers.js';
-export { type Lookup, type LookupParams, lookupResource } from './resources/lookup.js';
+export { type LookupParams, type LookupResource, lookupResource } from './resources/lookup.js';
 export { type NewsListParams, type NewsResource, newsResource } from './resources/news.js';
 export { type PlaceSearchParams, type PlacesResource, placesResource } from './resources/places.js';
 export {
   type CreateSessionRequestOptions,
-  type SessionRequestIntake,
+  type SessionRequestIntakeResource,
   type SessionRequestListParams,
   type SessionRequestsResource,
-  sessionRequestIntake,
+  sessionRequestIntakeResource,
   sessionRequestsResource,
 } from './resources/session-requests.js';
 export { type TopicsResource, topicsResource } from './resources/topics.js';

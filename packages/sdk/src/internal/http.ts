@@ -15,8 +15,8 @@ export interface RetryOptions {
   backoffLimit?: number;
 }
 
-/** Query values as the resources give them; `undefined` leaves the parameter out. */
-export type Query = Readonly<Record<string, string | undefined>>;
+/** Query values as the resources give them (numbers written as text); `undefined` leaves one out. */
+export type Query = Readonly<Record<string, string | number | undefined>>;
 
 /** A call that changes something: its JSON body, extra headers, and whether retrying it is safe. */
 export interface SendOptions extends RequestOptions {
@@ -30,14 +30,10 @@ export interface SendOptions extends RequestOptions {
   retry?: boolean;
 }
 
+/** The resources' one way to the API: `get` reads, `send` writes; both validate the answer. */
 export interface Http {
   get<T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T>;
-  send<T>(
-    method: 'get' | 'post' | 'patch',
-    path: string,
-    schema: Schema<T>,
-    options?: SendOptions,
-  ): Promise<T>;
+  send<T>(method: 'post' | 'patch', path: string, schema: Schema<T>, options?: SendOptions): Promise<T>;
 }
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -122,7 +118,7 @@ function apiRoot(baseUrl: string | URL): string {
 function toSearchParams(query: Query | undefined): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.set(key, value);
+    if (value !== undefined) params.set(key, String(value));
   }
   return params;
 }

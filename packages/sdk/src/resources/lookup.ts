@@ -15,9 +15,10 @@ export type LookupParams = (
   | { lat: number; lon: number; postcode?: never; nis?: never; locality?: never }
 ) & { layer?: string };
 
-export type Lookup = (params: LookupParams, options?: RequestOptions) => Promise<LookupResult>;
+/** The zone(s) of a place or point, per layer: the resource is the call itself. */
+export type LookupResource = (params: LookupParams, options?: RequestOptions) => Promise<LookupResult>;
 
-export function lookupResource(http: Http): Lookup {
+export function lookupResource(http: Http): LookupResource {
   return (params, options) => http.get('lookup', LookupResult, toQuery(params), options);
 }
 

@@ -1,5 +1,6 @@
 import { type Language, NewsItem, NewsPage } from '@carezone/contract';
 import type { Http } from '../internal/http.js';
+import { pagesOf } from '../internal/pages.js';
 import type { RequestOptions } from '../request-options.js';
 
 export interface NewsListParams {
@@ -29,30 +30,11 @@ export interface NewsResource {
 }
 
 export function newsResource(http: Http): NewsResource {
-  const list: NewsResource['list'] = (params = {}, options) =>
-    http.get(
-      'news',
-      NewsPage,
-      {
-        zone: params.zone,
-        layer: params.layer,
-        lang: params.lang,
-        topic: params.topic,
-        limit: params.limit === undefined ? undefined : String(params.limit),
-        cursor: params.cursor,
-      },
-      options,
-    );
+  const list: NewsResource['list'] = ({ zone, layer, lang, topic, limit, cursor } = {}, options) =>
+    http.get('news', NewsPage, { zone, layer, lang, topic, limit, cursor }, options);
   return {
     list,
-    async *pages(params = {}, options) {
-      let cursor: string | undefined;
-      do {
-        const page = await list({ ...params, ...(cursor === undefined ? {} : { cursor }) }, options);
-        yield page;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-    },
+    pages: (params, options) => pagesOf(list, params, options),
     get(id, options) {
       return http.get(`news/${encodeURIComponent(id)}`, NewsItem, undefined, options);
     },

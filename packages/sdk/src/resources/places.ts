@@ -25,8 +25,8 @@ export interface PlacesResource {
 export function placesResource(http: Http): PlacesResource {
   return {
     async search(q, params, options) {
-      const limit = params?.limit === undefined ? undefined : String(params.limit);
-      return (await http.get('places', PlaceList, { q, limit, lang: params?.lang }, options)).data;
+      return (await http.get('places', PlaceList, { q, limit: params?.limit, lang: params?.lang }, options))
+        .data;
     },
   };
 }

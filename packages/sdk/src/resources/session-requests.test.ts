@@ -120,18 +120,24 @@ describe('staff calls', () => {
     assert.equal(server.requests[0]?.url, '/v1/session-requests?zone=bxl-sud&status=received&limit=5');
   });
 
-  test('listAll follows the cursors to the last page', async () => {
+  test('pages follows the cursors to the last page', async () => {
     const server = await serve((request, response) => {
       const cursor = new URL(request.url ?? '', 'http://x').searchParams.get('cursor');
       const next = cursor === null ? 'page-2' : cursor === 'page-2' ? 'page-3' : null;
       sendJson(response, 200, { data: [{ ...stored, id: cursor ?? 'page-1' }], nextCursor: next });
     });
     const ids: string[] = [];
-    for await (const request of createClient({ baseUrl: server.url }).sessionRequests.listAll({
-      zone: 'bxl-sud',
-    }))
-      ids.push(request.id);
+    for await (const page of createClient({ baseUrl: server.url }).sessionRequests.pages({ zone: 'bxl-sud' }))
+      ids.push(...page.data.map((request) => request.id));
     assert.deepEqual(ids, ['page-1', 'page-2', 'page-3']);
+    assert.deepEqual(
+      server.requests.map((request) => request.url),
+      [
+        '/v1/session-requests?zone=bxl-sud',
+        '/v1/session-requests?zone=bxl-sud&cursor=page-2',
+        '/v1/session-requests?zone=bxl-sud&cursor=page-3',
+      ],
+    );
   });
 
   test('update sends a PATCH with the new status and note', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@carezone/contract';
 import { newIdempotencyKey } from '../idempotency-key.js';
 import type { Http } from '../internal/http.js';
+import { pagesOf } from '../internal/pages.js';
 import type { RequestOptions } from '../request-options.js';
 
 export interface CreateSessionRequestOptions extends RequestOptions {
@@ -31,27 +32,30 @@ export interface SessionRequestListParams {
 }
 
 /** What a visitor's page may do with session requests: send one. */
-export interface SessionRequestIntake {
+export interface SessionRequestIntakeResource {
   /** Sends a visitor's request. Resolves only once the server has stored it durably. */
   create(input: SessionRequestInput, options?: CreateSessionRequestOptions): Promise<SessionRequestCreated>;
 }
 
 /** Sending, and the staff's side: reading and moving requests on (needs `token`). */
-export interface SessionRequestsResource extends SessionRequestIntake {
+export interface SessionRequestsResource extends SessionRequestIntakeResource {
   /** Staff (needs `token`): one page of requests, newest first. */
   list(params?: SessionRequestListParams, options?: RequestOptions): Promise<SessionRequestPage>;
-  /** Staff: every request matching `params`, page after page. */
-  listAll(
+  /**
+   * Staff: every page of requests matching `params`, following the cursors: `for await (const page
+   * of client.sessionRequests.pages({ status: 'received' }))`.
+   */
+  pages(
     params?: Omit<SessionRequestListParams, 'cursor'>,
     options?: RequestOptions,
-  ): AsyncIterable<SessionRequest>;
+  ): AsyncIterable<SessionRequestPage>;
   /** Staff: one request with its history. Another zone's request: ApiError NOT_FOUND. */
   get(id: string, options?: RequestOptions): Promise<SessionRequest>;
   /** Staff: moves a request on (received → planned → done, or declined), with a note. */
   update(id: string, patch: SessionRequestPatch, options?: RequestOptions): Promise<SessionRequest>;
 }
 
-export function sessionRequestIntake(http: Http): SessionRequestIntake {
+export function sessionRequestIntakeResource(http: Http): SessionRequestIntakeResource {
   return {
     create(input, { idempotencyKey = newIdempotencyKey(), ...options } = {}) {
       return http.send('post', 'session-requests', SessionRequestCreated, {
@@ -65,30 +69,15 @@ export function sessionRequestIntake(http: Http): SessionRequestIntake {
 }
 
 export function sessionRequestsResource(http: Http): SessionRequestsResource {
-  const list: SessionRequestsResource['list'] = (params = {}, options) =>
-    http.send('get', 'session-requests', SessionRequestPage, {
-      query: {
-        zone: params.zone,
-        status: params.status,
-        limit: params.limit === undefined ? undefined : String(params.limit),
-        cursor: params.cursor,
-      },
-      ...options,
-    });
+  const list: SessionRequestsResource['list'] = ({ zone, status, limit, cursor } = {}, options) =>
+    http.get('session-requests', SessionRequestPage, { zone, status, limit, cursor }, options);
 
   return {
-    ...sessionRequestIntake(http),
+    ...sessionRequestIntakeResource(http),
     list,
-    async *listAll(params = {}, options) {
-      let cursor: string | undefined;
-      do {
-        const page = await list({ ...params, ...(cursor === undefined ? {} : { cursor }) }, options);
-        yield* page.data;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-    },
+    pages: (params, options) => pagesOf(list, params, options),
     get(id, options) {
-      return http.send('get', `session-requests/${encodeURIComponent(id)}`, SessionRequest, options);
+      return http.get(`session-requests/${encodeURIComponent(id)}`, SessionRequest, undefined, options);
     },
     update(id, patch, options) {
       return http.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequest, {

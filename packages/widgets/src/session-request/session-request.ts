@@ -2,7 +2,7 @@ import { OTHER_TOPIC_ID } from '@carezone/contract';
 import {
   isApiError,
   type SessionRequestCreated,
-  sessionRequestIntake,
+  sessionRequestIntakeResource,
   topicsResource,
   type ZoneSummary,
   zonesGetResource,
@@ -96,7 +96,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
     ...CarezoneFinder.resources,
     topics: topicsResource,
     zones: zonesGetResource,
-    sessionRequests: sessionRequestIntake,
+    sessionRequests: sessionRequestIntakeResource,
   };
 
   static override properties = {
