@@ -1,7 +1,9 @@
+import { Problem } from '@carezone/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as z from 'zod/mini';
 import { invalidBody, ProblemError } from './problem.js';
+import type { ResponseSpec } from './route-spec.js';
 import { validateInput } from './validate.js';
 
 /** Far above any honest form (the longest text field is 5,000 characters), far below harm. */
@@ -45,6 +47,25 @@ export function jsonBodyLimit(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler
       );
     },
   });
+}
+
+/** 65536 → `64 KiB`, 1048576 → `1 MiB`: a body limit as the document says it. */
+function sizeInWords(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+
+/**
+ * The problems `requireJsonContentType` and `jsonBodyLimit(maxBytes)` answer, documented: spread
+ * into the responses of a route that uses them, with the same `maxBytes`.
+ */
+export function jsonBodyResponses(maxBytes = MAX_JSON_BODY_BYTES): Record<413 | 415, ResponseSpec> {
+  return {
+    413: {
+      description: `\`PAYLOAD_TOO_LARGE\`: the body is over ${sizeInWords(maxBytes)}.`,
+      schema: Problem,
+    },
+    415: { description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.', schema: Problem },
+  };
 }
 
 /** The JSON body checked against a contract schema: 400 when it is not JSON, 422 when it breaks a rule. */

@@ -1,8 +1,10 @@
+import { Problem } from '@carezone/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { type VerifiedStaffToken, verifyStaffToken } from '../staff/tokens.js';
 import type { Database } from '../storage/database.js';
 import { ProblemError } from './problem.js';
+import type { ResponseSpec } from './route-spec.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -40,6 +42,24 @@ export function requireStaffToken(db: Kysely<Database>): MiddlewareHandler {
     }
     c.set('staff', staff);
     await next();
+  };
+}
+
+/** The 401 of `requireStaffToken`, as every staff route documents it. */
+export const UNAUTHORIZED_RESPONSE: ResponseSpec = {
+  description:
+    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, or an unknown or revoked token.',
+  schema: Problem,
+};
+
+/**
+ * The 404 of a staff route that reads or changes one `thing` by its id. A zone token is told the
+ * same of another zone's as of one that does not exist: it must not learn that it exists.
+ */
+export function staffNotFoundResponse(thing: string): ResponseSpec {
+  return {
+    description: `\`NOT_FOUND\`: no such ${thing}, or one of a zone the token may not see.`,
+    schema: Problem,
   };
 }
 

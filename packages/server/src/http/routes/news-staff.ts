@@ -9,10 +9,10 @@ import { createNewsItem, deleteNewsItem, updateNewsItem } from '../../news/publi
 import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { NO_STORE } from '../caching.js';
-import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
+import { jsonBodyLimit, jsonBodyResponses, readJsonBody, requireJsonContentType } from '../json-body.js';
 import { invalidBody, ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { requireStaffToken, staffOf } from '../staff-auth.js';
+import { requireStaffToken, staffNotFoundResponse, staffOf, UNAUTHORIZED_RESPONSE } from '../staff-auth.js';
 import { NewsParams, newsNotFound } from './news.js';
 
 /** Every field of `NewsInput` may be left out; those given replace the item's. */
@@ -32,15 +32,9 @@ const EXAMPLE_INPUT = {
   topics: ['diabetes'],
 } satisfies NewsInput;
 
-const UNAUTHORIZED = {
-  description:
-    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, or an unknown or revoked token.',
-  schema: Problem,
-};
 const BODY_PROBLEMS = {
+  ...jsonBodyResponses(MAX_NEWS_BODY_BYTES),
   400: { description: '`VALIDATION_FAILED`: the body is not JSON.', schema: Problem },
-  413: { description: '`PAYLOAD_TOO_LARGE`: the body is over 1 MiB.', schema: Problem },
-  415: { description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.', schema: Problem },
   422: {
     description:
       '`VALIDATION_FAILED`: the body breaks a rule (HTML nested more than 256 elements deep, an item of ' +
@@ -144,7 +138,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       responses: {
         201: { description: 'Published, as stored (sanitised).', schema: NewsItem },
         ...BODY_PROBLEMS,
-        401: UNAUTHORIZED,
+        401: UNAUTHORIZED_RESPONSE,
         403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
       },
       examples: [{ method: 'post', path: '/v1/news', headers: AUTHORIZATION, body: EXAMPLE_INPUT }],
@@ -184,16 +178,13 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
           description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
           schema: Problem,
         },
-        401: UNAUTHORIZED,
+        401: UNAUTHORIZED_RESPONSE,
         403: {
           description:
             '`FORBIDDEN`: the new zones are not the token’s, or the item also belongs to other zones.',
           schema: Problem,
         },
-        404: {
-          description: '`NOT_FOUND`: no such item, or one of a zone the token may not see.',
-          schema: Problem,
-        },
+        404: staffNotFoundResponse('item'),
       },
       examples: [
         {
@@ -230,15 +221,12 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       responses: {
         204: { description: 'Deleted.' },
         400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
-        401: UNAUTHORIZED,
+        401: UNAUTHORIZED_RESPONSE,
         403: {
           description: '`FORBIDDEN`: the item also belongs to zones other than the token’s.',
           schema: Problem,
         },
-        404: {
-          description: '`NOT_FOUND`: no such item, or one of a zone the token may not see.',
-          schema: Problem,
-        },
+        404: staffNotFoundResponse('item'),
       },
       examples: [{ method: 'delete', path: `/v1/news/${EXAMPLE_ID}`, headers: AUTHORIZATION }],
       middleware: [authenticate],

@@ -17,7 +17,7 @@ import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { type BotAnswer, botAnswers } from '../bot-answers.js';
 import { NO_STORE } from '../caching.js';
 import { clientAddress, rateLimitKey } from '../client-address.js';
-import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
+import { jsonBodyLimit, jsonBodyResponses, readJsonBody, requireJsonContentType } from '../json-body.js';
 import { invalidBody, ProblemError } from '../problem.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimiter } from '../rate-limits.js';
 import { defineRoute, type RequestExample, type RouteSpec } from '../route-spec.js';
@@ -159,11 +159,7 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
           description: '`CONFLICT`: the `Idempotency-Key` was used with another body.',
           schema: Problem,
         },
-        413: { description: '`PAYLOAD_TOO_LARGE`: the body is over 64 KiB.', schema: Problem },
-        415: {
-          description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.',
-          schema: Problem,
-        },
+        ...jsonBodyResponses(),
         422: {
           description:
             '`VALIDATION_FAILED`: the body breaks a rule, or names a zone or topic that does not exist; ' +

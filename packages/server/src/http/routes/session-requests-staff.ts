@@ -16,10 +16,10 @@ import {
 import { changeSessionRequestStatus, NEXT_STATUSES } from '../../session-requests/status.js';
 import type { Storage } from '../../storage/storage.js';
 import { NO_STORE } from '../caching.js';
-import { jsonBodyLimit, readJsonBody, requireJsonContentType } from '../json-body.js';
+import { jsonBodyLimit, jsonBodyResponses, readJsonBody, requireJsonContentType } from '../json-body.js';
 import { invalidQuery, ProblemError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
-import { requireStaffToken, staffOf } from '../staff-auth.js';
+import { requireStaffToken, staffNotFoundResponse, staffOf, UNAUTHORIZED_RESPONSE } from '../staff-auth.js';
 
 const SessionRequestParams = z.object({ id: z.uuid() });
 const EXAMPLE_ID = '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -36,12 +36,6 @@ function personal(c: Context, body: unknown): Response {
 function notFound(id: string): ProblemError {
   return new ProblemError(404, 'NOT_FOUND', `no session request "${id}"`);
 }
-
-const UNAUTHORIZED = {
-  description:
-    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, or an unknown or revoked token.',
-  schema: Problem,
-};
 
 export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
   const authenticate = requireStaffToken(storage.db);
@@ -60,7 +54,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       responses: {
         200: { description: 'One page of requests.', schema: SessionRequestPage },
         400: { description: '`INVALID_QUERY`: a malformed parameter or cursor.', schema: Problem },
-        401: UNAUTHORIZED,
+        401: UNAUTHORIZED_RESPONSE,
         403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
       },
       examples: ['/v1/session-requests?zone=bxl-sud&status=received'],
@@ -103,11 +97,8 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       responses: {
         200: { description: 'The request.', schema: SessionRequest },
         400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
-        401: UNAUTHORIZED,
-        404: {
-          description: '`NOT_FOUND`: no such request, or one of a zone the token may not see.',
-          schema: Problem,
-        },
+        401: UNAUTHORIZED_RESPONSE,
+        404: staffNotFoundResponse('request'),
       },
       examples: [`/v1/session-requests/${EXAMPLE_ID}`],
       middleware: [authenticate],
@@ -137,20 +128,13 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
           schema: Problem,
         },
-        401: UNAUTHORIZED,
-        404: {
-          description: '`NOT_FOUND`: no such request, or one of a zone the token may not see.',
-          schema: Problem,
-        },
+        401: UNAUTHORIZED_RESPONSE,
+        404: staffNotFoundResponse('request'),
         409: {
           description: '`CONFLICT`: the request cannot move from its status to that one.',
           schema: Problem,
         },
-        413: { description: '`PAYLOAD_TOO_LARGE`: the body is over 64 KiB.', schema: Problem },
-        415: {
-          description: '`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.',
-          schema: Problem,
-        },
+        ...jsonBodyResponses(),
         422: {
           description: '`VALIDATION_FAILED`: an unknown status or a note that is too long.',
           schema: Problem,
