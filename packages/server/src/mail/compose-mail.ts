@@ -129,6 +129,23 @@ const heading = (text: string) => `<h2 style="font-size:1.1em">${escapeHtml(text
 /** RFC 3676's signature separator: mail readers grey out or fold what follows. */
 const SIGNATURE_SEPARATOR = '-- ';
 
+/**
+ * The e-mail from its body lines and its footer: in the text the footer follows the signature
+ * separator, in the HTML it closes the body in grey, so that it reads as an aside in both.
+ */
+function composed(
+  language: Language,
+  subject: string,
+  { text, html, footer }: { text: string[]; html: string[]; footer: string },
+): ComposedMail {
+  return {
+    language,
+    subject,
+    text: [...text, '', SIGNATURE_SEPARATOR, footer, ''].join('\n'),
+    html: htmlDocument(language, subject, [...html, `<p style="color:#555">${escapeHtml(footer)}</p>`]),
+  };
+}
+
 /** The e-mail that tells the zone team a request has come in: every value that was entered. */
 export function composeZoneTeamMail(
   mail: RequestForMail,
@@ -139,24 +156,11 @@ export function composeZoneTeamMail(
   const zoneName = zoneNameIn(mail, names, language);
   const rows = summaryRows(mail, names, language);
   const subject = oneLine(texts.subject(mail.reference, mail.request.organisation.name));
-  const text = [
-    texts.intro(zoneName),
-    '',
-    rowsAsText(rows, MAIL_TEXTS[language].colon),
-    '',
-    texts.replyHint,
-    '',
-    SIGNATURE_SEPARATOR,
-    texts.footer,
-    '',
-  ].join('\n');
-  const html = htmlDocument(language, subject, [
-    paragraph(texts.intro(zoneName)),
-    rowsAsHtml(rows),
-    paragraph(texts.replyHint),
-    `<p style="color:#555">${escapeHtml(texts.footer)}</p>`,
-  ]);
-  return { language, subject, text, html };
+  return composed(language, subject, {
+    text: [texts.intro(zoneName), '', rowsAsText(rows, MAIL_TEXTS[language].colon), '', texts.replyHint],
+    html: [paragraph(texts.intro(zoneName)), rowsAsHtml(rows), paragraph(texts.replyHint)],
+    footer: texts.footer,
+  });
 }
 
 /** The requester's confirmation: the reference, what they asked for, and what happens next. */
@@ -189,12 +193,8 @@ export function composeConfirmationMail(
     '',
     texts.closing,
     texts.signature(zoneName),
-    '',
-    SIGNATURE_SEPARATOR,
-    texts.automatic,
-    '',
-  ].join('\n');
-  const html = htmlDocument(language, subject, [
+  ];
+  const html = [
     paragraph(texts.greeting(name)),
     paragraph(texts.intro(zoneName)),
     `<p><strong>${escapeHtml(texts.referenceLine(mail.reference))}</strong></p>`,
@@ -204,7 +204,6 @@ export function composeConfirmationMail(
     paragraph(texts.nextSteps(zoneName)),
     paragraph(texts.privacy),
     `<p>${escapeHtml(texts.closing)}<br>${escapeHtml(texts.signature(zoneName))}</p>`,
-    `<p style="color:#555">${escapeHtml(texts.automatic)}</p>`,
-  ]);
-  return { language, subject, text, html };
+  ];
+  return composed(language, subject, { text, html, footer: texts.automatic });
 }
