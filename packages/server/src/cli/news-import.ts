@@ -1,20 +1,12 @@
-import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '@carezone/contract';
 import { FeedImportError } from '../news/import/feed-error.js';
 import { importFeed } from '../news/import/import-feed.js';
-import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
+import { commandGroup } from './command-group.js';
 import type { CommandIO } from './command-io.js';
+import { knownZones } from './known-zones.js';
 import { UsageError } from './usage-error.js';
-
-/** The zone ids of the packs `serve` would load. */
-async function knownZones(zonepacks: string[] | undefined, env: NodeJS.ProcessEnv): Promise<Set<string>> {
-  const packs = zonepacks ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
-  const directory = await loadZoneDirectory(packs.length > 0 ? packs : [BUILTIN_PACK_DIR]);
-  return new Set(directory.zones({}).map((zone) => zone.id));
-}
 
 /**
  * `carezone news import FILE|URL [--zone ZONE]... [--language nl]`: reads an RSS, Atom or JSON
@@ -73,9 +65,5 @@ export async function newsImportCommand(
   }
 }
 
-/** `carezone news …` */
-export async function newsCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === 'import') return newsImportCommand(rest, io, env);
-  throw new UsageError(action === undefined ? 'news needs import' : `unknown news command: ${action}`);
-}
+/** `carezone news import …` */
+export const newsCommand = commandGroup('news', { import: newsImportCommand });

@@ -1,18 +1,10 @@
-import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { createStaffToken, listStaffTokens, revokeStaffToken } from '../staff/tokens.js';
-import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
+import { commandGroup } from './command-group.js';
 import type { CommandIO } from './command-io.js';
+import { knownZones } from './known-zones.js';
 import { UsageError } from './usage-error.js';
-
-/** The zone ids of the packs `serve` would load, to refuse a token for a zone that does not exist. */
-async function knownZones(zonepacks: string[] | undefined, env: NodeJS.ProcessEnv): Promise<Set<string>> {
-  const packs = zonepacks ?? env.CAREZONE_ZONEPACK?.split(delimiter).filter(Boolean) ?? [];
-  const directory = await loadZoneDirectory(packs.length > 0 ? packs : [BUILTIN_PACK_DIR]);
-  return new Set(directory.zones({}).map((zone) => zone.id));
-}
 
 async function createCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
   const { values } = parseArgs({
@@ -87,18 +79,8 @@ async function revokeCommand(args: string[], io: CommandIO, env: NodeJS.ProcessE
 }
 
 /** `carezone token create|list|revoke …`: the zone teams' bearer tokens. */
-export async function tokenCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
-  const [action, ...rest] = args;
-  switch (action) {
-    case 'create':
-      return createCommand(rest, io, env);
-    case 'list':
-      return listCommand(rest, io, env);
-    case 'revoke':
-      return revokeCommand(rest, io, env);
-    default:
-      throw new UsageError(
-        action === undefined ? 'token needs create, list or revoke' : `unknown token command: ${action}`,
-      );
-  }
-}
+export const tokenCommand = commandGroup('token', {
+  create: createCommand,
+  list: listCommand,
+  revoke: revokeCommand,
+});
