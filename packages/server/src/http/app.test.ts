@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { LookupResult, PlaceList, Problem } from '@carezone/contract';
-import type { Hono } from 'hono';
-import { createTestApp } from '../test-helpers/app.js';
+import { describe, test } from 'node:test';
+import { LookupResult, PlaceList } from '@carezone/contract';
+import { testAppAround } from '../test-helpers/app.js';
+import { getProblem, problemOf } from '../test-helpers/http.js';
 
-let app: Hono;
-let close: () => Promise<void>;
-before(async () => ({ app, close } = await createTestApp()));
-after(() => close());
-
-async function problemOf(response: Response) {
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  const parsed = Problem.safeParse(await response.json());
-  assert.ok(parsed.success, 'the body is a contract Problem');
-  return parsed.data;
-}
+const app = testAppAround();
 
 describe('HTTP API over the reference pack', () => {
   test('lookup by postcode answers the contract shape with ETag and Cache-Control', async () => {
@@ -56,13 +46,11 @@ describe('HTTP API over the reference pack', () => {
   });
 
   test('a Walloon postcode is out of coverage and names the place found', async () => {
-    const response = await app.request('/v1/lookup?postcode=5000');
-    assert.equal(response.status, 404);
-    const problem = await problemOf(response);
+    const problem = await getProblem(app, '/v1/lookup?postcode=5000', 404);
     assert.equal(problem.code, 'OUT_OF_COVERAGE');
     assert.ok(problem.places?.some((place) => place.name.fr === 'Namur'));
     // Asked again, the answer comes from the cache of answers and must be the same.
-    const again = await problemOf(await app.request('/v1/lookup?postcode=5000'));
+    const again = await getProblem(app, '/v1/lookup?postcode=5000', 404);
     assert.deepEqual(again, problem);
     const first = await (await app.request('/v1/lookup?postcode=1000')).text();
     assert.equal(await (await app.request('/v1/lookup?postcode=1000')).text(), first);
@@ -70,10 +58,8 @@ describe('HTTP API over the reference pack', () => {
   });
 
   test('unknown and malformed lookups are 404 UNKNOWN_PLACE and 400 INVALID_QUERY', async () => {
-    assert.equal((await problemOf(await app.request('/v1/lookup?postcode=9999'))).code, 'UNKNOWN_PLACE');
-    const malformed = await app.request('/v1/lookup?postcode=abc');
-    assert.equal(malformed.status, 400);
-    const problem = await problemOf(malformed);
+    assert.equal((await getProblem(app, '/v1/lookup?postcode=9999', 404)).code, 'UNKNOWN_PLACE');
+    const problem = await getProblem(app, '/v1/lookup?postcode=abc', 400);
     assert.equal(problem.code, 'INVALID_QUERY');
     assert.equal(problem.errors?.[0]?.path, 'postcode');
     assert.equal(problem.errors?.[0]?.message, 'must be a postcode of 4 digits');
@@ -86,9 +72,7 @@ describe('HTTP API over the reference pack', () => {
       '?lat=50&lon=181',
       '?postcode=1000&layer=nope',
     ]) {
-      const response = await app.request(`/v1/lookup${query}`);
-      assert.equal(response.status, 400, query);
-      assert.equal((await problemOf(response)).code, 'INVALID_QUERY', query);
+      assert.equal((await getProblem(app, `/v1/lookup${query}`, 400)).code, 'INVALID_QUERY', query);
     }
   });
 
@@ -103,8 +87,8 @@ describe('HTTP API over the reference pack', () => {
     const geometry = await app.request('/v1/zones/elz-gent/geometry');
     assert.equal(geometry.status, 200);
     assert.equal(geometry.headers.get('content-type'), 'application/geo+json');
-    assert.equal((await problemOf(await app.request('/v1/zones/nope/geometry'))).code, 'NOT_FOUND');
-    assert.equal((await problemOf(await app.request('/v1/zones/nope'))).code, 'NOT_FOUND');
+    assert.equal((await getProblem(app, '/v1/zones/nope/geometry', 404)).code, 'NOT_FOUND');
+    assert.equal((await getProblem(app, '/v1/zones/nope', 404)).code, 'NOT_FOUND');
   });
 
   test('CORS lets any origin read, and preflight is answered', async () => {
@@ -137,12 +121,10 @@ describe('HTTP API over the reference pack', () => {
 
   test('unknown paths are 404 and wrong methods 405, both as problems that are not stored', async () => {
     const missing = await app.request('/v2/nothing');
-    assert.equal(missing.status, 404);
     assert.equal(missing.headers.get('cache-control'), 'no-store');
-    assert.equal((await problemOf(missing)).code, 'NOT_FOUND');
+    assert.equal((await problemOf(missing, 404)).code, 'NOT_FOUND');
     const wrongMethod = await app.request('/v1/zones', { method: 'DELETE' });
-    assert.equal(wrongMethod.status, 405);
-    assert.equal((await problemOf(wrongMethod)).code, 'METHOD_NOT_ALLOWED');
+    assert.equal((await problemOf(wrongMethod, 405)).code, 'METHOD_NOT_ALLOWED');
   });
 
   test('health and readiness', async () => {

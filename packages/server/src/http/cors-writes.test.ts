@@ -4,7 +4,7 @@ import { Problem } from '@carezone/contract';
 import type { Hono } from 'hono';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
-import { createTestApp } from '../test-helpers/app.js';
+import { createTestApp, withTestApp } from '../test-helpers/app.js';
 import { postSessionRequest } from '../test-helpers/session-request-requests.js';
 import { resolveAllowedOrigins } from './allowed-origins.js';
 
@@ -141,51 +141,48 @@ describe('the default origin policy', () => {
   });
 
   test('in production with nothing configured, a browser POST is refused and a server POST is not', async () => {
-    const { app, close } = await createTestApp([REFERENCE_PACK_DIR], {
-      allowedOrigins: resolveAllowedOrigins(undefined, 'production'),
-    });
-    try {
-      assert.equal(
-        (await postSessionRequest(app, sampleInput(), { headers: { origin: ALLOWED } })).status,
-        403,
-      );
-      assert.equal((await preflight(app, ALLOWED)).headers.get('access-control-allow-origin'), null);
-      assert.equal((await postSessionRequest(app, sampleInput())).status, 201);
-    } finally {
-      await close();
-    }
+    await withTestApp(
+      {
+        allowedOrigins: resolveAllowedOrigins(undefined, 'production'),
+      },
+      async (app) => {
+        assert.equal(
+          (await postSessionRequest(app, sampleInput(), { headers: { origin: ALLOWED } })).status,
+          403,
+        );
+        assert.equal((await preflight(app, ALLOWED)).headers.get('access-control-allow-origin'), null);
+        assert.equal((await postSessionRequest(app, sampleInput())).status, 201);
+      },
+    );
   });
 
   test('with NODE_ENV unset, pages of the server itself (the example pages) still post; other sites do not', async () => {
-    const { app, close } = await createTestApp([REFERENCE_PACK_DIR], {
-      allowedOrigins: resolveAllowedOrigins(undefined, undefined),
-      rateLimits: { perAddress: 'off', perZone: 'off' },
-    });
-    try {
-      const own = { origin: 'http://localhost:3000', host: 'localhost:3000' };
-      assert.equal((await postSessionRequest(app, sampleInput(), { headers: own })).status, 201);
-      const preflightHeaders = { ...own, 'access-control-request-method': 'POST' };
-      const ownPreflight = await app.request('/v1/session-requests', {
-        method: 'OPTIONS',
-        headers: preflightHeaders,
-      });
-      assert.equal(ownPreflight.headers.get('access-control-allow-origin'), own.origin);
-      const elsewhere = { origin: OTHER, host: 'localhost:3000' };
-      assert.equal((await postSessionRequest(app, sampleInput(), { headers: elsewhere })).status, 403);
-    } finally {
-      await close();
-    }
+    await withTestApp(
+      {
+        allowedOrigins: resolveAllowedOrigins(undefined, undefined),
+        rateLimits: { perAddress: 'off', perZone: 'off' },
+      },
+      async (app) => {
+        const own = { origin: 'http://localhost:3000', host: 'localhost:3000' };
+        assert.equal((await postSessionRequest(app, sampleInput(), { headers: own })).status, 201);
+        const preflightHeaders = { ...own, 'access-control-request-method': 'POST' };
+        const ownPreflight = await app.request('/v1/session-requests', {
+          method: 'OPTIONS',
+          headers: preflightHeaders,
+        });
+        assert.equal(ownPreflight.headers.get('access-control-allow-origin'), own.origin);
+        const elsewhere = { origin: OTHER, host: 'localhost:3000' };
+        assert.equal((await postSessionRequest(app, sampleInput(), { headers: elsewhere })).status, 403);
+      },
+    );
   });
 
   test('with any origin allowed, a cross-origin POST is answered with CORS headers', async () => {
-    const { app, close } = await createTestApp([REFERENCE_PACK_DIR], { allowedOrigins: 'any' });
-    try {
+    await withTestApp({ allowedOrigins: 'any' }, async (app) => {
       const response = await postSessionRequest(app, sampleInput(), { headers: { origin: OTHER } });
       assert.equal(response.status, 201);
       assert.equal(response.headers.get('access-control-allow-origin'), OTHER);
       assert.equal((await preflight(app, OTHER)).headers.get('access-control-allow-origin'), OTHER);
-    } finally {
-      await close();
-    }
+    });
   });
 });

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { LookupResult, PlaceList, Problem, ZoneList } from '@carezone/contract';
-import type { Hono } from 'hono';
-import { createTestApp } from '../test-helpers/app.js';
+import { testAppAround } from '../test-helpers/app.js';
 
-let app: Hono;
-let close: () => Promise<void>;
-before(async () => ({ app, close } = await createTestApp()));
-after(() => close());
+const app = testAppAround();
 
 /** Raw (already percent-encoded where needed) values that have broken servers before. */
 const NASTY = [

@@ -1,17 +1,15 @@
 // Every Belgian place is known whatever the zone packs cover (the gazetteer, zones/gazetteer.ts):
 // what a resident sees through the API with the built-in Brussels pack and with the reference pack.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { LookupResult, type Place, PlaceList, Problem } from '@carezone/contract';
-import type { Hono } from 'hono';
+import { describe, test } from 'node:test';
+import { LookupResult, type Place, PlaceList, type Problem } from '@carezone/contract';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
-import { createTestApp } from '../test-helpers/app.js';
+import { type InProcessApp, testAppAround } from '../test-helpers/app.js';
+import { getJson, getProblem } from '../test-helpers/http.js';
 
-async function places(app: Hono, q: string): Promise<Place[]> {
-  const response = await app.request(`/v1/places?q=${encodeURIComponent(q)}`);
-  assert.equal(response.status, 200, q);
-  return PlaceList.parse(await response.json()).data;
+async function places(app: InProcessApp, q: string): Promise<Place[]> {
+  return (await getJson(app, `/v1/places?q=${encodeURIComponent(q)}`, PlaceList)).data;
 }
 
 /** The lookup a finder makes of a chosen place: its postcode when it has one, else its NIS code. */
@@ -21,18 +19,8 @@ function lookupPath(place: Place): string {
     : `/v1/lookup?postcode=${place.postcode}`;
 }
 
-async function problem(app: Hono, path: string, status = 404): Promise<Problem> {
-  const response = await app.request(path);
-  assert.equal(response.status, status, path);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json', path);
-  return Problem.parse(await response.json());
-}
-
-async function found(app: Hono, path: string): Promise<LookupResult> {
-  const response = await app.request(path);
-  assert.equal(response.status, 200, path);
-  return LookupResult.parse(await response.json());
-}
+const problem = (app: InProcessApp, path: string): Promise<Problem> => getProblem(app, path, 404);
+const found = (app: InProcessApp, path: string): Promise<LookupResult> => getJson(app, path, LookupResult);
 
 /** `kind:label:postcode:nis` of a place, for short assertions. */
 function key(place: Place | undefined): string {
@@ -40,10 +28,7 @@ function key(place: Place | undefined): string {
 }
 
 describe('every Belgian place over the built-in Brussels pack', () => {
-  let app: Hono;
-  let close: () => Promise<void>;
-  before(async () => ({ app, close } = await createTestApp([BUILTIN_PACK_DIR])));
-  after(() => close());
+  const app = testAppAround([BUILTIN_PACK_DIR]);
 
   test('postcode 2000 is out of coverage and names Antwerpen', async () => {
     const answer = await problem(app, '/v1/lookup?postcode=2000');
@@ -133,10 +118,7 @@ describe('every Belgian place over the built-in Brussels pack', () => {
 });
 
 describe('every Belgian place over the reference pack', () => {
-  let app: Hono;
-  let close: () => Promise<void>;
-  before(async () => ({ app, close } = await createTestApp([REFERENCE_PACK_DIR])));
-  after(() => close());
+  const app = testAppAround([REFERENCE_PACK_DIR]);
 
   test("Kortessem keeps the pack's postcode and leads to Herkenrode", async () => {
     const named = await places(app, 'Kortessem');

@@ -1,27 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { certaintyOf, LookupResult, Problem } from '@carezone/contract';
-import type { Hono } from 'hono';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { createTestApp } from '../test-helpers/app.js';
+import { type InProcessApp, testAppAround } from '../test-helpers/app.js';
+import { assertInvalidQuery, getJson, getProblem } from '../test-helpers/http.js';
 
 const BXL = 'bxl-care-zones';
 
-async function lookup(app: Hono, query: string): Promise<LookupResult> {
-  const response = await app.request(`/v1/lookup?${query}`);
-  assert.equal(response.status, 200, query);
-  const parsed = LookupResult.safeParse(await response.json());
-  assert.ok(parsed.success, `${query}: the body is a contract LookupResult`);
-  return parsed.data;
-}
+const lookup = (app: InProcessApp, query: string): Promise<LookupResult> =>
+  getJson(app, `/v1/lookup?${query}`, LookupResult);
+const problem = (app: InProcessApp, query: string, status: number): Promise<Problem> =>
+  getProblem(app, `/v1/lookup?${query}`, status);
 
-async function problem(app: Hono, query: string, status: number): Promise<Problem> {
-  const response = await app.request(`/v1/lookup?${query}`);
-  assert.equal(response.status, status, query);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json', query);
-  const parsed = Problem.safeParse(await response.json());
-  assert.ok(parsed.success, `${query}: the body is a contract Problem`);
-  return parsed.data;
+/** The UNKNOWN_PLACE problem of a query: `path:code` of each error it names, and its detail. */
+async function unknownPlace(app: InProcessApp, query: string): Promise<{ errors: string[]; detail: string }> {
+  const found = await problem(app, query, 404);
+  assert.equal(found.code, 'UNKNOWN_PLACE', query);
+  return {
+    errors: found.errors?.map((error) => `${error.path}:${error.code}`) ?? [],
+    detail: found.detail ?? '',
+  };
 }
 
 function zoneIds(result: LookupResult, layer: string): string[] {
@@ -29,10 +27,7 @@ function zoneIds(result: LookupResult, layer: string): string[] {
 }
 
 describe('GET /v1/lookup narrowing, over the reference pack', () => {
-  let app: Hono;
-  let close: () => Promise<void>;
-  before(async () => ({ app, close } = await createTestApp()));
-  after(() => close());
+  const app = testAppAround();
 
   test('postcode=1040&nis=21005 is the part of 1040 that is Etterbeek: Sud-Est alone, certain', async () => {
     const result = await lookup(app, 'postcode=1040&nis=21005');
@@ -96,24 +91,16 @@ describe('GET /v1/lookup narrowing, over the reference pack', () => {
   });
 
   test('a municipality without the postcode is UNKNOWN_PLACE, naming nis and the municipalities of 1040', async () => {
-    const found = await problem(app, 'postcode=1040&nis=21009', 404);
-    assert.equal(found.code, 'UNKNOWN_PLACE');
-    assert.deepEqual(
-      found.errors?.map((error) => [error.path, error.code]),
-      [['nis', 'not_in_postcode']],
-    );
-    assert.match(found.detail ?? '', /21004/);
-    assert.match(found.detail ?? '', /21005/);
+    const { errors, detail } = await unknownPlace(app, 'postcode=1040&nis=21009');
+    assert.deepEqual(errors, ['nis:not_in_postcode']);
+    assert.match(detail, /21004/);
+    assert.match(detail, /21005/);
   });
 
   test('an unknown locality is UNKNOWN_PLACE, naming the localities of the postcode', async () => {
-    const found = await problem(app, 'postcode=1020&locality=Atlantis', 404);
-    assert.equal(found.code, 'UNKNOWN_PLACE');
-    assert.deepEqual(
-      found.errors?.map((error) => [error.path, error.code]),
-      [['locality', 'unknown_locality']],
-    );
-    assert.match(found.detail ?? '', /Laeken, Laken/);
+    const { errors, detail } = await unknownPlace(app, 'postcode=1020&locality=Atlantis');
+    assert.deepEqual(errors, ['locality:unknown_locality']);
+    assert.match(detail, /Laeken, Laken/);
   });
 
   test('a locality alone, or with a point, and an empty or long one, are INVALID_QUERY', async () => {
@@ -125,13 +112,7 @@ describe('GET /v1/lookup narrowing, over the reference pack', () => {
       [`postcode=1020&locality=${'a'.repeat(101)}`, 'locality'],
       ['nis=21004&lat=50.85&lon=4.35', ''],
     ] as const) {
-      const found = await problem(app, query, 400);
-      assert.equal(found.code, 'INVALID_QUERY', query);
-      assert.deepEqual(
-        found.errors?.map((error) => error.path),
-        [path],
-        query,
-      );
+      await assertInvalidQuery(app, `/v1/lookup?${query}`, path);
     }
   });
 
@@ -168,10 +149,7 @@ describe('GET /v1/lookup narrowing, over the reference pack', () => {
 });
 
 describe('GET /v1/lookup narrowing, over the built-in pack', () => {
-  let app: Hono;
-  let close: () => Promise<void>;
-  before(async () => ({ app, close } = await createTestApp([BUILTIN_PACK_DIR])));
-  after(() => close());
+  const app = testAppAround([BUILTIN_PACK_DIR]);
 
   test('1000 cannot be narrowed: both candidates with their contact, narrowable false', async () => {
     const result = await lookup(app, 'postcode=1000');

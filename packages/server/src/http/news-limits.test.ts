@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { NewsItem, Problem } from '@carezone/contract';
+import { NewsItem } from '@carezone/contract';
 import type { Hono } from 'hono';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
+import { problemOf, staffRequest } from '../test-helpers/http.js';
 import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
 
 let app: Hono;
@@ -12,11 +13,7 @@ let close: () => Promise<void>;
 let tokens: TestStaffTokens;
 
 const send = (method: string, path: string, body: unknown) =>
-  app.request(`http://carezone.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens.sud}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  staffRequest(app, method, `http://carezone.test${path}`, tokens.sud, body);
 const input = { title: 'Infosessie', language: 'nl', zones: ['bxl-sud'], bodyHtml: '<p>Tekst.</p>' };
 /** 199,998 characters, within the contract's body limit, nested 66,666 elements deep. */
 const DEEP = '<p><b><i>'.repeat(22_222);
@@ -30,8 +27,7 @@ after(() => close());
 describe('staff news over the content limits', () => {
   test('POST with HTML nested too deep is 422 VALIDATION_FAILED naming the field; nothing is stored', async () => {
     const response = await send('POST', '/v1/news', { ...input, bodyHtml: DEEP });
-    assert.equal(response.status, 422);
-    const problem = Problem.parse(await response.json());
+    const problem = await problemOf(response, 422);
     assert.equal(problem.code, 'VALIDATION_FAILED');
     assert.deepEqual(problem.errors, [
       { path: 'bodyHtml', code: 'too_deep', message: 'its HTML nests elements more than 256 deep' },
@@ -49,8 +45,7 @@ describe('staff news over the content limits', () => {
       [{ title: `${'<b>'.repeat(300)}Titel` }, 'title'],
     ] as const) {
       const response = await send('PATCH', `/v1/news/${item.id}`, patch);
-      assert.equal(response.status, 422);
-      assert.equal(Problem.parse(await response.json()).errors?.[0]?.path, path);
+      assert.equal((await problemOf(response, 422)).errors?.[0]?.path, path);
     }
     const now = NewsItem.parse(await (await app.request(`http://carezone.test/v1/news/${item.id}`)).json());
     assert.deepEqual(now, item);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { NewsItem, Problem } from '@carezone/contract';
+import { NewsItem } from '@carezone/contract';
 import type { Hono } from 'hono';
 import { createLogger } from '../logger.js';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
@@ -11,6 +11,7 @@ import {
   type StorageTarget,
   sqliteTarget,
 } from '../storage/test-helpers/storage-targets.js';
+import { problemOf, staffRequest } from '../test-helpers/http.js';
 import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { createApp } from './app.js';
@@ -33,14 +34,7 @@ function scopeSuite(target: StorageTarget) {
     });
 
     const send = (method: string, path: string, token: string, body?: unknown) =>
-      app.request(`${BASE}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      staffRequest(app, method, `${BASE}${path}`, token, body);
     const publish = async (token: string, body: Record<string, unknown>) => {
       const response = await send('POST', '/v1/news', token, body);
       assert.equal(response.status, 201);
@@ -49,8 +43,7 @@ function scopeSuite(target: StorageTarget) {
     const read = async (id: string) =>
       NewsItem.parse(await (await app.request(`${BASE}/v1/news/${id}`)).json());
     const forbidden = async (response: Response) => {
-      assert.equal(response.status, 403);
-      const problem = Problem.parse(await response.json());
+      const problem = await problemOf(response, 403);
       assert.equal(problem.code, 'FORBIDDEN');
       assert.match(problem.detail ?? '', /also belongs to other zones/);
     };
@@ -87,8 +80,7 @@ function scopeSuite(target: StorageTarget) {
     test('an item of another zone only is still not found for a zone token', async () => {
       const other = await publish(tokens.network, { ...SHARED, zones: ['bxl-nord'] });
       const patched = await send('PATCH', `/v1/news/${other.id}`, tokens.sud, { title: 'x' });
-      assert.equal(patched.status, 404);
-      assert.equal(Problem.parse(await patched.json()).code, 'NOT_FOUND');
+      assert.equal((await problemOf(patched, 404)).code, 'NOT_FOUND');
       assert.equal((await send('DELETE', `/v1/news/${other.id}`, tokens.sud)).status, 404);
       assert.deepEqual(await read(other.id), other);
     });

@@ -13,6 +13,7 @@ import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { createStaffToken } from '../staff/tokens.js';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
+import { staffRequest } from '../test-helpers/http.js';
 
 /*
  * The XSS corpus through every way in (feed files in three formats, POST, PATCH), then every way
@@ -66,11 +67,7 @@ const rssFeedFile = () => `<?xml version="1.0" encoding="utf-8"?>
 <content:encoded><![CDATA[${XSS_BODY}]]></content:encoded></item></channel></rss>`;
 
 const request = (method: string, path: string, body?: unknown) =>
-  app.request(`${BASE}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  staffRequest(app, method, `${BASE}${path}`, token, body);
 
 before(async () => {
   ({ app, storage, close } = await createTestApp([REFERENCE_PACK_DIR]));
@@ -217,11 +214,7 @@ test('each payload alone, through every way in, comes out of every way out harml
   }
   const network = (await createStaffToken(storage.db, { zone: null, label: 'Network' })).token;
   const asNetwork = (method: string, path: string, body: unknown) =>
-    app.request(`${BASE}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${network}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    staffRequest(app, method, `${BASE}${path}`, network, body);
   for (const i of ids) {
     const base = { title: `post ${i}`, language: 'nl' };
     assert.equal(

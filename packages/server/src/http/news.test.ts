@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LIMITS, NewsItem, NewsPage, Problem } from '@carezone/contract';
+import { LIMITS, NewsItem, NewsPage } from '@carezone/contract';
 import { parseFeed } from 'feedsmith';
 import type { Hono } from 'hono';
 import { importFeed } from '../news/import/import-feed.js';
@@ -9,6 +9,7 @@ import { REFERENCE_FEEDS, REFERENCE_IDS } from '../news/test-helpers/reference-n
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
+import { problemOf, staffRequest } from '../test-helpers/http.js';
 import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
 
 let app: Hono;
@@ -20,22 +21,14 @@ const BASE = 'http://carezone.test';
 const get = (path: string, headers: Record<string, string> = {}) =>
   app.request(`${BASE}${path}`, { headers });
 const send = (method: string, path: string, token: string | undefined, body?: unknown) =>
-  app.request(`${BASE}${path}`, {
-    method,
-    headers: {
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  staffRequest(app, method, `${BASE}${path}`, token, body);
 const page = async (path: string) => {
   const response = await get(path);
   assert.equal(response.status, 200, path);
   return NewsPage.parse(await response.json());
 };
 const problem = async (response: Response, status: number, code: string) => {
-  assert.equal(response.status, status);
-  const body = Problem.parse(await response.json());
+  const body = await problemOf(response, status);
   assert.equal(body.code, code);
   return body;
 };

@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Place, PlaceList, Problem } from '@carezone/contract';
-import type { Hono } from 'hono';
+import { describe, test } from 'node:test';
+import { type Place, PlaceList } from '@carezone/contract';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { createTestApp } from '../test-helpers/app.js';
+import { type InProcessApp, testAppAround } from '../test-helpers/app.js';
+import { assertInvalidQuery, getJson } from '../test-helpers/http.js';
 
-async function places(app: Hono, query: string): Promise<Place[]> {
-  const response = await app.request(`/v1/places?${query}`);
-  assert.equal(response.status, 200, query);
-  const parsed = PlaceList.safeParse(await response.json());
-  assert.ok(parsed.success, `${query}: the body is a contract PlaceList`);
-  return parsed.data.data;
+async function places(app: InProcessApp, query: string): Promise<Place[]> {
+  return (await getJson(app, `/v1/places?${query}`, PlaceList)).data;
 }
 
 const brief = (place: Place | undefined) =>
   place && [place.kind, place.label, place.municipality.nis, place.match, place.matched ?? '-'].join(':');
 
 describe('GET /v1/places over the reference pack', () => {
-  let app: Hono;
-  let close: () => Promise<void>;
-  before(async () => ({ app, close } = await createTestApp()));
-  after(() => close());
+  const app = testAppAround();
 
   test('labels each place in lang, with the name typed beside it when that is another', async () => {
     assert.equal(
@@ -71,24 +64,13 @@ describe('GET /v1/places over the reference pack', () => {
       ['lang=fr', 'q'],
       ['q=Elsene&limit=0', 'limit'],
     ]) {
-      const response = await app.request(`/v1/places?${query}`);
-      assert.equal(response.status, 400, query);
-      const problem = Problem.parse(await response.json());
-      assert.equal(problem.code, 'INVALID_QUERY', query);
-      assert.deepEqual(
-        problem.errors?.map((error) => error.path),
-        [path],
-        query,
-      );
+      await assertInvalidQuery(app, `/v1/places?${query}`, path);
     }
   });
 });
 
 describe('GET /v1/places over the built-in pack', () => {
-  let app: Hono;
-  let close: () => Promise<void>;
-  before(async () => ({ app, close } = await createTestApp([BUILTIN_PACK_DIR])));
-  after(() => close());
+  const app = testAppAround([BUILTIN_PACK_DIR]);
 
   test('finds Brussels municipalities by their English name, abbreviations and typing errors', async () => {
     assert.equal(

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MIN_FILL_TIME_MS, Problem, SessionRequestCreated, TopicList } from '@carezone/contract';
+import { MIN_FILL_TIME_MS, SessionRequestCreated, TopicList } from '@carezone/contract';
 import type { Hono } from 'hono';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { REFERENCE_PATTERN } from '../session-requests/reference.js';
 import { SAMPLE_PERSONAL_DATA, sampleInput } from '../session-requests/test-helpers/sample-input.js';
 import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import type { Storage } from '../storage/storage.js';
-import { createTestApp } from '../test-helpers/app.js';
+import { createTestApp, withTestApp } from '../test-helpers/app.js';
+import { uncachedProblemOf } from '../test-helpers/http.js';
 import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { newKey, postSessionRequest } from '../test-helpers/session-request-requests.js';
 
@@ -30,15 +31,6 @@ after(async () => {
   assert.ok(!text.includes('OCMW'), 'the organisation is not logged');
   await close();
 });
-
-async function problemOf(response: Response, status: number) {
-  assert.equal(response.status, status);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  assert.equal(response.headers.get('cache-control'), 'no-store');
-  const parsed = Problem.safeParse(await response.json());
-  assert.ok(parsed.success, 'the body is a contract Problem');
-  return parsed.data;
-}
 
 async function storedCount() {
   const rows = await storage.db.selectFrom('session_requests').select('id').execute();
@@ -78,18 +70,12 @@ describe('GET /v1/topics', () => {
     const topics = [
       { id: 'vaccination', label: { nl: 'Vaccinatie', fr: 'Vaccination', en: 'Vaccination', de: 'Impfung' } },
     ];
-    const custom = await createTestApp([REFERENCE_PACK_DIR], { topics });
-    try {
-      assert.deepEqual(TopicList.parse(await (await custom.app.request('/v1/topics')).json()).data, topics);
-      const refused = await postSessionRequest(custom.app, sampleInput({ topics: ['diabetes'] }));
-      assert.equal((await problemOf(refused, 422)).errors?.[0]?.path, 'topics.0');
-      assert.equal(
-        (await postSessionRequest(custom.app, sampleInput({ topics: ['vaccination'] }))).status,
-        201,
-      );
-    } finally {
-      await custom.close();
-    }
+    await withTestApp({ topics }, async (custom) => {
+      assert.deepEqual(TopicList.parse(await (await custom.request('/v1/topics')).json()).data, topics);
+      const refused = await postSessionRequest(custom, sampleInput({ topics: ['diabetes'] }));
+      assert.equal((await uncachedProblemOf(refused, 422)).errors?.[0]?.path, 'topics.0');
+      assert.equal((await postSessionRequest(custom, sampleInput({ topics: ['vaccination'] }))).status, 201);
+    });
   });
 });
 
@@ -141,7 +127,7 @@ describe('POST /v1/session-requests', () => {
       consent: false,
       participants: 0,
     };
-    const problem = await problemOf(await postSessionRequest(app, body), 422);
+    const problem = await uncachedProblemOf(await postSessionRequest(app, body), 422);
     assert.equal(problem.code, 'VALIDATION_FAILED');
     const paths = (problem.errors ?? []).map((error) => error.path).sort();
     assert.deepEqual(paths, [
@@ -157,14 +143,14 @@ describe('POST /v1/session-requests', () => {
   });
 
   test('a body that is not an object, or a missing field, is a validation problem', async () => {
-    assert.equal((await problemOf(await postSessionRequest(app, '[]'), 422)).errors?.[0]?.path, '');
+    assert.equal((await uncachedProblemOf(await postSessionRequest(app, '[]'), 422)).errors?.[0]?.path, '');
     const { zone: _zone, ...withoutZone } = sampleInput();
-    const problem = await problemOf(await postSessionRequest(app, withoutZone), 422);
+    const problem = await uncachedProblemOf(await postSessionRequest(app, withoutZone), 422);
     assert.deepEqual(problem.errors, [{ path: 'zone', code: 'invalid_type', message: 'is required' }]);
   });
 
   test('an unknown zone or topic is refused with its path', async () => {
-    const problem = await problemOf(
+    const problem = await uncachedProblemOf(
       await postSessionRequest(
         app,
         sampleInput({ zone: 'atlantis', topics: ['diabetes', 'astrology', 'diabetes'] }),
@@ -182,7 +168,10 @@ describe('POST /v1/session-requests', () => {
   });
 
   test('"other" is always a topic, and then says what it is', async () => {
-    const missing = await problemOf(await postSessionRequest(app, sampleInput({ topics: ['other'] })), 422);
+    const missing = await uncachedProblemOf(
+      await postSessionRequest(app, sampleInput({ topics: ['other'] })),
+      422,
+    );
     assert.equal(missing.errors?.[0]?.path, 'otherTopic');
     const response = await postSessionRequest(
       app,
@@ -193,19 +182,19 @@ describe('POST /v1/session-requests', () => {
 
   test('malformed JSON is 400 VALIDATION_FAILED', async () => {
     for (const text of ['{"zone": ', '', 'null x', '\u0000']) {
-      const problem = await problemOf(await postSessionRequest(app, text), 400);
+      const problem = await uncachedProblemOf(await postSessionRequest(app, text), 400);
       assert.equal(problem.code, 'VALIDATION_FAILED', JSON.stringify(text));
       assert.equal(problem.errors?.[0]?.code, 'invalid_json');
     }
   });
 
   test('the Idempotency-Key is required and must look like one', async () => {
-    const missing = await problemOf(await postSessionRequest(app, sampleInput(), { key: null }), 400);
+    const missing = await uncachedProblemOf(await postSessionRequest(app, sampleInput(), { key: null }), 400);
     assert.equal(missing.code, 'INVALID_QUERY');
     assert.equal(missing.errors?.[0]?.path, 'Idempotency-Key');
     for (const key of ['short', 'x'.repeat(101), 'has spaces in it, sixteen+', 'key/with/slashes/0123456']) {
       const response = await postSessionRequest(app, sampleInput(), { key });
-      assert.equal((await problemOf(response, 400)).errors?.[0]?.path, 'Idempotency-Key', key);
+      assert.equal((await uncachedProblemOf(response, 400)).errors?.[0]?.path, 'Idempotency-Key', key);
     }
   });
 
@@ -221,7 +210,7 @@ describe('POST /v1/session-requests', () => {
     assert.equal(await again.text(), firstBody);
     assert.equal(first.headers.get('idempotent-replayed'), null);
     const other = await postSessionRequest(app, sampleInput({ participants: 99 }), { key });
-    const problem = await problemOf(other, 409);
+    const problem = await uncachedProblemOf(other, 409);
     assert.equal(problem.code, 'CONFLICT');
     assert.match(problem.detail ?? '', /Idempotency-Key/);
     assert.equal(await storedCount(), before);
@@ -281,7 +270,7 @@ describe('POST /v1/session-requests', () => {
 
   test('a body over 64 KiB is 413, with or without Content-Length', async () => {
     const big = sampleInput({ message: 'x'.repeat(70 * 1024) });
-    const problem = await problemOf(await postSessionRequest(app, big), 413);
+    const problem = await uncachedProblemOf(await postSessionRequest(app, big), 413);
     assert.equal(problem.code, 'PAYLOAD_TOO_LARGE');
     const chunks = new TextEncoder().encode(JSON.stringify(big));
     const stream = new ReadableStream({
@@ -300,7 +289,7 @@ describe('POST /v1/session-requests', () => {
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    assert.equal((await problemOf(chunked, 413)).code, 'PAYLOAD_TOO_LARGE');
+    assert.equal((await uncachedProblemOf(chunked, 413)).code, 'PAYLOAD_TOO_LARGE');
   });
 
   test('a content type other than application/json is 415: a plain HTML form cannot post', async () => {
@@ -312,14 +301,14 @@ describe('POST /v1/session-requests', () => {
       'application/jsonp',
     ]) {
       const response = await postSessionRequest(app, body, { headers: { 'content-type': type } });
-      assert.equal((await problemOf(response, 415)).code, 'UNSUPPORTED_MEDIA_TYPE', type);
+      assert.equal((await uncachedProblemOf(response, 415)).code, 'UNSUPPORTED_MEDIA_TYPE', type);
     }
     const none = await app.request('/v1/session-requests', {
       method: 'POST',
       headers: { 'idempotency-key': newKey() },
       body,
     });
-    assert.equal((await problemOf(none, 415)).code, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.equal((await uncachedProblemOf(none, 415)).code, 'UNSUPPORTED_MEDIA_TYPE');
     const withCharset = await postSessionRequest(app, body, {
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });
@@ -335,7 +324,7 @@ describe('POST /v1/session-requests', () => {
 
   test('other methods on the intake are 405', async () => {
     assert.equal(
-      (await problemOf(await app.request('/v1/session-requests', { method: 'DELETE' }), 405)).code,
+      (await uncachedProblemOf(await app.request('/v1/session-requests', { method: 'DELETE' }), 405)).code,
       'METHOD_NOT_ALLOWED',
     );
   });
@@ -343,91 +332,86 @@ describe('POST /v1/session-requests', () => {
 
 describe('rate limits', () => {
   test('per client address: 429 with Retry-After, the seconds left of the window, once it is spent', async () => {
-    const limited = await createTestApp([REFERENCE_PACK_DIR], {
-      rateLimits: { perAddress: { capacity: 2, windowMs: 60_000 }, perZone: 'off' },
-    });
-    try {
-      const from = (address: string) => postSessionRequest(limited.app, sampleInput(), { address });
-      assert.equal((await from('203.0.113.1')).status, 201);
-      assert.equal((await from('203.0.113.1')).status, 201);
-      const refused = await from('203.0.113.1');
-      const problem = await problemOf(refused, 429);
-      assert.equal(problem.code, 'RATE_LIMITED');
-      // The window opened with the first request, a moment ago: nearly all of its minute is left.
-      const retryAfter = Number(refused.headers.get('retry-after'));
-      assert.ok(retryAfter >= 55 && retryAfter <= 60, `Retry-After ${retryAfter}`);
-      assert.match(problem.detail ?? '', new RegExp(`from this address; try again in ${retryAfter} s`));
-      // Even a malformed request counts against the address: the limit comes first.
-      assert.equal((await postSessionRequest(limited.app, '{', { address: '203.0.113.1' })).status, 429);
-      assert.equal((await from('203.0.113.2')).status, 201, 'another address has its own count');
-    } finally {
-      await limited.close();
-    }
+    await withTestApp(
+      {
+        rateLimits: { perAddress: { capacity: 2, windowMs: 60_000 }, perZone: 'off' },
+      },
+      async (limited) => {
+        const from = (address: string) => postSessionRequest(limited, sampleInput(), { address });
+        assert.equal((await from('203.0.113.1')).status, 201);
+        assert.equal((await from('203.0.113.1')).status, 201);
+        const refused = await from('203.0.113.1');
+        const problem = await uncachedProblemOf(refused, 429);
+        assert.equal(problem.code, 'RATE_LIMITED');
+        // The window opened with the first request, a moment ago: nearly all of its minute is left.
+        const retryAfter = Number(refused.headers.get('retry-after'));
+        assert.ok(retryAfter >= 55 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+        assert.match(problem.detail ?? '', new RegExp(`from this address; try again in ${retryAfter} s`));
+        // Even a malformed request counts against the address: the limit comes first.
+        assert.equal((await postSessionRequest(limited, '{', { address: '203.0.113.1' })).status, 429);
+        assert.equal((await from('203.0.113.2')).status, 201, 'another address has its own count');
+      },
+    );
   });
 
   test('behind a trusted proxy the address comes from X-Forwarded-For', async () => {
-    const limited = await createTestApp([REFERENCE_PACK_DIR], {
-      rateLimits: { perAddress: { capacity: 1, windowMs: 60_000 }, perZone: 'off' },
-      trustedProxies: 1,
-    });
-    try {
-      // The client wrote the first entry itself; the proxy appended the real one.
-      const from = (forwarded: string) =>
-        postSessionRequest(limited.app, sampleInput(), {
-          address: '10.0.0.1',
-          headers: { 'x-forwarded-for': forwarded },
-        });
-      assert.equal((await from('1.1.1.1, 198.51.100.7')).status, 201);
-      assert.equal((await from('2.2.2.2, 198.51.100.7')).status, 429, 'a forged first entry does not help');
-      assert.equal((await from('198.51.100.8')).status, 201);
-    } finally {
-      await limited.close();
-    }
+    await withTestApp(
+      {
+        rateLimits: { perAddress: { capacity: 1, windowMs: 60_000 }, perZone: 'off' },
+        trustedProxies: 1,
+      },
+      async (limited) => {
+        // The client wrote the first entry itself; the proxy appended the real one.
+        const from = (forwarded: string) =>
+          postSessionRequest(limited, sampleInput(), {
+            address: '10.0.0.1',
+            headers: { 'x-forwarded-for': forwarded },
+          });
+        assert.equal((await from('1.1.1.1, 198.51.100.7')).status, 201);
+        assert.equal((await from('2.2.2.2, 198.51.100.7')).status, 429, 'a forged first entry does not help');
+        assert.equal((await from('198.51.100.8')).status, 201);
+      },
+    );
   });
 
   test('IPv6 clients are counted by their /64, IPv4 ones on a dual-stack socket one by one', async () => {
-    const limited = await createTestApp([REFERENCE_PACK_DIR], {
-      rateLimits: { perAddress: { capacity: 1, windowMs: 60_000 }, perZone: 'off' },
-    });
-    try {
-      const from = (address: string) => postSessionRequest(limited.app, sampleInput(), { address });
-      assert.equal((await from('2001:db8:1:2::10')).status, 201);
-      assert.equal((await from('2001:db8:1:2::11')).status, 429, 'another address of the same /64');
-      assert.equal((await from('2001:db8:1:3::10')).status, 201, 'another /64');
-      assert.equal((await from('::ffff:203.0.113.1')).status, 201);
-      assert.equal((await from('::ffff:203.0.113.2')).status, 201, 'not one /64 of every IPv4 client');
-    } finally {
-      await limited.close();
-    }
+    await withTestApp(
+      {
+        rateLimits: { perAddress: { capacity: 1, windowMs: 60_000 }, perZone: 'off' },
+      },
+      async (limited) => {
+        const from = (address: string) => postSessionRequest(limited, sampleInput(), { address });
+        assert.equal((await from('2001:db8:1:2::10')).status, 201);
+        assert.equal((await from('2001:db8:1:2::11')).status, 429, 'another address of the same /64');
+        assert.equal((await from('2001:db8:1:3::10')).status, 201, 'another /64');
+        assert.equal((await from('::ffff:203.0.113.1')).status, 201);
+        assert.equal((await from('::ffff:203.0.113.2')).status, 201, 'not one /64 of every IPv4 client');
+      },
+    );
   });
 
   test('per zone: 429 for that zone only', async () => {
-    const limited = await createTestApp([REFERENCE_PACK_DIR], {
-      rateLimits: { perAddress: 'off', perZone: { capacity: 1, windowMs: 3_600_000 } },
-    });
-    try {
-      assert.equal((await postSessionRequest(limited.app, sampleInput({ zone: 'bxl-sud' }))).status, 201);
-      const refused = await postSessionRequest(limited.app, sampleInput({ zone: 'bxl-sud' }));
-      assert.equal((await problemOf(refused, 429)).code, 'RATE_LIMITED');
-      assert.equal(refused.headers.get('retry-after'), '3600');
-      assert.equal((await postSessionRequest(limited.app, sampleInput({ zone: 'bxl-nord' }))).status, 201);
-    } finally {
-      await limited.close();
-    }
+    await withTestApp(
+      {
+        rateLimits: { perAddress: 'off', perZone: { capacity: 1, windowMs: 3_600_000 } },
+      },
+      async (limited) => {
+        assert.equal((await postSessionRequest(limited, sampleInput({ zone: 'bxl-sud' }))).status, 201);
+        const refused = await postSessionRequest(limited, sampleInput({ zone: 'bxl-sud' }));
+        assert.equal((await uncachedProblemOf(refused, 429)).code, 'RATE_LIMITED');
+        assert.equal(refused.headers.get('retry-after'), '3600');
+        assert.equal((await postSessionRequest(limited, sampleInput({ zone: 'bxl-nord' }))).status, 201);
+      },
+    );
   });
 
   test('the defaults apply when nothing is configured', async () => {
-    const defaults = await createTestApp();
-    try {
+    await withTestApp({}, async (defaults) => {
       const statuses = [];
       for (let i = 0; i < 31; i++)
-        statuses.push(
-          (await postSessionRequest(defaults.app, sampleInput(), { address: '192.0.2.9' })).status,
-        );
+        statuses.push((await postSessionRequest(defaults, sampleInput(), { address: '192.0.2.9' })).status);
       assert.deepEqual(statuses.slice(0, 30), Array(30).fill(201));
       assert.equal(statuses[30], 429);
-    } finally {
-      await defaults.close();
-    }
+    });
   });
 });

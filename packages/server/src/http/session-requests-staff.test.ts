@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Problem, SessionRequest, SessionRequestCreated, SessionRequestPage } from '@carezone/contract';
+import { SessionRequest, SessionRequestCreated, SessionRequestPage } from '@carezone/contract';
 import type { Hono } from 'hono';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { SAMPLE_PERSONAL_DATA, sampleInput } from '../session-requests/test-helpers/sample-input.js';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
+import { problemOf, staffRequest } from '../test-helpers/http.js';
 import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { postSessionRequest } from '../test-helpers/session-request-requests.js';
 import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
@@ -41,20 +42,9 @@ after(async () => {
 });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const get = (path: string, token?: string) =>
-  app.request(path, { headers: token === undefined ? {} : bearer(token) });
+const get = (path: string, token?: string) => staffRequest(app, 'GET', path, token);
 const patch = (id: string, body: unknown, token: string) =>
-  app.request(`/v1/session-requests/${id}`, {
-    method: 'PATCH',
-    headers: { ...bearer(token), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
-async function problemOf(response: Response, status: number) {
-  assert.equal(response.status, status);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  return Problem.parse(await response.json());
-}
+  staffRequest(app, 'PATCH', `/v1/session-requests/${id}`, token, body);
 
 async function pageOf(response: Response) {
   assert.equal(response.status, 200);

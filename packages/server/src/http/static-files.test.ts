@@ -5,15 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { Problem } from '@carezone/contract';
 import type { Hono } from 'hono';
 import { createLogger } from '../logger.js';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
+import { startTestServer } from '../test-helpers/app.js';
+import { uncachedProblemOf } from '../test-helpers/http.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
-import { createApp } from './app.js';
+import { type AppDependencies, createApp } from './app.js';
 import { EXAMPLES_CSP, REPO_WIDGETS_DIR, safeSegments, widgetsVersionOf } from './static-files.js';
 
 const SCRIPT = 'const a=1;export{a};\n';
@@ -25,6 +26,8 @@ let root: string;
 let widgetsDir: string;
 let examplesDir: string;
 let storage: Storage;
+/** What every app here is made of, but the static files. */
+let deps: AppDependencies;
 let app: Hono;
 let bare: Hono;
 
@@ -47,7 +50,7 @@ before(async () => {
 
   const directory = await loadZoneDirectory([BUILTIN_PACK_DIR]);
   storage = await openStorage({ dataDir: ':memory:' });
-  const deps = { directory, storage, logger: createLogger('silent'), version: '0.0.0-test' };
+  deps = { directory, storage, logger: createLogger('silent'), version: '0.0.0-test' };
   app = createApp({ ...deps, widgets: { dir: widgetsDir, version: '1.2.3' }, examplesDir });
   bare = createApp(deps);
 });
@@ -56,11 +59,13 @@ after(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function problemOf(response: Response, status = 404) {
-  assert.equal(response.status, status);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  assert.equal(response.headers.get('cache-control'), 'no-store');
-  return Problem.parse(await response.json());
+/** Each path is a 404 that shows nothing of the secret outside the folders, nor of the dot-file. */
+async function assertNotServed(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    const response = await app.request(path);
+    assert.equal(response.status, 404, path);
+    assert.doesNotMatch(await response.text(), /must never be served|hidden content/, path);
+  }
 }
 
 describe('widget bundles at /widgets/', () => {
@@ -154,7 +159,7 @@ describe('widget bundles at /widgets/', () => {
 
     const other = await app.request('/widgets/1.2.2/carezone.js');
     assert.equal(other.headers.get('access-control-allow-origin'), '*');
-    const problem = await problemOf(other);
+    const problem = await uncachedProblemOf(other, 404);
     assert.equal(problem.code, 'NOT_FOUND');
     assert.match(problem.detail ?? '', /1\.2\.2.*1\.2\.3/);
   });
@@ -179,7 +184,7 @@ describe('widget bundles at /widgets/', () => {
   });
 
   test('paths that could leave the folder, dot-files and folders are 404 problems', async () => {
-    for (const path of [
+    await assertNotServed([
       '/widgets/../package.json',
       '/widgets/%2e%2e/package.json',
       '/widgets/%2E%2E/%2E%2E/package.json',
@@ -196,30 +201,22 @@ describe('widget bundles at /widgets/', () => {
       '/widgets/%E0%A4%A',
       '/widgets/',
       '/widgets',
-    ]) {
-      const response = await app.request(path);
-      assert.equal(response.status, 404, path);
-      assert.doesNotMatch(await response.text(), /must never be served|hidden content/, path);
-    }
+    ]);
   });
 
   test('other methods are 405 problems', async () => {
-    const problem = await problemOf(await app.request('/widgets/carezone.js', { method: 'POST' }), 405);
+    const problem = await uncachedProblemOf(
+      await app.request('/widgets/carezone.js', { method: 'POST' }),
+      405,
+    );
     assert.equal(problem.code, 'METHOD_NOT_ALLOWED');
   });
 
   test('a missing build is a 404 problem that says to run npm run build', async () => {
-    const directory = await loadZoneDirectory([BUILTIN_PACK_DIR]);
-    const unbuilt = createApp({
-      directory,
-      storage,
-      logger: createLogger('silent'),
-      version: '0.0.0-test',
-      widgets: { dir: join(root, 'not-built'), version: '1.2.3' },
-    });
-    const problem = await problemOf(await unbuilt.request('/widgets/carezone-finder.js'));
+    const unbuilt = createApp({ ...deps, widgets: { dir: join(root, 'not-built'), version: '1.2.3' } });
+    const problem = await uncachedProblemOf(await unbuilt.request('/widgets/carezone-finder.js'), 404);
     assert.match(problem.detail ?? '', /npm run build/);
-    const notConfigured = await problemOf(await bare.request('/widgets/carezone.js'));
+    const notConfigured = await uncachedProblemOf(await bare.request('/widgets/carezone.js'), 404);
     assert.match(notConfigured.detail ?? '', /CAREZONE_WIDGETS_DIR/);
   });
 
@@ -284,18 +281,14 @@ describe('example pages at /examples/', () => {
   });
 
   test('missing files, a file with a trailing slash and ways out are 404 problems, still under the CSP', async () => {
-    for (const path of [
+    await assertNotServed([
       '/examples/nope.html',
       '/examples/page/site.css/',
       '/examples/../package.json',
       '/examples/%2e%2e/package.json',
       '/examples/..%2fpackage.json',
       '/examples/page/..%2f..%2fpackage.json',
-    ]) {
-      const response = await app.request(path);
-      assert.equal(response.status, 404, path);
-      assert.doesNotMatch(await response.text(), /must never be served/, path);
-    }
+    ]);
     const missing = await app.request('/examples/nope.html');
     assert.equal(missing.headers.get('content-security-policy'), EXAMPLES_CSP);
   });
@@ -304,13 +297,7 @@ describe('example pages at /examples/', () => {
 describe('startServer and the raw HTTP paths', () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({
-      port: 0,
-      dataDir: ':memory:',
-      widgetsDir,
-      examplesDir,
-      logger: createLogger('silent'),
-    });
+    server = await startTestServer({ widgetsDir, examplesDir });
   });
   after(() => server.close());
 

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Hono } from 'hono';
 import { type AppDependencies, createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
@@ -16,11 +18,20 @@ export type TestAppOptions = Partial<
   >
 >;
 
+export interface TestApp {
+  app: Hono;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** What a test calls on an app: in-process requests. */
+export type InProcessApp = Pick<Hono, 'request'>;
+
 /** The HTTP app over real packs and a throwaway SQLite database, for in-process requests. */
 export async function createTestApp(
   zonepacks: string[] = [REFERENCE_PACK_DIR],
   options: TestAppOptions = {},
-): Promise<{ app: Hono; storage: Storage; close(): Promise<void> }> {
+): Promise<TestApp> {
   const directory = await loadZoneDirectory(zonepacks);
   const storage = await openStorage({ dataDir: ':memory:' });
   const app = createApp({
@@ -31,6 +42,34 @@ export async function createTestApp(
     ...options,
   });
   return { app, storage, close: () => storage.close() };
+}
+
+/**
+ * The test app of the tests around the call (a file or a `describe`): opened before them, closed
+ * after them. Its `request` is handed out at once, to be called from those tests.
+ */
+export function testAppAround(zonepacks?: string[], options?: TestAppOptions): InProcessApp {
+  let opened: TestApp | undefined;
+  before(async () => {
+    opened = await createTestApp(zonepacks, options);
+  });
+  after(() => opened?.close());
+  return {
+    request: (...args) => {
+      assert.ok(opened, 'the test app opens before the tests: request it from a test');
+      return opened.app.request(...args);
+    },
+  };
+}
+
+/** Runs `use` with an app of its own settings (other topics, tight limits), then closes it, come what may. */
+export async function withTestApp(options: TestAppOptions, use: (app: Hono) => Promise<void>): Promise<void> {
+  const { app, close } = await createTestApp(undefined, options);
+  try {
+    await use(app);
+  } finally {
+    await close();
+  }
 }
 
 /**
