@@ -7,9 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Zone } from '@carezone/contract';
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { DEFAULT_TOPICS } from '../session-requests/topics.js';
-import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
-import { postgresTarget, type StorageTarget, sqliteTarget } from '../storage/test-helpers/storage-targets.js';
+import {
+  freshStorages,
+  postgresTarget,
+  type StorageTarget,
+  sqliteTarget,
+} from '../storage/test-helpers/storage-targets.js';
 import { memoryLogger } from '../test-helpers/memory-logger.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import type { ZoneDirectory } from '../zones/zone-directory.js';
@@ -40,15 +44,10 @@ function manualClock(start = START) {
 
 function dispatcherSuite(target: StorageTarget) {
   describe(`mail dispatcher on ${target.kind}`, () => {
-    const opened: Storage[] = [];
+    const openFresh = freshStorages(target);
     const folders: string[] = [];
     let directory: ZoneDirectory;
 
-    const openFresh = async () => {
-      const storage = await openStorage(await target.fresh());
-      opened.push(storage);
-      return storage;
-    };
     const freshFolder = async () => {
       const dir = await mkdtemp(join(tmpdir(), 'carezone-mail-'));
       folders.push(dir);
@@ -72,13 +71,10 @@ function dispatcherSuite(target: StorageTarget) {
       storage.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
     before(async () => {
-      await target.setUp();
       directory = await loadZoneDirectory([BUILTIN_PACK_DIR]);
     });
     after(async () => {
-      for (const storage of opened) await storage.close();
       for (const dir of folders) await rm(dir, { recursive: true, force: true });
-      await target.tearDown();
     });
 
     test('writes both e-mails of a stored request as .eml files, once', async () => {
@@ -315,13 +311,7 @@ function dispatcherSuite(target: StorageTarget) {
     });
 
     test('two dispatchers at once deliver every e-mail exactly once', async () => {
-      const options = await target.fresh();
-      const first = await openStorage(options);
-      opened.push(first);
-      // Two processes share a PostgreSQL; SQLite has one writer, so there the two share one
-      // connection (two connections of one process would block each other's thread).
-      const second = target.kind === 'postgres' ? await openStorage(options) : first;
-      if (second !== first) opened.push(second);
+      const [first, second] = await openFresh.twoOnOneDatabase();
       const seeded = [];
       for (let i = 0; i < 25; i++) seeded.push(await seedRequest(first.db));
       const sends = new Map<string, number>();

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStorage } from '../../storage/open-storage.js';
 import type { Storage } from '../../storage/storage.js';
 import {
+  freshStorages,
   postgresTarget,
   type StorageTarget,
   sqliteTarget,
@@ -52,7 +52,7 @@ const smallRss = (prefix: string) =>
 
 function pollingSuite(target: StorageTarget) {
   describe(`news polling on ${target.kind}`, () => {
-    const opened: Storage[] = [];
+    const fresh = freshStorages(target);
     const feeds: PolledFeedServer[] = [];
     let reference = '';
     let knownZones: ReadonlySet<string>;
@@ -65,21 +65,13 @@ function pollingSuite(target: StorageTarget) {
     });
 
     before(async () => {
-      await target.setUp();
       reference = await readFile(REFERENCE_FEEDS.rss, 'utf8');
       knownZones = await referenceZoneIds();
     });
     after(async () => {
       for (const feed of feeds) await feed.close();
-      for (const storage of opened) await storage.close();
-      await target.tearDown();
     });
 
-    const fresh = async () => {
-      const storage = await openStorage(await target.fresh());
-      opened.push(storage);
-      return storage;
-    };
     const feedServer = async (first: FeedAnswer, delayMs = 0) => {
       const feed = await startPolledFeed(first, delayMs);
       feeds.push(feed);
@@ -250,12 +242,7 @@ function pollingSuite(target: StorageTarget) {
     });
 
     test('two pollers on one database fetch each due source once', async () => {
-      const options = await target.fresh();
-      const first = await openStorage(options);
-      opened.push(first);
-      // Two processes share a PostgreSQL; SQLite has one writer, so there they share one connection.
-      const second = target.kind === 'postgres' ? await openStorage(options) : first;
-      if (second !== first) opened.push(second);
+      const [first, second] = await fresh.twoOnOneDatabase();
       // Slow answers: each poller is still fetching while the other looks for due sources.
       const feedA = await feedServer({ kind: 'feed', body: smallRss('urn:a'), contentType: RSS_TYPE }, 150);
       const feedB = await feedServer({ kind: 'feed', body: smallRss('urn:b'), contentType: RSS_TYPE }, 150);

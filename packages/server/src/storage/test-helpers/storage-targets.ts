@@ -51,20 +51,39 @@ export function postgresTarget(options: { durable?: boolean } = {}): StorageTarg
   };
 }
 
+/** Opens storages for a suite; each is migrated, and closed when the suite ends. */
+export interface FreshStorages {
+  /** A storage of a fresh database of its own. */
+  (): Promise<Storage>;
+  /**
+   * Two storages of one fresh database, as two processes have them: two connections to a
+   * PostgreSQL; on SQLite, which has one writer, one storage twice (two connections of one process
+   * would block each other's thread).
+   */
+  twoOnOneDatabase(): Promise<[Storage, Storage]>;
+}
+
 /**
- * For a suite (call it inside its `describe`): sets the target up before and tears it down after,
- * and returns a function that opens a fresh, migrated storage, closed when the suite ends.
+ * For a suite (call it inside its `describe`, before its own hooks): sets the target up before and
+ * tears it down after, and returns what opens its storages.
  */
-export function freshStorages(target: StorageTarget): () => Promise<Storage> {
+export function freshStorages(target: StorageTarget): FreshStorages {
   const opened: Storage[] = [];
   before(() => target.setUp());
   after(async () => {
     for (const storage of opened) await storage.close();
     await target.tearDown();
   });
-  return async () => {
-    const storage = await openStorage(await target.fresh());
+  const open = async (options: StorageOptions) => {
+    const storage = await openStorage(options);
     opened.push(storage);
     return storage;
   };
+  return Object.assign(async () => open(await target.fresh()), {
+    twoOnOneDatabase: async (): Promise<[Storage, Storage]> => {
+      const options = await target.fresh();
+      const first = await open(options);
+      return [first, target.kind === 'postgres' ? await open(options) : first];
+    },
+  });
 }
