@@ -15,6 +15,13 @@ function onlyError(problems: PackProblem[]): PackProblem {
   return found[0] as PackProblem;
 }
 
+/** The first error a broken pack reports in `file`; the break may upset other files too. */
+function firstErrorIn(problems: PackProblem[], file: string): PackProblem {
+  const found = errors(problems).find((problem) => problem.file === file);
+  assert.ok(found, `no error in ${file}: ${JSON.stringify(problems, null, 1)}`);
+  return found;
+}
+
 describe('checkPack on valid packs', () => {
   it('finds no error in the reference pack', async () => {
     assert.deepEqual(errors(await checkPack(REFERENCE_PACK_DIR)), []);
@@ -72,8 +79,7 @@ describe('checkPack on broken packs', () => {
     const problems = await checkWith('municipalities.csv', (text) =>
       text.replace('21005,Etterbeek', '2105,Etterbeek'),
     );
-    const bad = errors(problems).find((problem) => problem.file === 'municipalities.csv');
-    assert.ok(bad);
+    const bad = firstErrorIn(problems, 'municipalities.csv');
     assert.deepEqual([bad.line, bad.column], [6, 1]);
     assert.match(bad.message, /^nis: "2105" is not a NIS code/);
   });
@@ -92,8 +98,7 @@ describe('checkPack on broken packs', () => {
     const problems = await checkWith('zones.csv', (text) =>
       text.replace('bxl-care-zones,bxl-sud-est,', 'bxl-care-zones,bxl-sud,'),
     );
-    const problem = errors(problems).find((found) => found.file === 'zones.csv');
-    assert.ok(problem);
+    const problem = firstErrorIn(problems, 'zones.csv');
     assert.deepEqual([problem.line, problem.column], [5, 2]);
     assert.match(problem.message, /duplicate zone id "bxl-sud"/);
   });

@@ -33,6 +33,11 @@ async function storedRequestId(storage: Storage): Promise<string> {
   return outcome.created.id;
 }
 
+/** Stores the sample request under `idempotencyKey`, its reference made by `makeReference`. */
+function createWithReferences(storage: Storage, idempotencyKey: string, makeReference: () => string) {
+  return createSessionRequest(storage, { input: stored(), idempotencyKey, makeReference });
+}
+
 async function count(storage: Storage, table: 'session_requests' | 'outbox' | 'idempotency_keys') {
   const { n } = await storage.db
     .selectFrom(table)
@@ -98,19 +103,9 @@ function sessionRequestSuite(target: StorageTarget) {
 
     test('a failure halfway leaves nothing behind', async () => {
       const storage = await fresh();
-      await createSessionRequest(storage, {
-        input: stored(),
-        idempotencyKey: KEY,
-        makeReference: () => 'CZ-SAME',
-      });
+      await createWithReferences(storage, KEY, () => 'CZ-SAME');
       // The reference collides on every attempt, after the key was already inserted.
-      await assert.rejects(
-        createSessionRequest(storage, {
-          input: stored(),
-          idempotencyKey: 'key-0000000000000002',
-          makeReference: () => 'CZ-SAME',
-        }),
-      );
+      await assert.rejects(createWithReferences(storage, 'key-0000000000000002', () => 'CZ-SAME'));
       assert.equal(await count(storage, 'session_requests'), 1);
       assert.equal(await count(storage, 'idempotency_keys'), 1);
       assert.equal(await count(storage, 'outbox'), 2);
@@ -118,17 +113,13 @@ function sessionRequestSuite(target: StorageTarget) {
 
     test('a reference collision is retried with a new reference', async () => {
       const storage = await fresh();
-      await createSessionRequest(storage, {
-        input: stored(),
-        idempotencyKey: KEY,
-        makeReference: () => 'CZ-AAAA-AAAA',
-      });
+      await createWithReferences(storage, KEY, () => 'CZ-AAAA-AAAA');
       const references = ['CZ-AAAA-AAAA', 'CZ-BBBB-BBBB'];
-      const outcome = await createSessionRequest(storage, {
-        input: stored(),
-        idempotencyKey: 'key-0000000000000002',
-        makeReference: () => references.shift() ?? 'CZ-CCCC-CCCC',
-      });
+      const outcome = await createWithReferences(
+        storage,
+        'key-0000000000000002',
+        () => references.shift() ?? 'CZ-CCCC-CCCC',
+      );
       assert.ok(outcome.kind === 'created');
       assert.equal(outcome.created.reference, 'CZ-BBBB-BBBB');
       assert.equal(await count(storage, 'session_requests'), 2);

@@ -31,6 +31,16 @@ function unknownPlace(directory: ZoneDirectory, request: LookupRequest): { path:
   return outcome.errors.map(({ path, code }) => ({ path, code }));
 }
 
+/** Each request is an unknown place naming one parameter (`path`) with its `code`. */
+function assertUnknownPlaces(
+  directory: ZoneDirectory,
+  cases: readonly (readonly [request: LookupRequest, path: string, code: string])[],
+): void {
+  for (const [request, path, code] of cases) {
+    assert.deepEqual(unknownPlace(directory, request), [{ path, code }], JSON.stringify(request));
+  }
+}
+
 /**
  * Every choice of every ambiguity, asked alone (with the same layer), answers in that layer
  * exactly the zones the choice announced: its one zone, its remaining candidates, or none known.
@@ -357,24 +367,14 @@ describe('lookup on the reference pack', () => {
   });
 
   it('answers unknown place, naming the parameter, for a place the parameters do not make together', () => {
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '1040', nis: '21009' }), [
-      { path: 'nis', code: 'not_in_postcode' },
-    ]);
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '1020', locality: 'Atlantis' }), [
-      { path: 'locality', code: 'unknown_locality' },
-    ]);
-    // Laken is in 1020, not in 1000.
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '1000', locality: 'Laken' }), [
-      { path: 'locality', code: 'unknown_locality' },
-    ]);
-    assert.deepEqual(unknownPlace(directory, { by: 'nis', nis: '21009', locality: 'Laken' }), [
-      { path: 'locality', code: 'unknown_locality' },
-    ]);
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '9999', nis: '21004' }), [
-      { path: 'postcode', code: 'unknown_postcode' },
-    ]);
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '1040', nis: '99999' }), [
-      { path: 'nis', code: 'unknown_nis' },
+    assertUnknownPlaces(directory, [
+      [{ by: 'postcode', postcode: '1040', nis: '21009' }, 'nis', 'not_in_postcode'],
+      [{ by: 'postcode', postcode: '1020', locality: 'Atlantis' }, 'locality', 'unknown_locality'],
+      // Laken is in 1020, not in 1000.
+      [{ by: 'postcode', postcode: '1000', locality: 'Laken' }, 'locality', 'unknown_locality'],
+      [{ by: 'nis', nis: '21009', locality: 'Laken' }, 'locality', 'unknown_locality'],
+      [{ by: 'postcode', postcode: '9999', nis: '21004' }, 'postcode', 'unknown_postcode'],
+      [{ by: 'postcode', postcode: '1040', nis: '99999' }, 'nis', 'unknown_nis'],
     ]);
   });
 
@@ -404,14 +404,10 @@ describe('lookup on the reference pack', () => {
   });
 
   it('answers unknown place for postcodes and NIS codes that no pack has', () => {
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '1001' }), [
-      { path: 'postcode', code: 'unknown_postcode' },
-    ]);
-    assert.deepEqual(unknownPlace(directory, { by: 'postcode', postcode: '9999' }), [
-      { path: 'postcode', code: 'unknown_postcode' },
-    ]);
-    assert.deepEqual(unknownPlace(directory, { by: 'nis', nis: '99999' }), [
-      { path: 'nis', code: 'unknown_nis' },
+    assertUnknownPlaces(directory, [
+      [{ by: 'postcode', postcode: '1001' }, 'postcode', 'unknown_postcode'],
+      [{ by: 'postcode', postcode: '9999' }, 'postcode', 'unknown_postcode'],
+      [{ by: 'nis', nis: '99999' }, 'nis', 'unknown_nis'],
     ]);
   });
 });

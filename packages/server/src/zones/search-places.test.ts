@@ -12,15 +12,23 @@ const brief = (place: Place | undefined) =>
   place &&
   `${place.kind}:${place.label}:${place.municipality.nis}${place.matched ? `~${place.matched}` : ''}`;
 
-function searcher(directory: () => ZoneDirectory) {
-  return (q: string, { limit = 10, lang }: { limit?: number; lang?: Language } = {}): Place[] =>
-    directory()
-      .searchPlaces(q, limit)
-      .map((hit) => {
-        const place = placeInLanguage(hit, lang);
-        assert.ok(Place.safeParse(place).success, JSON.stringify(place));
-        return place;
-      });
+/**
+ * A search of the directory of `pack`, loaded before the tests around the call; each place found
+ * is checked against the contract.
+ */
+function searcher(pack: string) {
+  let directory: ZoneDirectory | undefined;
+  before(async () => {
+    directory = await loadZoneDirectory([pack]);
+  });
+  return (q: string, { limit = 10, lang }: { limit?: number; lang?: Language } = {}): Place[] => {
+    assert.ok(directory, 'the directory loads before the tests');
+    return directory.searchPlaces(q, limit).map((hit) => {
+      const place = placeInLanguage(hit, lang);
+      assert.ok(Place.safeParse(place).success, JSON.stringify(place));
+      return place;
+    });
+  };
 }
 
 /** Each place at most once: a municipality by its NIS code, a postcode or locality also by postcode. */
@@ -43,11 +51,7 @@ function assertOncePerPlace(places: Place[], q: string): void {
 const ORDER = { exact: 0, prefix: 1, fuzzy: 2 } as const;
 
 describe('searchPlaces on the reference pack', () => {
-  let directory: ZoneDirectory;
-  const search = searcher(() => directory);
-  before(async () => {
-    directory = await loadZoneDirectory([REFERENCE_PACK_DIR]);
-  });
+  const search = searcher(REFERENCE_PACK_DIR);
 
   it('puts the exact postcode first, as the API sends it', () => {
     const [first] = search('1000');
@@ -242,11 +246,7 @@ describe('searchPlaces on the reference pack', () => {
 });
 
 describe('searchPlaces on the built-in pack', () => {
-  let directory: ZoneDirectory;
-  const search = searcher(() => directory);
-  before(async () => {
-    directory = await loadZoneDirectory([BUILTIN_PACK_DIR]);
-  });
+  const search = searcher(BUILTIN_PACK_DIR);
 
   it('merges the Dutch and French rows of one Brussels place into one suggestion', () => {
     // The built-in pack lists 1030 Schaarbeek and 1030 Schaerbeek, and 1020 Laeken and Laken.
