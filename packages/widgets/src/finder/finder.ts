@@ -1,5 +1,4 @@
 import {
-  isApiError,
   type Layer,
   type LookupParams,
   type LookupResult,
@@ -16,9 +15,18 @@ import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import { layersKnown, layersOf } from '../internal/layers.js';
 import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
+import { ComboboxController } from './combobox.js';
 import { finderStyles } from './finder.styles.js';
 import { announcedZone, layerAnswers } from './layer-answers.js';
-import { type AnswerActions, askedPlace, renderAnswer, renderCard } from './render-answer.js';
+import {
+  type AnswerActions,
+  askedPlace,
+  renderAnswer,
+  renderCard,
+  renderFailure,
+  renderPending,
+} from './render-answer.js';
+import { renderOption } from './render-option.js';
 
 /** The one key `remember` uses (in localStorage, so on this origin only). */
 export const REMEMBER_KEY = 'carezone-finder:last';
@@ -105,10 +113,6 @@ export class CarezoneFinder extends CarezoneElement {
     nis: {},
     placeholder: {},
     remember: { type: Boolean },
-    _text: { state: true },
-    _q: { state: true },
-    _open: { state: true },
-    _active: { state: true },
     _target: { state: true },
     _note: { state: true },
     _picked: { state: true },
@@ -125,10 +129,6 @@ export class CarezoneFinder extends CarezoneElement {
   /** Keep the last chosen place in localStorage and show it again on the next visit. Default false. */
   declare remember: boolean;
 
-  declare protected _text: string;
-  declare protected _q: string;
-  declare protected _open: boolean;
-  declare protected _active: number | undefined;
   declare protected _target: Target | undefined;
   /** Shown instead of the lookup: `true` while waiting (a location, a retried search), else a refused location or a failed search. */
   declare protected _note: true | (() => TemplateResult) | undefined;
@@ -138,9 +138,14 @@ export class CarezoneFinder extends CarezoneElement {
   constructor() {
     super();
     this.remember = false;
-    this._text = this._q = '';
-    this._open = false;
   }
+
+  /** The input and its suggestions. */
+  readonly #combobox = new ComboboxController<Place>(this, {
+    options: () => this.#places,
+    choose: (place) => this.#select(place),
+    submit: () => void this.#submit(),
+  });
 
   readonly #layers = new Task(
     this,
@@ -156,7 +161,7 @@ export class CarezoneFinder extends CarezoneElement {
       await sleep(250, signal);
       return client.places.search(q, { limit: 8, lang }, { signal });
     },
-    args: () => [this.sdk, this._q.trim(), this.localize.lang] as const,
+    args: () => [this.sdk, this.#combobox.query.trim(), this.localize.lang] as const,
   });
 
   /** The zone id the last `carezone-zone-change` named (`null`: none, or no event yet). */
@@ -182,7 +187,7 @@ export class CarezoneFinder extends CarezoneElement {
         const zone = announcedZone(layerAnswers(answer), this.layer);
         if (zone) this.#announce(zone.match, answer.matches, zone.certainty);
       } else {
-        this._text ||= askedPlace(answer, this.localize);
+        this.#combobox.text ||= askedPlace(answer, this.localize);
       }
     },
   });
@@ -198,7 +203,7 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** The suggestions for what is typed now (the last ones while the next search runs). */
   get #places(): Place[] {
-    return (searchable(this._q.trim()) && this.#search.value) || [];
+    return (searchable(this.#combobox.query.trim()) && this.#search.value) || [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -207,14 +212,14 @@ export class CarezoneFinder extends CarezoneElement {
       // The field shows what is shown: the preset postcode now, a NIS code's name once it is known.
       if (p) {
         this._target = { p };
-        this._text = this.postcode ?? '';
+        this.#combobox.text = this.postcode ?? '';
       }
     }
     if (!this.hasUpdated && this.remember && !this._target) {
       try {
         const last = JSON.parse(localStorage.getItem(REMEMBER_KEY) as string);
         this._target = { p: last.p };
-        this._text = last.text;
+        this.#combobox.text = last.text;
       } catch {
         // Nothing remembered, or storage is off (a sandboxed frame): start empty.
       }
@@ -224,9 +229,8 @@ export class CarezoneFinder extends CarezoneElement {
   protected override render(): TemplateResult {
     const common = this.localize.t;
     const texts = common.finder;
-    const places = this.#places;
-    const open = this._open && places.length > 0;
-    const active = open ? this._active : undefined;
+    const combobox = this.#combobox;
+    const { open, active } = combobox;
     return html`<div part="base">
       <div class="bar" role="search" aria-labelledby="label">
         <label part="label" id="label" for="input">${texts.label}</label>
@@ -234,14 +238,12 @@ export class CarezoneFinder extends CarezoneElement {
           <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false" maxlength="100"
             aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
             aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
-            placeholder=${this.placeholder ?? nothing} .value=${this._text}
-            @input=${this.#onInput} @keydown=${this.#onKeydown} @blur=${() => (this._open = false)}>
+            placeholder=${this.placeholder ?? nothing} .value=${combobox.text}
+            @input=${combobox.onInput} @keydown=${combobox.onKeydown} @blur=${() => combobox.close()}>
           <ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open}
             @mousedown=${(event: Event) => event.preventDefault()}>
-            ${places.map(
-              (place, i) =>
-                html`<li part="option" id="option-${i}" role="option" aria-selected=${i === active}
-                  @click=${() => this.#select(place)}>${place.label} <span>${this.#describe(place)}</span></li>`,
+            ${this.#places.map((place, i) =>
+              renderOption(place, i, i === active, this.localize, () => this.#select(place)),
             )}
           </ul>
         </div>
@@ -261,9 +263,16 @@ export class CarezoneFinder extends CarezoneElement {
             : this._note
               ? this._note()
               : this.#lookup.render({
-                  pending: () => this.#renderPending(),
+                  pending: () =>
+                    renderPending(
+                      this.layer ? 1 : (this.#layers.value ?? layersKnown(this.sdk))?.length,
+                      this.localize,
+                    ),
                   complete: (result) => this.#renderResult(result),
-                  error: (error) => this.#renderFailure(error),
+                  error: (error) =>
+                    renderFailure(error, this._target?.p ?? {}, this.#combobox.text, this.localize, () =>
+                      this.#lookup.run(),
+                    ),
                 })
         }
       </div>
@@ -278,32 +287,6 @@ export class CarezoneFinder extends CarezoneElement {
       ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._note === true}
           @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
       : nothing;
-  }
-
-  /**
-   * "Elsene · gemeente" (typed "Elsene", shown "Ixelles" in French), "Hasselt · 3720 · voormalige
-   * gemeente": the name typed when another is shown, then what the suggestion is.
-   */
-  #describe(place: Place): string {
-    const name = this.localize.name(place.municipality.name, place.municipality.region);
-    return [
-      place.matched,
-      name !== place.label && name !== place.matched && name,
-      place.kind !== 'postcode' && place.postcode,
-      place.kind !== 'postcode' && this.localize.t.finder.kinds[place.kind],
-    ]
-      .filter(Boolean)
-      .join(' · ');
-  }
-
-  /**
-   * As tall as the answer will be: one card for each layer that will answer (known at once when
-   * another widget of the page asked for the layers already).
-   */
-  #renderPending(): TemplateResult[] {
-    return (this.layer ? [0] : (this.#layers.value ?? layersKnown(this.sdk) ?? [0])).map(
-      (_, i) => html`<div class="card">${i ? nothing : renderLoading(this.localize.t)}</div>`,
-    );
   }
 
   #renderResult(result: Answer): TemplateResult[] {
@@ -321,7 +304,7 @@ export class CarezoneFinder extends CarezoneElement {
   }
 
   readonly #actions: AnswerActions = {
-    narrow: (query) => this.#choose(query, this._text, true),
+    narrow: (query) => this.#choose(query, this.#combobox.text, true),
     pick: (match) => {
       this._picked = match;
       const answer = this.#lookup.value;
@@ -329,82 +312,15 @@ export class CarezoneFinder extends CarezoneElement {
     },
   };
 
-  #renderFailure(error: unknown): TemplateResult {
-    const texts = this.localize.t.finder;
-    const p: { postcode?: string; nis?: string } = this._target?.p ?? {};
-    if (isApiError(error)) {
-      const asked = p.postcode
-        ? `${texts.postcode} ${p.postcode}`
-        : p.nis
-          ? `${texts.nisCode} ${p.nis}`
-          : texts.here;
-      const place = error.places[0];
-      if (error.code === 'OUT_OF_COVERAGE')
-        return renderMessage(
-          texts.outside(
-            place
-              ? `${this.localize.name(place.name, place.region)}${place.postcode ? ` (${place.postcode})` : ''}`
-              : asked,
-          ),
-        );
-      if (error.code === 'UNKNOWN_PLACE') return renderMessage(texts.unknown(asked));
-      if (error.code === 'INVALID_QUERY')
-        return renderMessage(texts.invalid(p.postcode ?? p.nis ?? this._text));
-    }
-    return renderError(this.localize.t, error, () => void this.#lookup.run());
-  }
-
-  #onInput(event: Event): void {
-    this._text = this._q = (event.target as HTMLInputElement).value;
-    this._open = true;
-    this._active = undefined;
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    const places = this.#places;
-    const count = places.length;
-    const open = this._open && count > 0;
-    const move = (to: number) => {
-      this._open = true;
-      this._active = (to + count) % count;
-    };
-    const active = this._active ?? -1;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (count) move(open ? active + 1 : 0);
-        break;
-      case 'ArrowUp':
-        if (count) move(open && active >= 0 ? active - 1 : -1);
-        break;
-      case 'Home':
-      case 'End':
-        if (!open) return;
-        move(event.key === 'Home' ? 0 : -1);
-        break;
-      case 'Enter':
-        if (open && this._active !== undefined) this.#select(places[this._active] as Place);
-        else void this.#submit();
-        break;
-      case 'Escape':
-        if (open) this._open = false;
-        else this._text = this._q = '';
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  }
-
   /** The typed text: a postcode or NIS code as it is; a name through its first suggestion. */
   async #submit(): Promise<void> {
-    const text = this._text.trim();
+    const text = this.#combobox.text.trim();
     if (!text) return this.#input?.focus();
     if (/^\d{4,5}$/.test(text))
       return this.#choose(text.length === 4 ? { postcode: text } : { nis: text }, text);
     // A name: its first suggestion (searched now when the text came from a selection, again when
     // its search failed).
-    this._q = text;
-    this._open = false;
+    this.#combobox.search(text);
     await this.updateComplete;
     if (this.#search.status === TaskStatus.ERROR) void this.#search.run();
     let places: Place[] = [];
@@ -437,10 +353,8 @@ export class CarezoneFinder extends CarezoneElement {
     if (choice) void this.#focusResult();
     // The zone shown so far is not this place's: listeners forget it before the answer comes.
     if (this.#announced !== null) this.#announce(null);
-    this._text = text;
-    this._q = '';
-    this._open = false;
-    this._active = this._note = undefined;
+    this.#combobox.show(text);
+    this._note = undefined;
     if (this.remember && !('lat' in p)) {
       try {
         localStorage.setItem(REMEMBER_KEY, JSON.stringify({ p, text }));
@@ -460,7 +374,7 @@ export class CarezoneFinder extends CarezoneElement {
   #locate(): void {
     this._note = true;
     navigator.geolocation.getCurrentPosition(
-      ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this._text),
+      ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this.#combobox.text),
       ({ code }) => {
         this._note = () => renderMessage(this.localize.t.finder[code === 1 ? 'geoDenied' : 'geoFailed']);
         this.#input?.focus();

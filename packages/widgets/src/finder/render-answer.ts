@@ -1,5 +1,14 @@
-import type { Layer, LookupChoice, LookupChoiceQuery, LookupResult, Match } from '@carezone/sdk';
+import {
+  isApiError,
+  type Layer,
+  type LookupChoice,
+  type LookupChoiceQuery,
+  type LookupParams,
+  type LookupResult,
+  type Match,
+} from '@carezone/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { renderZoneDetails } from '../zone-card/zone-details.js';
 import type { LayerAnswer } from './layer-answers.js';
@@ -104,4 +113,45 @@ export function renderAnswer(
         @click=${() => actions.pick(match)}>${texts.pick(localize.name(match.zone.name))}</button>`,
     ),
   )}`;
+}
+
+/**
+ * While the answer loads: as tall as it will be, one card for each layer that will answer (`count`,
+ * known at once when another widget of the page asked for the layers already; else one).
+ */
+export function renderPending(count: number | undefined, localize: LocalizeController): TemplateResult[] {
+  return Array.from(
+    { length: count || 1 },
+    (_, i) => html`<div class="card">${i ? nothing : renderLoading(localize.t)}</div>`,
+  );
+}
+
+/**
+ * A lookup that found no zone, in words: outside the zones (naming the place), an unknown place,
+ * a text that is no place; any other failure with a retry.
+ */
+export function renderFailure(
+  error: unknown,
+  asked: Partial<Pick<LookupParams, 'postcode' | 'nis'>>,
+  typed: string,
+  localize: LocalizeController,
+  retry: () => void,
+): TemplateResult {
+  const texts = localize.t.finder;
+  if (isApiError(error)) {
+    const { postcode, nis } = asked;
+    const what = postcode ? `${texts.postcode} ${postcode}` : nis ? `${texts.nisCode} ${nis}` : texts.here;
+    const place = error.places[0];
+    if (error.code === 'OUT_OF_COVERAGE')
+      return renderMessage(
+        texts.outside(
+          place
+            ? `${localize.name(place.name, place.region)}${place.postcode ? ` (${place.postcode})` : ''}`
+            : what,
+        ),
+      );
+    if (error.code === 'UNKNOWN_PLACE') return renderMessage(texts.unknown(what));
+    if (error.code === 'INVALID_QUERY') return renderMessage(texts.invalid(postcode ?? nis ?? typed));
+  }
+  return renderError(localize.t, error, retry);
 }
