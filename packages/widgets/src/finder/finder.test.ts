@@ -8,7 +8,8 @@ import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
 import { brusselsLayer, elsene, elzLayer, finderApi, LOOKUPS } from '../test-helpers/fixtures.js';
 import { CarezoneZoneCard } from '../zone-card/zone-card.js';
-import { CarezoneFinder, REMEMBER_KEY } from './finder.js';
+import { CarezoneFinder } from './finder.js';
+import { REMEMBER_KEY } from './remember.js';
 
 defineElement('carezone-finder', CarezoneFinder);
 defineElement('carezone-zone-card', CarezoneZoneCard);

@@ -18,6 +18,7 @@ import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { ComboboxController } from './combobox.js';
 import { finderStyles } from './finder.styles.js';
 import { announcedZone, layerAnswers } from './layer-answers.js';
+import { rememberedPlace, rememberPlace } from './remember.js';
 import {
   type AnswerActions,
   askedPlace,
@@ -27,9 +28,6 @@ import {
   renderPending,
 } from './render-answer.js';
 import { renderOption } from './render-option.js';
-
-/** The one key `remember` uses (in localStorage, so on this origin only). */
-export const REMEMBER_KEY = 'carezone-finder:last';
 
 /** What to look up, and whether the visitor asked for it (only then does an event fire). */
 interface Target {
@@ -215,14 +213,10 @@ export class CarezoneFinder extends CarezoneElement {
         this.#combobox.text = this.postcode ?? '';
       }
     }
-    if (!this.hasUpdated && this.remember && !this._target) {
-      try {
-        const last = JSON.parse(localStorage.getItem(REMEMBER_KEY) as string);
-        this._target = { p: last.p };
-        this.#combobox.text = last.text;
-      } catch {
-        // Nothing remembered, or storage is off (a sandboxed frame): start empty.
-      }
+    const last = !this.hasUpdated && this.remember && !this._target && rememberedPlace();
+    if (last) {
+      this._target = { p: last.p };
+      this.#combobox.text = last.text;
     }
   }
 
@@ -355,13 +349,7 @@ export class CarezoneFinder extends CarezoneElement {
     if (this.#announced !== null) this.#announce(null);
     this.#combobox.show(text);
     this._note = undefined;
-    if (this.remember && !('lat' in p)) {
-      try {
-        localStorage.setItem(REMEMBER_KEY, JSON.stringify({ p, text }));
-      } catch {
-        // Storage full or off: remembering is a comfort, not a requirement.
-      }
-    }
+    if (this.remember) rememberPlace({ p, text });
   }
 
   /** The result region takes the focus (a choice button it held is gone with its answer). */
