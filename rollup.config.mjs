@@ -43,7 +43,60 @@ async function widgetStateProperties() {
 }
 const stateProperties = await widgetStateProperties();
 
-const plugins = () => [
+/**
+ * Internal names of the libraries the widgets bundle: ky's private members (`_options`…) and a zod
+ * schema's internals (`_zod`, and the keys of `_zod` no zod code reads by name). Their own code is
+ * the only reader, never through a string key (checked in ky 1.7.5 and zod 4.3.6: zod sets `_zod`
+ * with `Object.defineProperty`, whose string terser renames too), so they may be shortened like the
+ * widgets' state. Re-check on an upgrade of either; the bundles' end-to-end tests run through both.
+ */
+const libraryInternals = [
+  // ky
+  '_options',
+  '_input',
+  '_retryCount',
+  '_calculateRetryDelay',
+  '_decorateResponse',
+  '_retry',
+  '_fetch',
+  '_stream',
+  // zod
+  '_zod',
+  'traits',
+  'onattach',
+  'deferred',
+  'keySet',
+  'numKeys',
+  'optionalKeys',
+  'constr',
+];
+/**
+ * The widgets' own internal names, read by no page: CarezoneElement's `localize` (protected), the
+ * page client's `transport` and `made` (internal/api-client.ts), the zone details' `layerTitle`
+ * option, and the finder's ComboboxController (finder/combobox.ts) with its actions. Each is a name
+ * no library of the bundles uses; one renamed here without its code is merely not shortened.
+ */
+const widgetInternals = [
+  'localize',
+  'transport',
+  'made',
+  'layerTitle',
+  'inputText',
+  'searchText',
+  'listOpen',
+  'activeOption',
+  'handleInput',
+  'handleKeydown',
+  'showChosen',
+  'searchFor',
+  'closeList',
+  'listOptions',
+  'chooseOption',
+  'submitText',
+];
+
+/** `mangled`: property names terser may shorten, besides the widgets' state. */
+const plugins = (mangled = []) => [
   nodeResolve({
     exportConditions: ['source', 'browser', 'module', 'import', 'default'],
     extensions: ['.ts', '.js'],
@@ -57,7 +110,7 @@ const plugins = () => [
     // Property reads have no side effects here (no getter is read for what it does), so an
     // unused read may go even where its object could be null.
     compress: { passes: 3, pure_getters: true },
-    mangle: { properties: { regex: new RegExp(`^(?:${stateProperties.join('|')})$`) } },
+    mangle: { properties: { regex: new RegExp(`^(?:${[...stateProperties, ...mangled].join('|')})$`) } },
     format: { comments: false },
   }),
 ];
@@ -115,7 +168,8 @@ const widgetBundle = (name, extraPlugins = []) => ({
   },
   // `localization/preload.ts` exports nothing: it is kept for what it does when it runs.
   treeshake: { preset: 'smallest', moduleSideEffects: (id) => /[/\\]localization[/\\]preload\.ts$/.test(id) },
-  plugins: [...plugins(), ...extraPlugins],
+  // Only in the widget bundles: the SDK's own browser bundle keeps every name it had.
+  plugins: [...plugins([...libraryInternals, ...widgetInternals]), ...extraPlugins],
 });
 
 /** @type {import('rollup').RollupOptions[]} */

@@ -14,6 +14,9 @@ export function minifyCss(css) {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+    .replace(/ !important/g, '!important')
     .trim();
 }
 
@@ -34,10 +37,10 @@ export function minifyLiterals() {
     transform(code, id) {
       if (!id.includes('/packages/widgets/src/')) return null;
       const minified = code.replace(/\bcss\s*`([^`$\\]*)`/g, (_match, css) => {
-        // The removed line breaks go after the CSS, so every later line of code keeps its number
-        // and the source map stays right.
+        // The removed line breaks go after the template, out of the string (terser drops them
+        // there), so every later line of code keeps its number and the source map stays right.
         const lineBreaks = css.split('\n').length - 1;
-        return `css\`${minifyCss(css)}${'\n'.repeat(lineBreaks)}\``;
+        return `css\`${minifyCss(css)}\`${'\n'.repeat(lineBreaks)}`;
       });
       return { code: dropIndentation(minified), map: null };
     },
