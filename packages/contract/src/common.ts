@@ -33,12 +33,19 @@ export const IsoDateTime = z
 export const Postcode = z.string().check(z.regex(/^\d{4}$/, 'must be a postcode of 4 digits'));
 /** Statbel REFNIS municipality code: five digits. */
 export const NisCode = z.string().check(z.regex(/^\d{5}$/, 'must be a NIS code of 5 digits'));
-/** Lowercase slug used for zone and layer ids (`bxl-nord`, `elz-gent`). */
+/**
+ * Lowercase slug used for zone and layer ids (`bxl-nord`, `elz-gent`), of at most 100 characters.
+ * The length is in the pattern (a lookahead) rather than a `maxLength` check: the widgets validate
+ * every zone id of every answer with this schema, and that one check would bring zod's whole
+ * length checking (about 175 B gzip) into the finder's bundle for ids that never come near it.
+ */
 export const Slug = z
   .string()
   .check(
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and dashes'),
-    z.maxLength(100),
+    z.regex(
+      /^(?=.{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      'must be an id of at most 100 lowercase letters, digits and dashes',
+    ),
   );
 
 export const Region = z.enum(['flanders', 'wallonia', 'brussels']);
