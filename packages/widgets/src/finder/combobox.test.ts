@@ -16,16 +16,16 @@ function setup(options: string[] = ['Elsene', 'Etterbeek', 'Evere']) {
     updateComplete: Promise.resolve(true),
   } satisfies ReactiveControllerHost & { updates: number };
   const combobox = new ComboboxController<string>(host, {
-    options: () => options,
-    choose: (option) => chosen.push(option),
-    submit: () => submitted++,
+    listOptions: () => options,
+    chooseOption: (option) => chosen.push(option),
+    submitText: () => submitted++,
   });
   const press = (key: string) => {
     const event = new KeyboardEvent('keydown', { key, cancelable: true });
-    combobox.onKeydown(event);
+    combobox.handleKeydown(event);
     return event.defaultPrevented;
   };
-  const type = (value: string) => combobox.onInput({ target: { value } } as unknown as Event);
+  const type = (value: string) => combobox.handleInput({ target: { value } } as unknown as Event);
   return { host, combobox, press, type, chosen, submitted: () => submitted };
 }
 
@@ -33,10 +33,10 @@ describe('ComboboxController', () => {
   it('typing searches what is typed, opens the list and asks the host to render', () => {
     const { host, combobox, type } = setup();
     type('E');
-    expect(combobox.text).to.equal('E');
-    expect(combobox.query).to.equal('E');
-    expect(combobox.open).to.equal(true);
-    expect(combobox.active).to.equal(undefined);
+    expect(combobox.inputText).to.equal('E');
+    expect(combobox.searchText).to.equal('E');
+    expect(combobox.listOpen).to.equal(true);
+    expect(combobox.activeOption).to.equal(undefined);
     expect(host.updates).to.equal(1);
   });
 
@@ -44,15 +44,15 @@ describe('ComboboxController', () => {
     const { combobox, press, type } = setup();
     type('E');
     press('ArrowDown');
-    expect(combobox.active).to.equal(0);
+    expect(combobox.activeOption).to.equal(0);
     press('ArrowUp');
-    expect(combobox.active, 'wraps to the last').to.equal(2);
+    expect(combobox.activeOption, 'wraps to the last').to.equal(2);
     press('ArrowDown');
-    expect(combobox.active, 'wraps to the first').to.equal(0);
+    expect(combobox.activeOption, 'wraps to the first').to.equal(0);
     press('End');
-    expect(combobox.active).to.equal(2);
+    expect(combobox.activeOption).to.equal(2);
     press('Home');
-    expect(combobox.active).to.equal(0);
+    expect(combobox.activeOption).to.equal(0);
   });
 
   it('Enter chooses the active option, else submits', () => {
@@ -70,11 +70,11 @@ describe('ComboboxController', () => {
     const { combobox, press, type } = setup();
     type('Ev');
     expect(press('Escape')).to.equal(true);
-    expect(combobox.open).to.equal(false);
-    expect(combobox.text).to.equal('Ev');
+    expect(combobox.listOpen).to.equal(false);
+    expect(combobox.inputText).to.equal('Ev');
     press('Escape');
-    expect(combobox.text).to.equal('');
-    expect(combobox.query).to.equal('');
+    expect(combobox.inputText).to.equal('');
+    expect(combobox.searchText).to.equal('');
     expect(press('a')).to.equal(false);
     expect(press('Home'), 'Home moves the caret while the list is closed').to.equal(false);
   });
@@ -82,17 +82,17 @@ describe('ComboboxController', () => {
   it('showing a chosen place searches nothing and closes the list', () => {
     const { combobox, type } = setup();
     type('Els');
-    combobox.show('Elsene');
-    expect(combobox.text).to.equal('Elsene');
-    expect(combobox.query).to.equal('');
-    expect(combobox.open).to.equal(false);
+    combobox.showChosen('Elsene');
+    expect(combobox.inputText).to.equal('Elsene');
+    expect(combobox.searchText).to.equal('');
+    expect(combobox.listOpen).to.equal(false);
   });
 
   it('has no list to open without options', () => {
     const { combobox, press, type } = setup([]);
     type('xyz');
-    expect(combobox.open).to.equal(false);
+    expect(combobox.listOpen).to.equal(false);
     press('ArrowDown');
-    expect(combobox.active).to.equal(undefined);
+    expect(combobox.activeOption).to.equal(undefined);
   });
 });

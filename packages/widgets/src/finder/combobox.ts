@@ -3,16 +3,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** What the combobox asks of its element: the options shown now, and what choosing does. */
 export interface ComboboxActions<Option> {
   /** The options for what is typed now (the last ones while the next search runs). */
-  options(): readonly Option[];
+  listOptions(): readonly Option[];
   /** Enter on the active option. */
-  choose(option: Option): void;
+  chooseOption(option: Option): void;
   /** Enter without an active option: look up what is typed. */
-  submit(): void;
+  submitText(): void;
 }
 
 /**
  * The state and keys of an ARIA 1.2 combobox with list autocomplete, apart from how it looks:
- * what the input shows (`text`), what is searched (`query`: what was typed, empty once a place
+ * what the input shows (`inputText`), what is searched (`searchText`: what was typed, empty once a place
  * is chosen), whether the list is open and which option is active.
  *
  * ArrowDown/ArrowUp move through the options (wrapping), Home/End jump to the first/last when the
@@ -22,8 +22,8 @@ export interface ComboboxActions<Option> {
 export class ComboboxController<Option> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #actions: ComboboxActions<Option>;
-  text = '';
-  query = '';
+  inputText = '';
+  searchText = '';
   #open = false;
   #active: number | undefined;
 
@@ -36,40 +36,40 @@ export class ComboboxController<Option> implements ReactiveController {
   hostConnected(): void {}
 
   /** The list is open and has options. */
-  get open(): boolean {
-    return this.#open && this.#actions.options().length > 0;
+  get listOpen(): boolean {
+    return this.#open && this.#actions.listOptions().length > 0;
   }
 
   /** The index of the active option, while the list is open. */
-  get active(): number | undefined {
-    return this.open ? this.#active : undefined;
+  get activeOption(): number | undefined {
+    return this.listOpen ? this.#active : undefined;
   }
 
   /** Shows `text` in the input, searches nothing and closes the list (a place was chosen, or set). */
-  show(text: string): void {
+  showChosen(text: string): void {
     this.#set(text, '', false);
   }
 
   /** Searches `query` without showing the list (a submitted name: its first option is taken). */
-  search(query: string): void {
-    this.#set(this.text, query, false);
+  searchFor(query: string): void {
+    this.#set(this.inputText, query, false);
   }
 
-  close(): void {
-    this.#set(this.text, this.query, false);
+  closeList(): void {
+    this.#set(this.inputText, this.searchText, false);
   }
 
-  onInput = (event: Event): void => {
+  handleInput = (event: Event): void => {
     const { value } = event.target as HTMLInputElement;
     this.#set(value, value, true);
   };
 
-  onKeydown = (event: KeyboardEvent): void => {
-    const options = this.#actions.options();
+  handleKeydown = (event: KeyboardEvent): void => {
+    const options = this.#actions.listOptions();
     const count = options.length;
-    const open = this.open;
+    const open = this.listOpen;
     const active = this.#active ?? -1;
-    const move = (to: number) => this.#set(this.text, this.query, true, (to + count) % count);
+    const move = (to: number) => this.#set(this.inputText, this.searchText, true, (to + count) % count);
     switch (event.key) {
       case 'ArrowDown':
         if (count) move(open ? active + 1 : 0);
@@ -83,11 +83,11 @@ export class ComboboxController<Option> implements ReactiveController {
         move(event.key === 'Home' ? 0 : -1);
         break;
       case 'Enter':
-        if (open && this.#active !== undefined) this.#actions.choose(options[this.#active] as Option);
-        else this.#actions.submit();
+        if (open && this.#active !== undefined) this.#actions.chooseOption(options[this.#active] as Option);
+        else this.#actions.submitText();
         break;
       case 'Escape':
-        if (open) this.close();
+        if (open) this.closeList();
         else this.#set('', '', false);
         break;
       default:
@@ -97,8 +97,8 @@ export class ComboboxController<Option> implements ReactiveController {
   };
 
   #set(text: string, query: string, open: boolean, active?: number): void {
-    this.text = text;
-    this.query = query;
+    this.inputText = text;
+    this.searchText = query;
     this.#open = open;
     this.#active = active;
     this.#host.requestUpdate();

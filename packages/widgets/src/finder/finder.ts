@@ -140,9 +140,9 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** The input and its suggestions. */
   readonly #combobox = new ComboboxController<Place>(this, {
-    options: () => this.#places,
-    choose: (place) => this.#select(place),
-    submit: () => void this.#submit(),
+    listOptions: () => this.#places,
+    chooseOption: (place) => this.#select(place),
+    submitText: () => void this.#submit(),
   });
 
   readonly #layers = new Task(
@@ -159,7 +159,7 @@ export class CarezoneFinder extends CarezoneElement {
       await sleep(250, signal);
       return client.places.search(q, { limit: 8, lang }, { signal });
     },
-    args: () => [this.sdk, this.#combobox.query.trim(), this.localize.lang] as const,
+    args: () => [this.sdk, this.#combobox.searchText.trim(), this.localize.lang] as const,
   });
 
   /** The zone id the last `carezone-zone-change` named (`null`: none, or no event yet). */
@@ -185,7 +185,7 @@ export class CarezoneFinder extends CarezoneElement {
         const zone = announcedZone(layerAnswers(answer), this.layer);
         if (zone) this.#announce(zone.match, answer.matches, zone.certainty);
       } else {
-        this.#combobox.text ||= askedPlace(answer, this.localize);
+        this.#combobox.inputText ||= askedPlace(answer, this.localize);
       }
     },
   });
@@ -201,7 +201,7 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** The suggestions for what is typed now (the last ones while the next search runs). */
   get #places(): Place[] {
-    return (searchable(this.#combobox.query.trim()) && this.#search.value) || [];
+    return (searchable(this.#combobox.searchText.trim()) && this.#search.value) || [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,13 +210,13 @@ export class CarezoneFinder extends CarezoneElement {
       // The field shows what is shown: the preset postcode now, a NIS code's name once it is known.
       if (p) {
         this._target = { p };
-        this.#combobox.text = this.postcode ?? '';
+        this.#combobox.inputText = this.postcode ?? '';
       }
     }
     const last = !this.hasUpdated && this.remember && !this._target && rememberedPlace();
     if (last) {
       this._target = { p: last.p };
-      this.#combobox.text = last.text;
+      this.#combobox.inputText = last.text;
     }
   }
 
@@ -224,7 +224,7 @@ export class CarezoneFinder extends CarezoneElement {
     const common = this.localize.t;
     const texts = common.finder;
     const combobox = this.#combobox;
-    const { open, active } = combobox;
+    const { listOpen: open, activeOption: active } = combobox;
     return html`<div part="base">
       <div class="bar" role="search" aria-labelledby="label">
         <label part="label" id="label" for="input">${texts.label}</label>
@@ -232,8 +232,8 @@ export class CarezoneFinder extends CarezoneElement {
           <input part="input" id="input" role="combobox" autocomplete="off" spellcheck="false" maxlength="100"
             aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
             aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
-            placeholder=${this.placeholder ?? nothing} .value=${combobox.text}
-            @input=${combobox.onInput} @keydown=${combobox.onKeydown} @blur=${() => combobox.close()}>
+            placeholder=${this.placeholder ?? nothing} .value=${combobox.inputText}
+            @input=${combobox.handleInput} @keydown=${combobox.handleKeydown} @blur=${() => combobox.closeList()}>
           <ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open}
             @mousedown=${(event: Event) => event.preventDefault()}>
             ${this.#places.map((place, i) =>
@@ -264,7 +264,7 @@ export class CarezoneFinder extends CarezoneElement {
                     ),
                   complete: (result) => this.#renderResult(result),
                   error: (error) =>
-                    renderFailure(error, this._target?.p ?? {}, this.#combobox.text, this.localize, () =>
+                    renderFailure(error, this._target?.p ?? {}, this.#combobox.inputText, this.localize, () =>
                       this.#lookup.run(),
                     ),
                 })
@@ -298,7 +298,7 @@ export class CarezoneFinder extends CarezoneElement {
   }
 
   readonly #actions: AnswerActions = {
-    narrow: (query) => this.#choose(query, this.#combobox.text, true),
+    narrow: (query) => this.#choose(query, this.#combobox.inputText, true),
     pick: (match) => {
       this._picked = match;
       const answer = this.#lookup.value;
@@ -308,13 +308,13 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** The typed text: a postcode or NIS code as it is; a name through its first suggestion. */
   async #submit(): Promise<void> {
-    const text = this.#combobox.text.trim();
+    const text = this.#combobox.inputText.trim();
     if (!text) return this.#input?.focus();
     if (/^\d{4,5}$/.test(text))
       return this.#choose(text.length === 4 ? { postcode: text } : { nis: text }, text);
     // A name: its first suggestion (searched now when the text came from a selection, again when
     // its search failed).
-    this.#combobox.search(text);
+    this.#combobox.searchFor(text);
     await this.updateComplete;
     if (this.#search.status === TaskStatus.ERROR) void this.#search.run();
     let places: Place[] = [];
@@ -347,7 +347,7 @@ export class CarezoneFinder extends CarezoneElement {
     if (choice) void this.#focusResult();
     // The zone shown so far is not this place's: listeners forget it before the answer comes.
     if (this.#announced !== null) this.#announce(null);
-    this.#combobox.show(text);
+    this.#combobox.showChosen(text);
     this._note = undefined;
     if (this.remember) rememberPlace({ p, text });
   }
@@ -362,7 +362,7 @@ export class CarezoneFinder extends CarezoneElement {
   #locate(): void {
     this._note = true;
     navigator.geolocation.getCurrentPosition(
-      ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this.#combobox.text),
+      ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this.#combobox.inputText),
       ({ code }) => {
         this._note = () => renderMessage(this.localize.t.finder[code === 1 ? 'geoDenied' : 'geoFailed']);
         this.#input?.focus();

@@ -13,7 +13,7 @@ import { clientFor, scriptOrigin } from './api-client.js';
 import { CarezoneElement } from './carezone-element.js';
 import { errorMessage } from './data-states.js';
 import { defineElement } from './define.js';
-import type { LocalizeController } from './localize.js';
+import { formatNumber, type LocalizeController } from './localize.js';
 
 describe('clientFor', () => {
   const zones = { zones: zonesResource };
@@ -131,7 +131,7 @@ describe('LocalizeController', () => {
   it('formats dates, numbers and lists the Belgian way of each language', async () => {
     const probe = await fixture<Probe>(html`<carezone-test-localize lang="fr"></carezone-test-localize>`);
     expect(probe.l.date('2025-01-01')).to.equal('1 janvier 2025');
-    expect(probe.l.number(1234.5)).to.match(/^1\s234,5$/);
+    expect(formatNumber(probe.l, 1234.5)).to.match(/^1\s234,5$/);
     expect(probe.l.list(['1000', '1050'])).to.equal('1000 et 1050');
     probe.setAttribute('lang', 'nl');
     await probe.updateComplete;

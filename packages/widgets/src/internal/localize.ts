@@ -86,31 +86,42 @@ export class LocalizeController implements ReactiveController {
     return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
-  number(value: number): string {
-    return new Intl.NumberFormat(this.#locale()).format(value);
-  }
-
-  /** "over 2 minuten", "3 hours ago", "gisteren": `value` units from now (negative: past). */
-  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-    return new Intl.RelativeTimeFormat(this.#locale(), { numeric: 'auto' }).format(value, unit);
-  }
-
-  /** A date and time as a long date in Brussels: "2 december 2026". */
-  longDate(date: Date): string {
-    return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
-      date,
-    );
-  }
-
   /** "A, B en C" / "A, B et C": a list joined as the language does. */
   list(items: readonly string[]): string {
     return new Intl.ListFormat(this.#locale(), { type: 'conjunction' }).format(items);
   }
 
-  /** Belgian conventions for every language (date order, separators). */
   #locale(): string {
-    return `${this.#lang}-BE`;
+    return belgianLocale(this.#lang);
   }
+}
+
+/** Belgian conventions for every language (date order, separators): `nl-BE`, `fr-BE`… */
+const belgianLocale = (lang: Language) => `${lang}-BE`;
+
+// Formats only some widgets show, as functions beside the controller rather than methods of it:
+// a bundle that shows none of them (the finder's) does not carry them.
+
+/** A number as the visitor writes it: "1.234,5", "1 234,5". */
+export function formatNumber(localize: LocalizeController, value: number): string {
+  return new Intl.NumberFormat(belgianLocale(localize.lang)).format(value);
+}
+
+/** "over 2 minuten", "3 hours ago", "gisteren": `value` units from now (negative: past). */
+export function formatRelativeTime(
+  localize: LocalizeController,
+  value: number,
+  unit: Intl.RelativeTimeFormatUnit,
+): string {
+  return new Intl.RelativeTimeFormat(belgianLocale(localize.lang), { numeric: 'auto' }).format(value, unit);
+}
+
+/** An instant as a long date in Brussels: "2 december 2026". */
+export function formatLongDate(localize: LocalizeController, date: Date): string {
+  return new Intl.DateTimeFormat(belgianLocale(localize.lang), {
+    dateStyle: 'long',
+    timeZone: 'Europe/Brussels',
+  }).format(date);
 }
 
 function textsOf<T>(catalogue: Catalogue<T>, lang: Language): T {

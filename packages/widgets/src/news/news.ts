@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { apiBaseUrl } from '../internal/api-client.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
+import { formatLongDate, formatNumber, formatRelativeTime } from '../internal/localize.js';
 import { zoneNamesOf } from '../internal/zone-names.js';
 import { ZoneSourceController } from '../internal/zone-source.js';
 import { newsTexts } from '../localization/news/catalogue.js';
@@ -151,7 +152,7 @@ export class CarezoneNews extends CarezoneElement {
       const shown = this.#pages().reduce((sum, { data }) => sum + data.length, 0);
       this._more = [...this._more, page];
       const count = page.data.length;
-      this._added = this.#texts().added(count, this.localize.number(count));
+      this._added = this.#texts().added(count, formatNumber(this.localize, count));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#i${shown}`)?.focus();
     },
@@ -253,8 +254,8 @@ export class CarezoneNews extends CarezoneElement {
       seconds < 3600 ? ['minute', 60] : seconds < 86400 ? ['hour', 3600] : ['day', 86400];
     const text =
       seconds >= 0 && seconds < RELATIVE_FOR_S
-        ? this.localize.relativeTime(-Math.floor(seconds / size), unit)
-        : this.localize.longDate(date);
+        ? formatRelativeTime(this.localize, -Math.floor(seconds / size), unit)
+        : formatLongDate(this.localize, date);
     return html`<time part="date" datetime=${iso}>${text}</time>`;
   }
 

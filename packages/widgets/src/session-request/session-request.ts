@@ -16,6 +16,7 @@ import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
+import { formatNumber, formatRelativeTime } from '../internal/localize.js';
 import { ZoneSourceController } from '../internal/zone-source.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
@@ -275,7 +276,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
         : seconds < 5400
           ? [seconds / 60, 'minute']
           : [seconds / 3600, 'hour'];
-    return this.localize.relativeTime(Math.ceil(value), unit);
+    return formatRelativeTime(this.localize, Math.ceil(value), unit);
   }
 
   #onInput(event: Event): void {
@@ -314,7 +315,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
     if (this._sending) return;
     const texts = this.#texts();
     const body = requestBody(this._values, this.zone || this._zone?.id, this.localize.lang);
-    const { input, errors } = check(this._values, body, texts.invalid, (n) => this.localize.number(n));
+    const { input, errors } = check(this._values, body, texts.invalid, (n) => formatNumber(this.localize, n));
     this._failure = undefined;
     this._errors = errors;
     if (!input) return this.#focus('[part~="error-summary"]');
@@ -330,7 +331,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
       );
       this._created = created;
       draft.sent();
-      this.#fire(new SubmitSuccessEvent(created));
+      this.dispatchEvent(new SubmitSuccessEvent(created));
       this._sending = false;
       await this.#focus('[part~="reference"]');
     } catch (error) {
@@ -341,16 +342,10 @@ export class CarezoneSessionRequest extends CarezoneElement {
       if (placed) this._errors = fields;
       else this._failure = error;
       this.#save();
-      this.#fire(new SubmitErrorEvent(submitErrorCode(error), error));
+      this.dispatchEvent(new SubmitErrorEvent(submitErrorCode(error), error));
       this._sending = false;
       await this.#focus(placed ? '[part~="error-summary"]' : '#send-error button');
     }
-  }
-
-  // Events are documented in the class JSDoc; dispatched here so that the manifest's analyzer
-  // does not also list them under names it guesses from the constructor's arguments.
-  #fire(event: Event): void {
-    this.dispatchEvent(event);
   }
 
   /** Moves the focus, once rendered, to what the visitor must read or do next. */
