@@ -5,21 +5,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { apiBaseUrl } from '../internal/api-client.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
-import { formatLongDate, formatNumber, formatRelativeTime } from '../internal/localize.js';
+import { formatNumber } from '../internal/localize.js';
 import { zoneNamesOf } from '../internal/zone-names.js';
 import { ZoneSourceController } from '../internal/zone-source.js';
 import { newsTexts } from '../localization/news/catalogue.js';
 import type { NewsTranslation } from '../localization/news/translation.js';
 import { newsStyles } from './news.styles.js';
+import { renderDate, renderFeeds } from './news-parts.js';
 import { safeBody } from './safe-body.js';
-
-/** Dates younger than this read "3 dagen geleden"; older ones are written out. */
-const RELATIVE_FOR_S = 7 * 86400;
-const FEEDS = [
-  ['atom', 'Atom', 'application/atom+xml'],
-  ['rss', 'RSS', 'application/rss+xml'],
-  ['json', 'JSON Feed', 'application/feed+json'],
-] as const;
 
 /**
  * @summary The news of a network or of one zone: title, date, zone, summary, the full text in
@@ -186,7 +179,7 @@ export class CarezoneNews extends CarezoneElement {
         error: (error) => renderError(common, error, () => void this.#firstPage.run()),
       })}
       <p class="visually-hidden" role="status">${this._added}</p>
-      ${this.#renderFeeds(texts)}
+      ${renderFeeds(texts, `${apiBaseUrl(this.api)}/v1/news/feed.`, this.zone || this._zone)}
     </div>`;
   }
 
@@ -230,7 +223,7 @@ export class CarezoneNews extends CarezoneElement {
     return html`<li><article part="item" id=${id} tabindex="-1" aria-labelledby="${id}-t"
         lang=${ifDefined(item.language && item.language !== this.localize.lang ? item.language : undefined)}>
       <p part="title" id="${id}-t" role="heading" aria-level=${this.headingLevel}>${item.title}</p>
-      <p part="meta">${this.#renderDate(item.publishedAt ?? item.updatedAt)}${item.zones.map(
+      <p part="meta">${renderDate(item.publishedAt ?? item.updatedAt, this.localize)}${item.zones.map(
         (zone) => html` <span part="zone-badge">${this.#zoneName(zone)}</span>`,
       )}</p>
       <p part="summary">${item.summary}</p>
@@ -243,20 +236,6 @@ export class CarezoneNews extends CarezoneElement {
             <div part="body" id="${id}-b" ?hidden=${!open}>${open ? this.#body(item) : nothing} ${open ? source : nothing}</div>`
       }
     </article></li>`;
-  }
-
-  /** Within a week, how long ago ("2 hours ago", "gisteren"); before, the date ("2 december 2026"). */
-  #renderDate(iso: string | null): TemplateResult | typeof nothing {
-    if (!iso) return nothing;
-    const date = new Date(iso);
-    const seconds = (Date.now() - date.getTime()) / 1000;
-    const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
-      seconds < 3600 ? ['minute', 60] : seconds < 86400 ? ['hour', 3600] : ['day', 86400];
-    const text =
-      seconds >= 0 && seconds < RELATIVE_FOR_S
-        ? formatRelativeTime(this.localize, -Math.floor(seconds / size), unit)
-        : formatLongDate(this.localize, date);
-    return html`<time part="date" datetime=${iso}>${text}</time>`;
   }
 
   #zoneName(id: string): string {
@@ -277,16 +256,6 @@ export class CarezoneNews extends CarezoneElement {
     const open = new Set(this._open);
     if (!open.delete(id)) open.add(id);
     this._open = open;
-  }
-
-  #renderFeeds(texts: NewsTranslation): TemplateResult {
-    const zone = this.zone || this._zone;
-    const base = `${apiBaseUrl(this.api)}/v1/news/feed.`;
-    return html`<p part="feeds">${texts.subscribe} ${FEEDS.map(
-      ([format, label, type], index) =>
-        html`${index ? ' · ' : ''}<a href="${base}${format}${zone ? `?zone=${encodeURIComponent(zone)}` : ''}"
-          type=${type}>${label}</a>`,
-    )}</p>`;
   }
 
   /** The next page after the last one shown; focus on its first item, and its count said aloud. */

@@ -1,4 +1,8 @@
+import { isApiError } from '@carezone/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { errorMessage } from '../internal/data-states.js';
+import { formatRelativeTime, type LocalizeController } from '../internal/localize.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
 import { idOf } from './fields.js';
 import { FIELDS, type FieldErrors, type FieldName } from './form-values.js';
@@ -53,4 +57,56 @@ export function errorSummary(
 export function referenceText(texts: SessionRequestTranslation, code: string): TemplateResult {
   const [before, after] = texts.reference(code).split(code);
   return html`${before}<span class="code">${code}</span>${after}`;
+}
+
+/** "in 30 seconds", "over 2 minuten", "dans 1 heure": a wait, rounded up, as the language says it. */
+function inTime(seconds: number, localize: LocalizeController): string {
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    seconds < 90 ? [seconds, 'second'] : seconds < 5400 ? [seconds / 60, 'minute'] : [seconds / 3600, 'hour'];
+  return formatRelativeTime(localize, Math.ceil(value), unit);
+}
+
+/**
+ * Why the last send failed (nothing when it did not), with the wait a 429 asks for, and a retry
+ * button that sends again (disabled while sending).
+ */
+export function sendFailure(
+  texts: SessionRequestTranslation,
+  error: unknown,
+  sending: boolean,
+  localize: LocalizeController,
+  retry: (event?: Event) => void,
+): TemplateResult | typeof nothing {
+  if (error === undefined) return nothing;
+  let text = errorMessage(localize.t, error, texts.errors);
+  if (isApiError(error) && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined)
+    text = texts.retryIn(inTime(error.retryAfter, localize));
+  return html`<div part="error" id="send-error" class="message error" role="alert">
+    ${text}
+    <button part="retry-button" class="secondary" type="button" ?disabled=${sending}
+      @click=${retry}>${localize.t.retry}</button>
+  </div>`;
+}
+
+/** What the zone field shows: where the zone comes from, and its name once known. */
+export interface ZoneFieldState {
+  /** The `zone` attribute: the page's zone, nothing to choose. */
+  attribute: string | undefined;
+  /** The zone's name in the visitor's language (the attribute's id while its name loads). */
+  name: string | undefined;
+  error: string | undefined;
+  /** The finder inside the form, when the zone is chosen here (no attribute, no `zone-source`). */
+  finder: TemplateResult | undefined;
+}
+
+/** The zone: given by the page, chosen in the form's finder, or in a finder elsewhere on the page. */
+export function zoneField(texts: SessionRequestTranslation, zone: ZoneFieldState): TemplateResult {
+  const { attribute, name, error, finder } = zone;
+  return html`<fieldset part="field fieldset zone" id="zone" class="field"
+      aria-describedby=${ifDefined(error ? 'zone-error' : undefined)}>
+    <legend part="label">${texts.zone}${attribute ? nothing : html` <span class="required">${texts.required}</span>`}</legend>
+    ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
+    ${finder ?? nothing}
+    <p part="zone-name">${name ? texts.zoneChosen(name) : finder ? '' : texts.zoneElsewhere}</p>
+  </fieldset>`;
 }

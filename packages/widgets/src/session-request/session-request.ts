@@ -15,14 +15,14 @@ import { SubmitSuccessEvent } from '../events/submit-success.js';
 import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
-import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
-import { formatNumber, formatRelativeTime } from '../internal/localize.js';
+import { renderError, renderLoading } from '../internal/data-states.js';
+import { formatNumber } from '../internal/localize.js';
 import { ZoneSourceController } from '../internal/zone-source.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
 import { draftKey, FormDraft } from './draft.js';
 import { choiceField, consentField, type FieldContext, textField } from './fields.js';
-import { errorSummary, fieldLabels, referenceText } from './form-parts.js';
+import { errorSummary, fieldLabels, referenceText, sendFailure, zoneField } from './form-parts.js';
 import {
   type ChosenZone,
   check,
@@ -205,7 +205,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
           <label for="website">Website</label>
           <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${this._values.website}>
         </div>
-        ${this.#renderFailure(texts)}
+        ${sendFailure(texts, this._failure, this._sending, this.localize, this.#submit)}
         <button part="submit-button" type="submit" ?disabled=${this._sending}>${texts.submit}</button>
       </form>
       <p part="status" class="hint" role="status">${this._sending ? texts.sending : ''}</p>`;
@@ -213,27 +213,22 @@ export class CarezoneSessionRequest extends CarezoneElement {
 
   #renderZone(texts: SessionRequestTranslation): TemplateResult {
     const { localize, zone } = this;
-    const error = this._errors.zone;
     const preset = this.#presetZone.value;
-    const name = zone
-      ? preset
-        ? localize.name(preset.name)
-        : zone
-      : this._zone && localize.name(this._zone.name);
     const embedded = !zone && !this.zoneSource;
-    return html`<fieldset part="field fieldset zone" id="zone" class="field"
-        aria-describedby=${ifDefined(error ? 'zone-error' : undefined)}>
-      <legend part="label">${texts.zone}${zone ? nothing : html` <span class="required">${texts.required}</span>`}</legend>
-      ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
-      ${
-        embedded
-          ? html`<carezone-finder part="finder" layer=${ifDefined(this.layer)} lang=${localize.lang}
-              .client=${this.sdk} @carezone-zone-change=${(event: ZoneChangeEvent) => this.#chooseZone(event.detail?.zone)}>
-            </carezone-finder>`
-          : nothing
-      }
-      <p part="zone-name">${name ? texts.zoneChosen(name) : embedded ? '' : texts.zoneElsewhere}</p>
-    </fieldset>`;
+    return zoneField(texts, {
+      attribute: zone,
+      name: zone
+        ? preset
+          ? localize.name(preset.name)
+          : zone
+        : this._zone && localize.name(this._zone.name),
+      error: this._errors.zone,
+      finder: embedded
+        ? html`<carezone-finder part="finder" layer=${ifDefined(this.layer)} lang=${localize.lang}
+            .client=${this.sdk} @carezone-zone-change=${(event: ZoneChangeEvent) => this.#chooseZone(event.detail?.zone)}>
+          </carezone-finder>`
+        : undefined,
+    });
   }
 
   #renderTopics(texts: SessionRequestTranslation, context: FieldContext): TemplateResult {
@@ -253,30 +248,6 @@ export class CarezoneSessionRequest extends CarezoneElement {
         ? textField(context, 'otherTopic', texts.otherTopic, { required: true })
         : nothing,
     });
-  }
-
-  #renderFailure(texts: SessionRequestTranslation): TemplateResult | typeof nothing {
-    const error = this._failure;
-    if (error === undefined) return nothing;
-    let text = errorMessage(this.localize.t, error, texts.errors);
-    if (isApiError(error) && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined)
-      text = texts.retryIn(this.#inTime(error.retryAfter));
-    return html`<div part="error" id="send-error" class="message error" role="alert">
-      ${text}
-      <button part="retry-button" class="secondary" type="button" ?disabled=${this._sending}
-        @click=${this.#submit}>${this.localize.t.retry}</button>
-    </div>`;
-  }
-
-  /** "in 30 seconds", "over 2 minuten", "dans 1 heure": a wait, rounded up, as the language says it. */
-  #inTime(seconds: number): string {
-    const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-      seconds < 90
-        ? [seconds, 'second']
-        : seconds < 5400
-          ? [seconds / 60, 'minute']
-          : [seconds / 3600, 'hour'];
-    return formatRelativeTime(this.localize, Math.ceil(value), unit);
   }
 
   #onInput(event: Event): void {
