@@ -18,12 +18,12 @@ import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { ComboboxController } from './combobox.js';
 import { finderStyles } from './finder.styles.js';
 import { announcedZone, layerAnswers } from './layer-answers.js';
+import { searchable, searchPlaces } from './place-search.js';
 import { rememberedPlace, rememberPlace } from './remember.js';
 import {
   type AnswerActions,
   askedPlace,
-  renderAnswer,
-  renderCard,
+  renderAnswers,
   renderFailure,
   renderPending,
 } from './render-answer.js';
@@ -36,18 +36,6 @@ interface Target {
 }
 
 type Answer = LookupResult & { layers: Layer[]; user: boolean };
-
-/** Worth asking the server: two characters, or any digit (postcodes). */
-const searchable = (q: string) => q.length > 1 || /\d/.test(q);
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
 
 /**
  * @summary Finds the care zone of a place: the visitor types a postcode or a place name (or
@@ -151,14 +139,9 @@ export class CarezoneFinder extends CarezoneElement {
     () => [this.sdk],
   );
 
-  // Debounced inside the task: a keystroke changes the args, which aborts the waiting (or
-  // fetching) run, so a stale answer never lands.
   readonly #search = new Task(this, {
-    task: async ([client, q, lang], { signal }) => {
-      if (!searchable(q)) return initialState;
-      await sleep(250, signal);
-      return client.places.search(q, { limit: 8, lang }, { signal });
-    },
+    task: ([client, q, lang], { signal }) =>
+      searchable(q) ? searchPlaces(client.places, q, lang, signal) : initialState,
     args: () => [this.sdk, this.#combobox.searchText.trim(), this.localize.lang] as const,
   });
 
@@ -262,7 +245,7 @@ export class CarezoneFinder extends CarezoneElement {
                       this.layer ? 1 : (this.#layers.value ?? layersKnown(this.sdk))?.length,
                       this.localize,
                     ),
-                  complete: (result) => this.#renderResult(result),
+                  complete: (result) => renderAnswers(result, this._picked, this.localize, this.#actions),
                   error: (error) =>
                     renderFailure(error, this._target?.p ?? {}, this.#combobox.inputText, this.localize, () =>
                       this.#lookup.run(),
@@ -281,20 +264,6 @@ export class CarezoneFinder extends CarezoneElement {
       ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._note === true}
           @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
       : nothing;
-  }
-
-  #renderResult(result: Answer): TemplateResult[] {
-    const picked = this._picked;
-    return layerAnswers(result).map((answer) =>
-      picked?.layer === answer.layer
-        ? renderCard(
-            picked,
-            result.layers,
-            this.localize,
-            html`<p part="note" class="note">${this.localize.t.finder.picked}</p>`,
-          )
-        : renderAnswer(answer, result, this.localize, this.#actions),
-    );
   }
 
   readonly #actions: AnswerActions = {

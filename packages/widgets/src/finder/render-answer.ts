@@ -11,7 +11,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { renderZoneDetails } from '../zone-card/zone-details.js';
-import type { LayerAnswer } from './layer-answers.js';
+import { type LayerAnswer, layerAnswers } from './layer-answers.js';
 
 export interface AnswerActions {
   /** Looks the chosen part of the place up alone (a narrowing choice). */
@@ -154,4 +154,23 @@ export function renderFailure(
     if (error.code === 'INVALID_QUERY') return renderMessage(texts.invalid(postcode ?? nis ?? typed));
   }
   return renderError(localize.t, error, retry);
+}
+
+/** Every layer's answer; the layer of a zone the visitor `picked` among candidates shows that zone. */
+export function renderAnswers(
+  result: LookupResult & { layers: readonly Layer[] },
+  picked: Match | undefined,
+  localize: LocalizeController,
+  actions: AnswerActions,
+): TemplateResult[] {
+  return layerAnswers(result).map((answer) =>
+    picked?.layer === answer.layer
+      ? renderCard(
+          picked,
+          result.layers,
+          localize,
+          html`<p part="note" class="note">${localize.t.finder.picked}</p>`,
+        )
+      : renderAnswer(answer, result, localize, actions),
+  );
 }
