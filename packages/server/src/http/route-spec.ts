@@ -44,6 +44,8 @@ export interface RouteInput<Q extends Parameters, P extends Parameters, H extend
  * OpenAPI document, `/docs` and the contract test are generated from the same object. What it
  * declares in `query`, `params` and `headers` is validated before the handler runs, by one code
  * path (a 400 `INVALID_QUERY` naming each bad parameter), so the document says what is enforced.
+ * Not `@hono/zod-openapi`: it builds on classic zod schemas (`.openapi()`), and the contract is
+ * zod/mini, which keeps the widgets' bundles small.
  */
 export interface RouteSpec<
   Q extends Parameters = Parameters,
