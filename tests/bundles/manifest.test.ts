@@ -13,6 +13,7 @@ const WIDGETS_DIR = join(REPO_ROOT, 'packages', 'widgets');
 interface Named {
   name: string;
   fieldName?: string;
+  description?: string;
 }
 interface Declaration {
   kind: string;
@@ -189,6 +190,25 @@ describe('custom-elements.json', () => {
       ['--carezone-color-accent', '--carezone-color-muted', '--carezone-spacing'],
       'news custom properties',
     );
+  });
+
+  test('every element documents exactly the custom properties its theme reads', async () => {
+    const theme = await readFile(join(WIDGETS_DIR, 'src', 'internal', 'theme.styles.ts'), 'utf8');
+    const read = [...new Set(theme.match(/--carezone-[a-z-]+/g))].sort();
+    assert.ok(read.length >= 10, `the theme reads ${read.length} custom properties`);
+    for (const tag of [
+      'carezone-finder',
+      'carezone-zone-card',
+      'carezone-session-request',
+      'carezone-news',
+    ]) {
+      const documented = names(element(tag).cssProperties);
+      assert.deepEqual([...documented].sort(), read, `<${tag}> custom properties`);
+      assert.ok(
+        element(tag).cssProperties?.every((property) => property.description),
+        `<${tag}>: each custom property is described`,
+      );
+    }
   });
 
   test('internal reactive state is not public surface', () => {

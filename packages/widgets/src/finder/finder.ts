@@ -74,20 +74,6 @@ type Answer = LookupResult & { layers: Layer[]; user: boolean };
  * @csspart message - A plain message (outside the zones, unknown place, location refused).
  * @csspart error - A failure (of the lookup, or of the search for a typed name), with its retry button.
  * @csspart retry-button - Looks the place up (or searches the typed name) again.
- *
- * @cssproperty --carezone-color-text - Text colour.
- * @cssproperty --carezone-color-muted - Colour of secondary text.
- * @cssproperty --carezone-color-surface - Background of the input, the list and the cards.
- * @cssproperty --carezone-color-surface-alt - Background of messages and placeholders.
- * @cssproperty --carezone-color-border - Border colour.
- * @cssproperty --carezone-color-accent - Links, buttons and the active suggestion.
- * @cssproperty --carezone-color-on-accent - Text on accent-coloured surfaces.
- * @cssproperty --carezone-color-danger - Marks error messages.
- * @cssproperty --carezone-color-focus - Focus ring.
- * @cssproperty --carezone-font-family - Font. Default: the page's.
- * @cssproperty --carezone-font-size - Base font size. Default 1rem.
- * @cssproperty --carezone-radius - Corner radius.
- * @cssproperty --carezone-spacing - Inner spacing.
  */
 export class CarezoneFinder extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, zoneDetailsStyles, finderStyles];

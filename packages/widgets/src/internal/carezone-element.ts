@@ -9,6 +9,21 @@ const LANGUAGE_RETRY_MS = 3000;
 /**
  * What every Carezone element shares: the `api` and `lang` attributes, an injectable SDK client,
  * the language controller and the theme. Elements add their own properties and styles.
+ *
+ * The theme's custom properties, documented once here (the manifest gives them to every element):
+ * @cssproperty --carezone-color-text - Text colour.
+ * @cssproperty --carezone-color-muted - Secondary text: dates, hints, labels, "(required)".
+ * @cssproperty --carezone-color-surface - Background of inputs, lists and cards.
+ * @cssproperty --carezone-color-surface-alt - Background of messages, placeholders and badges.
+ * @cssproperty --carezone-color-border - Border colour.
+ * @cssproperty --carezone-color-accent - Links, buttons, ticked boxes, the active suggestion.
+ * @cssproperty --carezone-color-on-accent - Text on accent-coloured surfaces.
+ * @cssproperty --carezone-color-danger - Marks problems, and the fields they are about.
+ * @cssproperty --carezone-color-focus - Focus ring.
+ * @cssproperty --carezone-font-family - Font. Default: the page's.
+ * @cssproperty --carezone-font-size - Base font size. Default 1rem.
+ * @cssproperty --carezone-radius - Corner radius.
+ * @cssproperty --carezone-spacing - Spacing inside and between parts.
  */
 export class CarezoneElement extends LitElement {
   static override styles = [themeStyles];

@@ -40,20 +40,6 @@ import { safeBody } from './safe-body.js';
  * @csspart error - The message of a failure, with its retry button.
  * @csspart retry-button - The button that loads again.
  * @csspart message - The "no news yet" message.
- *
- * @cssproperty --carezone-color-text - Text colour.
- * @cssproperty --carezone-color-muted - Colour of dates.
- * @cssproperty --carezone-color-surface - Background of the cards.
- * @cssproperty --carezone-color-surface-alt - Background of zone badges, messages and placeholders.
- * @cssproperty --carezone-color-border - Borders between items and of the cards.
- * @cssproperty --carezone-color-accent - Links and buttons.
- * @cssproperty --carezone-color-on-accent - Text on accent-coloured buttons.
- * @cssproperty --carezone-color-danger - Marks error messages.
- * @cssproperty --carezone-color-focus - Focus ring.
- * @cssproperty --carezone-font-family - Font. Default: the page's.
- * @cssproperty --carezone-font-size - Base font size. Default 1rem.
- * @cssproperty --carezone-radius - Corner radius.
- * @cssproperty --carezone-spacing - Spacing between items.
  */
 export class CarezoneNews extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, newsStyles];

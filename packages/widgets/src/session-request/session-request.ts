@@ -75,20 +75,6 @@ const entries = <K extends string>(labels: Record<K, string>) => Object.entries(
  * @csspart loading - The placeholder while the topics load.
  * @csspart confirmation - Shown instead of the form once it is sent.
  * @csspart reference - The reference number of the sent request (it takes the focus).
- *
- * @cssproperty --carezone-color-text - Text colour.
- * @cssproperty --carezone-color-muted - Colour of hints and of "(required)".
- * @cssproperty --carezone-color-surface - Background of the inputs.
- * @cssproperty --carezone-color-surface-alt - Background of messages and placeholders.
- * @cssproperty --carezone-color-border - Border colour.
- * @cssproperty --carezone-color-accent - Buttons, links, ticked boxes.
- * @cssproperty --carezone-color-on-accent - Text on accent-coloured buttons.
- * @cssproperty --carezone-color-danger - Problems and the fields they are about.
- * @cssproperty --carezone-color-focus - Focus ring.
- * @cssproperty --carezone-font-family - Font. Default: the page's.
- * @cssproperty --carezone-font-size - Base font size. Default 1rem.
- * @cssproperty --carezone-radius - Corner radius.
- * @cssproperty --carezone-spacing - Spacing between fields.
  */
 export class CarezoneSessionRequest extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, sessionRequestStyles];

@@ -22,20 +22,6 @@ import { zoneDetailsStyles } from './zone-details.styles.js';
  * @csspart error - The message of a failure, with its retry button.
  * @csspart retry-button - The button that loads the zone again.
  * @csspart message - A plain message (no zone given).
- *
- * @cssproperty --carezone-color-text - Text colour.
- * @cssproperty --carezone-color-muted - Colour of labels.
- * @cssproperty --carezone-color-surface - Background of the card.
- * @cssproperty --carezone-color-surface-alt - Background of messages and placeholders.
- * @cssproperty --carezone-color-border - Border colour.
- * @cssproperty --carezone-color-accent - Links and buttons.
- * @cssproperty --carezone-color-on-accent - Text on accent-coloured buttons.
- * @cssproperty --carezone-color-danger - Marks error messages.
- * @cssproperty --carezone-color-focus - Focus ring.
- * @cssproperty --carezone-font-family - Font. Default: the page's.
- * @cssproperty --carezone-font-size - Base font size. Default 1rem.
- * @cssproperty --carezone-radius - Corner radius.
- * @cssproperty --carezone-spacing - Inner spacing.
  */
 export class CarezoneZoneCard extends CarezoneElement {
   static override styles = [...CarezoneElement.styles, zoneDetailsStyles, zoneCardStyles];
