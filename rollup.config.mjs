@@ -73,7 +73,8 @@ const libraryInternals = [
 /**
  * The widgets' own internal names, read by no page: CarezoneElement's `localize` (protected), the
  * page client's `transport` and `made` (internal/api-client.ts), the zone details' `layerTitle`
- * option, and the finder's ComboboxController (finder/combobox.ts) with its actions. Each is a name
+ * option, the finder's ComboboxController (finder/combobox.ts) with its actions and its
+ * ZoneLookupController (finder/zone-lookup.ts). Each is a name
  * no library of the bundles uses; one renamed here without its code is merely not shortened.
  */
 const widgetInternals = [
@@ -93,6 +94,12 @@ const widgetInternals = [
   'listOptions',
   'chooseOption',
   'submitText',
+  'lookedUp',
+  'pickedZone',
+  'answer',
+  'showPlace',
+  'lookUpPlace',
+  'pickZone',
 ];
 
 /** `mangled`: property names terser may shorten, besides the widgets' state. */

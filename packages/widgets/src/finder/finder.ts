@@ -1,23 +1,12 @@
-import {
-  type Layer,
-  type LookupParams,
-  type LookupResult,
-  layersResource,
-  lookupResource,
-  type Match,
-  type Place,
-  placesResource,
-} from '@carezone/sdk';
+import { type LookupParams, layersResource, lookupResource, type Place, placesResource } from '@carezone/sdk';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type ZoneCertainty, ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
 import { errorMessage, renderError, renderLoading, renderMessage } from '../internal/data-states.js';
 import { layersKnown, layersOf } from '../internal/layers.js';
 import { zoneDetailsStyles } from '../zone-card/zone-details.styles.js';
 import { ComboboxController } from './combobox.js';
 import { finderStyles } from './finder.styles.js';
-import { announcedZone, layerAnswers } from './layer-answers.js';
 import { searchable, searchPlaces } from './place-search.js';
 import { rememberedPlace, rememberPlace } from './remember.js';
 import {
@@ -28,14 +17,7 @@ import {
   renderPending,
 } from './render-answer.js';
 import { renderOption } from './render-option.js';
-
-/** What to look up, and whether the visitor asked for it (only then does an event fire). */
-interface Target {
-  p: LookupParams;
-  user?: boolean;
-}
-
-type Answer = LookupResult & { layers: Layer[]; user: boolean };
+import { ZoneLookupController } from './zone-lookup.js';
 
 /**
  * @summary Finds the care zone of a place: the visitor types a postcode or a place name (or
@@ -85,9 +67,7 @@ export class CarezoneFinder extends CarezoneElement {
     nis: {},
     placeholder: {},
     remember: { type: Boolean },
-    _target: { state: true },
     _note: { state: true },
-    _picked: { state: true },
   };
 
   /** Id of the one zone layer to look in and show (`bxl-care-zones`, `elz`). Default: all. */
@@ -101,11 +81,8 @@ export class CarezoneFinder extends CarezoneElement {
   /** Keep the last chosen place in localStorage and show it again on the next visit. Default false. */
   declare remember: boolean;
 
-  declare protected _target: Target | undefined;
   /** Shown instead of the lookup: `true` while waiting (a location, a retried search), else a refused location or a failed search. */
   declare protected _note: true | (() => TemplateResult) | undefined;
-  /** The zone the visitor picked among candidates the data cannot tell apart, until the next place. */
-  declare protected _picked: Match | undefined;
 
   constructor() {
     super();
@@ -131,38 +108,14 @@ export class CarezoneFinder extends CarezoneElement {
     args: () => [this.sdk, this.#combobox.searchText.trim(), this.localize.lang] as const,
   });
 
-  /** The zone id the last `carezone-zone-change` named (`null`: none, or no event yet). */
-  #announced: string | null = null;
-
-  readonly #lookup = new Task(this, {
-    task: async ([client, target, layer], { signal }): Promise<Answer | typeof initialState> => {
-      if (!target) return initialState;
-      // With the layers' titles, so that the cards do not grow a row when they arrive.
-      const [result, layers] = await Promise.all([
-        client.lookup({ ...target.p, layer }, { signal }),
-        layersOf(client).catch(() => []),
-      ]);
-      const matches = result.matches.filter((match) => !layer || match.layer === layer);
-      const user = target.user === true;
-      target.user = false;
-      return { ...result, matches, layers, user };
+  /** The place looked up, its answer and the `carezone-zone-change` events. */
+  readonly #lookup = new ZoneLookupController(
+    this,
+    () => this.sdk,
+    (answer) => {
+      this.#combobox.inputText ||= askedPlace(answer, this.localize);
     },
-    args: () => [this.sdk, this._target, this.layer] as const,
-    // Announced once the answer is in: a choice between zones announces none (never a guess).
-    onComplete: (answer) => {
-      if (answer.user) {
-        const zone = announcedZone(layerAnswers(answer), this.layer);
-        if (zone) this.#announce(zone.match, answer.matches, zone.certainty);
-      } else {
-        this.#combobox.inputText ||= askedPlace(answer, this.localize);
-      }
-    },
-  });
-
-  #announce(match: Match | null, matches: readonly Match[] = [], certainty?: ZoneCertainty): void {
-    this.#announced = match?.zone.id ?? null;
-    this.dispatchEvent(new ZoneChangeEvent(match, matches, certainty));
-  }
+  );
 
   get #input(): HTMLInputElement | null | undefined {
     return this.renderRoot?.querySelector('input');
@@ -178,13 +131,13 @@ export class CarezoneFinder extends CarezoneElement {
       const p = this.postcode ? { postcode: this.postcode } : this.nis ? { nis: this.nis } : undefined;
       // The field shows what is shown: the preset postcode now, a NIS code's name once it is known.
       if (p) {
-        this._target = { p };
+        this.#lookup.showPlace(p);
         this.#combobox.inputText = this.postcode ?? '';
       }
     }
-    const last = !this.hasUpdated && this.remember && !this._target && rememberedPlace();
+    const last = !this.hasUpdated && this.remember && !this.#lookup.lookedUp && rememberedPlace();
     if (last) {
-      this._target = { p: last.p };
+      this.#lookup.showPlace(last.p);
       this.#combobox.inputText = last.text;
     }
   }
@@ -219,22 +172,27 @@ export class CarezoneFinder extends CarezoneElement {
           found[0]?.match === 'fuzzy' ? texts.didYouMean(found[0].label) : texts.found(found.length),
         error: (error) => errorMessage(common, error),
       })}</p>
-      <div part="result" class="result ${this._target || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
+      <div part="result" class="result ${this.#lookup.lookedUp || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
         ${
           this._note === true
             ? renderLoading(common)
             : this._note
               ? this._note()
-              : this.#lookup.render({
+              : this.#lookup.answer.render({
                   pending: () =>
                     renderPending(
                       this.layer ? 1 : (this.#layers.value ?? layersKnown(this.sdk))?.length,
                       this.localize,
                     ),
-                  complete: (result) => renderAnswers(result, this._picked, this.localize, this.#actions),
+                  complete: (result) =>
+                    renderAnswers(result, this.#lookup.pickedZone, this.localize, this.#actions),
                   error: (error) =>
-                    renderFailure(error, this._target?.p ?? {}, this.#combobox.inputText, this.localize, () =>
-                      this.#lookup.run(),
+                    renderFailure(
+                      error,
+                      this.#lookup.lookedUp ?? {},
+                      this.#combobox.inputText,
+                      this.localize,
+                      () => this.#lookup.answer.run(),
                     ),
                 })
         }
@@ -254,11 +212,7 @@ export class CarezoneFinder extends CarezoneElement {
 
   readonly #actions: AnswerActions = {
     narrow: (query) => this.#choose(query, this.#combobox.inputText, true),
-    pick: (match) => {
-      this._picked = match;
-      const answer = this.#lookup.value;
-      this.#announce(match, answer === undefined ? [match] : answer.matches, 'chosen');
-    },
+    pick: (match) => this.#lookup.pickZone(match),
   };
 
   /** The typed text: a postcode or NIS code as it is; a name through its first suggestion. */
@@ -297,11 +251,8 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** Looks `p` up for the visitor; a narrowing `choice` keeps the focus on the result it replaces. */
   #choose(p: LookupParams, text: string, choice = false): void {
-    this._target = { p, user: true };
-    this._picked = undefined;
+    this.#lookup.lookUpPlace(p);
     if (choice) void this.#focusResult();
-    // The zone shown so far is not this place's: listeners forget it before the answer comes.
-    if (this.#announced !== null) this.#announce(null);
     this.#combobox.showChosen(text);
     this._note = undefined;
     if (this.remember) rememberPlace({ p, text });
@@ -309,7 +260,7 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** The result region takes the focus (a choice button it held is gone with its answer). */
   async #focusResult(): Promise<void> {
-    await this.#lookup.taskComplete.catch(() => undefined);
+    await this.#lookup.answer.taskComplete.catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
   }

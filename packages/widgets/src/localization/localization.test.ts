@@ -21,19 +21,23 @@ const CATALOGUES: Record<string, Readonly<Record<Language, object>>> = {
 describe('translations', () => {
   for (const [name, catalogue] of Object.entries(CATALOGUES)) {
     it(`${name}: complete in nl, fr, en and de, every key of every language has a text`, () => {
-      const keysOf = (value: object, prefix = ''): string[] =>
+      // Paths as arrays: some keys hold a dot themselves (the form's labels, `contact.email`).
+      const pathsOf = (value: object, prefix: string[] = []): string[][] =>
         Object.entries(value).flatMap(([key, child]) =>
-          typeof child === 'object' && child !== null
-            ? keysOf(child, `${prefix}${key}.`)
-            : [`${prefix}${key}`],
+          typeof child === 'object' && child !== null ? pathsOf(child, [...prefix, key]) : [[...prefix, key]],
         );
-      const reference = keysOf(catalogue.en).sort();
+      const reference = pathsOf(catalogue.en)
+        .map((path) => path.join(' › '))
+        .sort();
       for (const language of LANGUAGES) {
-        expect(keysOf(catalogue[language]).sort(), language).to.deep.equal(reference);
-        for (const key of reference) {
-          const entry = key
-            .split('.')
-            .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue[language]);
+        const paths = pathsOf(catalogue[language]);
+        expect(paths.map((path) => path.join(' › ')).sort(), language).to.deep.equal(reference);
+        for (const path of paths) {
+          const key = path.join(' › ');
+          const entry = path.reduce<unknown>(
+            (node, part) => (node as Record<string, unknown>)[part],
+            catalogue[language],
+          );
           // A text with a value in it is a function: it must use the value (probe: a marker).
           const text = typeof entry === 'function' ? String(entry(7, '⟨7⟩')) : entry;
           expect(text, `${language}: ${key}`).to.be.a('string').and.not.be.empty;

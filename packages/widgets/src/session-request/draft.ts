@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from '@carezone/sdk';
+import { isApiError, newIdempotencyKey } from '@carezone/sdk';
 import type { ChosenZone, FormValues } from './form-values.js';
 
 /** What a draft is stored as (JSON in sessionStorage). */
@@ -64,8 +64,30 @@ export class FormDraft {
     this.#write({ ...this.#state, values, zone });
   }
 
-  /** The key to send `content` (the request body, as JSON) with; call it once per attempt. */
-  keyFor(content: string): string {
+  /**
+   * Sends `input` through `create` with this form's idempotency key and its fill time. A success
+   * forgets the draft and starts the next form with a new key; a 409 CONFLICT marks the key as
+   * holding an earlier body. Every failure is thrown on, the draft kept for a retry.
+   */
+  async send<Input extends object, Created>(
+    input: Input,
+    create: (body: Input & { fillTimeMs: number }, options: { idempotencyKey: string }) => Promise<Created>,
+  ): Promise<Created> {
+    const idempotencyKey = this.#keyFor(JSON.stringify(input));
+    try {
+      const created = await create({ ...input, fillTimeMs: this.#fillTimeMs() }, { idempotencyKey });
+      this.#state = { key: newIdempotencyKey(), shownAt: Date.now() };
+      this.#write(undefined);
+      return created;
+    } catch (error) {
+      // The key already holds an earlier body (sent, stored, but its answer lost).
+      if (isApiError(error) && error.code === 'CONFLICT') this.#state.conflict = true;
+      throw error;
+    }
+  }
+
+  /** The key to send `content` (the request body, as JSON) with, once per attempt. */
+  #keyFor(content: string): string {
     const state = this.#state;
     // The key holds an earlier body: other content now is a new request, with a new key; the same
     // content replays the first answer with the old one.
@@ -78,19 +100,8 @@ export class FormDraft {
   }
 
   /** Milliseconds since the form was first shown (the server's fill-time check). */
-  fillTimeMs(now = Date.now()): number {
-    return Math.max(0, now - this.#state.shownAt);
-  }
-
-  /** The server answered 409 CONFLICT to the last attempt. */
-  conflicted(): void {
-    this.#state.conflict = true;
-  }
-
-  /** The form was sent: its draft is gone, and the next form starts with a new key. */
-  sent(): void {
-    this.#state = { key: newIdempotencyKey(), shownAt: Date.now() };
-    this.#write(undefined);
+  #fillTimeMs(): number {
+    return Math.max(0, Date.now() - this.#state.shownAt);
   }
 
   #read(): StoredDraft | undefined {

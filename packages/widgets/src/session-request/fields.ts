@@ -1,18 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FieldLabels } from '../localization/session-request/translation.js';
 import type { FieldErrors, FieldName, FormValues } from './form-values.js';
 
-/** What every field needs to render: the values, the problems, and the words for "(required)". */
+/** What every field needs to render: the values, the problems, the labels and "(required)". */
 export interface FieldContext {
   values: FormValues;
   errors: FieldErrors;
+  labels: FieldLabels;
   required: string;
 }
 
 /** The element id of a field (`contact.email` → `contact-email`); its message is `<id>-error`. */
 export const idOf = (field: FieldName) => field.replace('.', '-');
 
-type TextField = Exclude<keyof FormValues, 'topics' | 'consent'>;
+// The honeypot is no field a person fills in: it has no label, and the form renders it itself.
+type TextField = Exclude<keyof FormValues & keyof FieldLabels, 'topics' | 'consent'>;
 
 interface TextOptions {
   required?: boolean;
@@ -46,14 +49,13 @@ function descriptions(context: FieldContext, field: FieldName, hint: string | un
 export function textField(
   context: FieldContext,
   field: TextField,
-  label: string,
   options: TextOptions = {},
 ): TemplateResult {
   const id = idOf(field);
   const { describedBy, invalid, content } = descriptions(context, field, options.hint);
   const value = context.values[field];
   return html`<div part="field" class="field">
-    <label part="label" for=${id}>${labelText(context, label, options.required)}</label>
+    <label part="label" for=${id}>${labelText(context, context.labels[field], options.required)}</label>
     ${content}
     ${
       options.multiline
@@ -80,7 +82,6 @@ interface ChoiceOptions {
 export function choiceField(
   context: FieldContext,
   field: 'organisation.kind' | 'format' | 'language' | 'topics',
-  legend: string,
   choices: readonly (readonly [value: string, label: string])[],
   options: ChoiceOptions = {},
 ): TemplateResult {
@@ -88,7 +89,7 @@ export function choiceField(
   const { describedBy, content } = descriptions(context, field, options.hint);
   const chosen = context.values[field];
   return html`<fieldset part="field fieldset" id=${id} class="field" aria-describedby=${ifDefined(describedBy)}>
-    <legend part="label">${labelText(context, legend, true)}</legend>
+    <legend part="label">${labelText(context, context.labels[field], true)}</legend>
     ${content}${options.before}
     ${choices.map(
       ([value, label], index) => html`<label class="choice">
@@ -102,14 +103,14 @@ export function choiceField(
 }
 
 /** The consent checkbox, described by the statement of what is stored. */
-export function consentField(context: FieldContext, label: string, privacyId: string): TemplateResult {
+export function consentField(context: FieldContext, privacyId: string): TemplateResult {
   const { describedBy, invalid, content } = descriptions(context, 'consent', undefined);
   return html`<div part="field" class="field">
     ${content}
     <label part="label" class="choice">
       <input id="consent" type="checkbox" name="consent" .checked=${context.values.consent}
         aria-invalid=${ifDefined(invalid)} aria-describedby=${[privacyId, describedBy].filter(Boolean).join(' ')}>
-      <span>${labelText(context, label, true)}</span>
+      <span>${labelText(context, context.labels.consent, true)}</span>
     </label>
   </div>`;
 }

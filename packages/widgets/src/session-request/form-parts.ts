@@ -1,32 +1,13 @@
-import { isApiError } from '@carezone/sdk';
+import { OTHER_TOPIC_ID } from '@carezone/contract';
+import { isApiError, type SessionRequestCreated, type Topic } from '@carezone/sdk';
+import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { errorMessage } from '../internal/data-states.js';
+import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
 import { formatRelativeTime, type LocalizeController } from '../internal/localize.js';
-import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
-import { idOf } from './fields.js';
+import type { FieldLabels, SessionRequestTranslation } from '../localization/session-request/translation.js';
+import { choiceField, type FieldContext, idOf, textField } from './fields.js';
 import { FIELDS, type FieldErrors, type FieldName } from './form-values.js';
-
-/** The name of every field, for its label and for the error summary. */
-export function fieldLabels(texts: SessionRequestTranslation): Record<FieldName, string> {
-  return {
-    'organisation.name': texts.organisation,
-    'organisation.kind': texts.kind,
-    zone: texts.zone,
-    'contact.name': texts.contactName,
-    'contact.email': texts.email,
-    'contact.phone': texts.phone,
-    topics: texts.topics,
-    otherTopic: texts.otherTopic,
-    format: texts.format,
-    preferredPeriod: texts.period,
-    participants: texts.participants,
-    language: texts.language,
-    message: texts.message,
-    consent: texts.consent,
-    website: '',
-  };
-}
 
 /**
  * Every problem in the form's order, each a link to its field (`focusField`): shown above the
@@ -34,7 +15,6 @@ export function fieldLabels(texts: SessionRequestTranslation): Record<FieldName,
  */
 export function errorSummary(
   texts: SessionRequestTranslation,
-  labels: Record<FieldName, string>,
   errors: FieldErrors,
   focusField: (field: FieldName) => void,
 ): TemplateResult | typeof nothing {
@@ -48,7 +28,7 @@ export function errorSummary(
         html`<li><a href="#${idOf(field)}" @click=${(event: Event) => {
           event.preventDefault();
           focusField(field);
-        }}>${labels[field].replace(/[.:]$/, '')}: ${errors[field]}</a></li>`,
+        }}>${texts.labels[field as keyof FieldLabels].replace(/[.:]$/, '')}: ${errors[field]}</a></li>`,
     )}</ul>
   </div>`;
 }
@@ -104,9 +84,47 @@ export function zoneField(texts: SessionRequestTranslation, zone: ZoneFieldState
   const { attribute, name, error, finder } = zone;
   return html`<fieldset part="field fieldset zone" id="zone" class="field"
       aria-describedby=${ifDefined(error ? 'zone-error' : undefined)}>
-    <legend part="label">${texts.zone}${attribute ? nothing : html` <span class="required">${texts.required}</span>`}</legend>
+    <legend part="label">${texts.labels.zone}${attribute ? nothing : html` <span class="required">${texts.required}</span>`}</legend>
     ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
     ${finder ?? nothing}
     <p part="zone-name">${name ? texts.zoneChosen(name) : finder ? '' : texts.zoneElsewhere}</p>
   </fieldset>`;
+}
+
+/**
+ * The topics to tick: the server's in its order, the `other` topic last (worded by the form), and
+ * the name of that other topic once it is ticked; above them, while they load or why they failed.
+ */
+export function topicsField(
+  texts: SessionRequestTranslation,
+  context: FieldContext,
+  localize: LocalizeController,
+  topics: Task<readonly unknown[], Topic[]>,
+): TemplateResult {
+  const common = localize.t;
+  const choices = (topics.value ?? [])
+    .filter((topic) => topic.id !== OTHER_TOPIC_ID)
+    .map((topic) => [topic.id, topic.label[localize.lang]] as const);
+  return choiceField(context, 'topics', [...choices, [OTHER_TOPIC_ID, texts.other]], {
+    multiple: true,
+    hint: texts.topicsHint,
+    before: topics.render({
+      pending: () => html`<div class="topics-loading">${renderLoading(common)}</div>`,
+      error: (error) => renderError(common, error, () => void topics.run()),
+    }),
+    after: context.values.topics.includes(OTHER_TOPIC_ID)
+      ? textField(context, 'otherTopic', { required: true })
+      : nothing,
+  });
+}
+
+/** Shown instead of the form once it is sent: the reference (it takes the focus) and what follows. */
+export function confirmation(
+  texts: SessionRequestTranslation,
+  created: SessionRequestCreated,
+): TemplateResult {
+  return html`<div part="confirmation" class="message">
+    <p part="reference" tabindex="-1">${texts.sent} <strong>${referenceText(texts, created.reference)}</strong></p>
+    <p>${texts.followUp}</p>
+  </div>`;
 }

@@ -72,6 +72,27 @@ export const FIELDS: readonly FieldName[] = [
 /** A message per field in trouble. */
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
+/**
+ * The values once one of the form's inputs changed (its name, value and whether it is checked),
+ * or `undefined` for an input that is not the form's: the embedded finder's reach the form's
+ * listener retargeted to the finder, without a name.
+ */
+export function withInput(
+  values: FormValues,
+  input: Pick<HTMLInputElement, 'name' | 'value' | 'checked'>,
+): FormValues | undefined {
+  const name = input.name as keyof FormValues;
+  if (!(name in EMPTY_VALUES)) return undefined;
+  const changed = { ...values };
+  if (name === 'topics')
+    changed.topics = input.checked
+      ? [...values.topics, input.value]
+      : values.topics.filter((topic) => topic !== input.value);
+  else if (name === 'consent') changed.consent = input.checked;
+  else changed[name] = input.value;
+  return changed;
+}
+
 const optional = (text: string) => text.trim() || undefined;
 
 /**

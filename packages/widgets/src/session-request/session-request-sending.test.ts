@@ -61,11 +61,11 @@ describe('<carezone-session-request> sending', () => {
       );
       const links = [...(form.part('error-summary')?.querySelectorAll('a') ?? [])].map((a) => a.textContent);
       expect(links).to.deep.equal([
-        `${en.organisation}: ${en.invalid.tooLong('200')}`,
-        `${en.email}: ${en.invalid.email}`,
-        `${en.phone}: ${en.invalid.phone}`,
-        `${en.otherTopic}: ${en.invalid.required}`,
-        `${en.participants}: ${en.invalid.participants}`,
+        `${en.labels['organisation.name']}: ${en.invalid.tooLong('200')}`,
+        `${en.labels['contact.email']}: ${en.invalid.email}`,
+        `${en.labels['contact.phone']}: ${en.invalid.phone}`,
+        `${en.labels.otherTopic}: ${en.invalid.required}`,
+        `${en.labels.participants}: ${en.invalid.participants}`,
       ]);
       // Never zod's English.
       expect(form.root.textContent).to.not.match(/Invalid|Too big|expected/);

@@ -132,20 +132,20 @@ describe('<carezone-session-request>', () => {
       expect(controls.filter((node) => !node.name?.trim())).to.deep.equal([]);
       const names = controls.map((node) => `${node.role}: ${node.name}`);
       for (const expected of [
-        `textbox: ${en.organisation} ${en.required}`,
+        `textbox: ${en.labels['organisation.name']} ${en.required}`,
         `radio: ${en.kinds.school}`,
-        `textbox: ${en.contactName} ${en.required}`,
-        `textbox: ${en.email} ${en.required}`,
-        `textbox: ${en.phone}`,
+        `textbox: ${en.labels['contact.name']} ${en.required}`,
+        `textbox: ${en.labels['contact.email']} ${en.required}`,
+        `textbox: ${en.labels['contact.phone']}`,
         'checkbox: Diabetes',
         `checkbox: ${en.other}`,
-        `textbox: ${en.otherTopic} ${en.required}`,
+        `textbox: ${en.labels.otherTopic} ${en.required}`,
         `radio: ${en.formats.online}`,
-        `textbox: ${en.period}`,
-        `textbox: ${en.participants}`,
+        `textbox: ${en.labels.preferredPeriod}`,
+        `textbox: ${en.labels.participants}`,
         `radio: ${en.languages.bilingual}`,
-        `textbox: ${en.message}`,
-        `checkbox: ${en.consent} ${en.required}`,
+        `textbox: ${en.labels.message}`,
+        `checkbox: ${en.labels.consent} ${en.required}`,
         `button: ${en.submit}`,
       ])
         expect(names).to.include(expected);
@@ -159,10 +159,10 @@ describe('<carezone-session-request>', () => {
           : '',
       );
       expect(groups).to.include.members([
-        `${en.kind} ${en.required}`,
-        `${en.topics} ${en.required}`,
-        `${en.format} ${en.required}`,
-        `${en.language} ${en.required}`,
+        `${en.labels['organisation.kind']} ${en.required}`,
+        `${en.labels.topics} ${en.required}`,
+        `${en.labels.format} ${en.required}`,
+        `${en.labels.language} ${en.required}`,
       ]);
       expect(form.part('form')?.getAttribute('aria-label')).to.equal(en.title);
     });
@@ -253,15 +253,11 @@ describe('<carezone-session-request>', () => {
         const all = form.root.textContent ?? '';
         expect(all, lang).to.not.match(/undefined|\[object/);
         for (const text of [
-          s.organisation,
-          s.kind,
+          ...Object.values(s.labels).filter((label) => label !== s.labels.otherTopic),
           s.kinds.school,
-          s.zone,
-          s.topics,
           s.other,
           s.formats.online,
           s.privacy,
-          s.consent,
           s.submit,
         ])
           expect(all, `${lang}: ${text}`).to.contain(text);

@@ -1,4 +1,3 @@
-import { OTHER_TOPIC_ID } from '@carezone/contract';
 import {
   isApiError,
   type SessionRequestCreated,
@@ -8,21 +7,20 @@ import {
   zonesGetResource,
 } from '@carezone/sdk';
 import { Task } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SubmitErrorEvent, submitErrorCode } from '../events/submit-error.js';
 import { SubmitSuccessEvent } from '../events/submit-success.js';
 import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
 import { CarezoneElement } from '../internal/carezone-element.js';
-import { renderError, renderLoading } from '../internal/data-states.js';
 import { formatNumber } from '../internal/localize.js';
 import { ZoneSourceController } from '../internal/zone-source.js';
 import { sessionRequestTexts } from '../localization/session-request/catalogue.js';
 import type { SessionRequestTranslation } from '../localization/session-request/translation.js';
 import { draftKey, FormDraft } from './draft.js';
 import { choiceField, consentField, type FieldContext, textField } from './fields.js';
-import { errorSummary, fieldLabels, referenceText, sendFailure, zoneField } from './form-parts.js';
+import { confirmation, errorSummary, sendFailure, topicsField, zoneField } from './form-parts.js';
 import {
   type ChosenZone,
   check,
@@ -32,6 +30,7 @@ import {
   type FormValues,
   requestBody,
   serverErrors,
+  withInput,
 } from './form-values.js';
 import { sessionRequestStyles } from './session-request.styles.js';
 
@@ -157,36 +156,29 @@ export class CarezoneSessionRequest extends CarezoneElement {
   protected override render(): TemplateResult {
     const texts = this.#texts();
     const created = this._created;
-    return html`<div part="base">${
-      created
-        ? html`<div part="confirmation" class="message">
-            <p part="reference" tabindex="-1">${texts.sent} <strong>${referenceText(texts, created.reference)}</strong></p>
-            <p>${texts.followUp}</p>
-          </div>`
-        : this.#renderForm(texts)
-    }</div>`;
+    return html`<div part="base">${created ? confirmation(texts, created) : this.#renderForm(texts)}</div>`;
   }
 
   #renderForm(texts: SessionRequestTranslation): TemplateResult {
-    const context: FieldContext = { values: this._values, errors: this._errors, required: texts.required };
-    const labels = fieldLabels(texts);
+    const { labels, required } = texts;
+    const context: FieldContext = { values: this._values, errors: this._errors, labels, required };
     return html`<form part="form" novalidate aria-label=${texts.title} aria-busy=${this._sending}
         @submit=${this.#submit} @input=${this.#onInput}>
-        ${errorSummary(texts, labels, this._errors, (field) => this.#focusField(field))}
-        ${textField(context, 'organisation.name', labels['organisation.name'], { required: true, autocomplete: 'organization' })}
-        ${choiceField(context, 'organisation.kind', labels['organisation.kind'], entries(texts.kinds))}
+        ${errorSummary(texts, this._errors, (field) => this.#focusField(field))}
+        ${textField(context, 'organisation.name', { required: true, autocomplete: 'organization' })}
+        ${choiceField(context, 'organisation.kind', entries(texts.kinds))}
         ${this.#renderZone(texts)}
-        ${textField(context, 'contact.name', labels['contact.name'], { required: true, autocomplete: 'name' })}
-        ${textField(context, 'contact.email', labels['contact.email'], { required: true, type: 'email', autocomplete: 'email' })}
-        ${textField(context, 'contact.phone', labels['contact.phone'], { type: 'tel', autocomplete: 'tel' })}
-        ${this.#renderTopics(texts, context)}
-        ${choiceField(context, 'format', labels.format, entries(texts.formats))}
-        ${textField(context, 'preferredPeriod', labels.preferredPeriod, { hint: texts.periodHint })}
-        ${textField(context, 'participants', labels.participants, { inputmode: 'numeric' })}
-        ${choiceField(context, 'language', labels.language, entries(texts.languages))}
-        ${textField(context, 'message', labels.message, { multiline: true })}
+        ${textField(context, 'contact.name', { required: true, autocomplete: 'name' })}
+        ${textField(context, 'contact.email', { required: true, type: 'email', autocomplete: 'email' })}
+        ${textField(context, 'contact.phone', { type: 'tel', autocomplete: 'tel' })}
+        ${topicsField(texts, context, this.localize, this.#topics)}
+        ${choiceField(context, 'format', entries(texts.formats))}
+        ${textField(context, 'preferredPeriod', { hint: texts.periodHint })}
+        ${textField(context, 'participants', { inputmode: 'numeric' })}
+        ${choiceField(context, 'language', entries(texts.languages))}
+        ${textField(context, 'message', { multiline: true })}
         <p part="privacy" id="privacy" class="hint">${texts.privacy}</p>
-        ${consentField(context, texts.consent, 'privacy')}
+        ${consentField(context, 'privacy')}
         <div class="visually-hidden" aria-hidden="true">
           <label for="website">Website</label>
           <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${this._values.website}>
@@ -217,39 +209,12 @@ export class CarezoneSessionRequest extends CarezoneElement {
     });
   }
 
-  #renderTopics(texts: SessionRequestTranslation, context: FieldContext): TemplateResult {
-    const common = this.localize.t;
-    const lang = this.localize.lang;
-    const topics = (this.#topics.value ?? [])
-      .filter((topic) => topic.id !== OTHER_TOPIC_ID)
-      .map((topic) => [topic.id, topic.label[lang]] as const);
-    return choiceField(context, 'topics', texts.topics, [...topics, [OTHER_TOPIC_ID, texts.other]], {
-      multiple: true,
-      hint: texts.topicsHint,
-      before: this.#topics.render({
-        pending: () => html`<div class="topics-loading">${renderLoading(common)}</div>`,
-        error: (error) => renderError(common, error, () => void this.#topics.run()),
-      }),
-      after: this._values.topics.includes(OTHER_TOPIC_ID)
-        ? textField(context, 'otherTopic', texts.otherTopic, { required: true })
-        : nothing,
-    });
-  }
-
   #onInput(event: Event): void {
     const field = event.target as HTMLInputElement;
-    const name = field.name as keyof FormValues;
-    // Inputs of the embedded finder reach here retargeted to it, without a name.
-    if (!(name in EMPTY_VALUES)) return;
-    const values = { ...this._values };
-    if (name === 'topics')
-      values.topics = field.checked
-        ? [...values.topics, field.value]
-        : values.topics.filter((topic) => topic !== field.value);
-    else if (name === 'consent') values.consent = field.checked;
-    else values[name] = field.value;
+    const values = withInput(this._values, field);
+    if (!values) return;
     this._values = values;
-    this.#clearError(name);
+    this.#clearError(field.name as FieldName);
     this.#save();
   }
 
@@ -277,23 +242,16 @@ export class CarezoneSessionRequest extends CarezoneElement {
     this._errors = errors;
     if (!input) return this.#focus('[part~="error-summary"]');
 
-    const draft = this.#draft as FormDraft;
-    const idempotencyKey = draft.keyFor(JSON.stringify(input));
     this._sending = true;
     this.#save();
     try {
-      const created = await this.sdk.sessionRequests.create(
-        { ...input, fillTimeMs: draft.fillTimeMs() },
-        { idempotencyKey },
-      );
+      // The resource's methods are plain functions: `create` needs no `this`.
+      const created = await (this.#draft as FormDraft).send(input, this.sdk.sessionRequests.create);
       this._created = created;
-      draft.sent();
       this.dispatchEvent(new SubmitSuccessEvent(created));
       this._sending = false;
       await this.#focus('[part~="reference"]');
     } catch (error) {
-      // The key already holds an earlier body (sent, stored, but its answer lost).
-      if (isApiError(error) && error.code === 'CONFLICT') draft.conflicted();
       const fields = isApiError(error) ? serverErrors(this._values, error.errors, texts.invalid) : {};
       const placed = Object.keys(fields).length > 0;
       if (placed) this._errors = fields;

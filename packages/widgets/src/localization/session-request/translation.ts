@@ -6,38 +6,46 @@ import type { SendErrorCode } from '../translation.js';
  * finder never downloads them. Texts every widget shares (loading, retry, network and API errors)
  * stay in the widgets' catalogue (`../translation.ts`). Texts with a value in them are functions.
  */
+/** The fields' labels; a problem in the error summary is named by its field's label too. */
+export interface FieldLabels {
+  'organisation.name': string;
+  'organisation.kind': string;
+  zone: string;
+  'contact.name': string;
+  'contact.email': string;
+  'contact.phone': string;
+  topics: string;
+  /** Shown once the "other" topic is ticked. */
+  otherTopic: string;
+  format: string;
+  preferredPeriod: string;
+  participants: string;
+  language: string;
+  message: string;
+  /** The consent checkbox, after the privacy text. */
+  consent: string;
+}
+
 export interface SessionRequestTranslation {
   /** Names the form (a landmark for screen readers). */
   title: string;
   /** After the label of every required field: required is said in text, not only in colour. */
   required: string;
-  organisation: string;
-  kind: string;
+  /** The label of each field, under its name in the contract (and in the form's values). */
+  labels: FieldLabels;
   kinds: Record<OrganisationKind, string>;
-  zone: string;
   /** Under the embedded finder once it found a zone for sure. */
   zoneChosen: (zone: string) => string;
   /** `zone-source`: the zone comes from a finder elsewhere on the page, not chosen yet. */
   zoneElsewhere: string;
-  contactName: string;
-  email: string;
-  phone: string;
-  topics: string;
   topicsHint: string;
   /** The "other" topic, which reveals `otherTopic`. */
   other: string;
-  otherTopic: string;
-  format: string;
   formats: Record<SessionRequestInput['format'], string>;
-  period: string;
   periodHint: string;
-  participants: string;
-  language: string;
   languages: Record<SessionRequestInput['language'], string>;
-  message: string;
   /** What is stored, why, who sees it and for how long: said before the consent is asked. */
   privacy: string;
-  consent: string;
   submit: string;
   /** Announced while the request is on its way. */
   sending: string;
