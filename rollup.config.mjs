@@ -97,8 +97,7 @@ const widgetInternals = [
   'lookedUp',
   'pickedZone',
   'answer',
-  'showPlace',
-  'lookUpPlace',
+  'lookUp',
   'pickZone',
 ];
 

@@ -131,13 +131,13 @@ export class CarezoneFinder extends CarezoneElement {
       const p = this.postcode ? { postcode: this.postcode } : this.nis ? { nis: this.nis } : undefined;
       // The field shows what is shown: the preset postcode now, a NIS code's name once it is known.
       if (p) {
-        this.#lookup.showPlace(p);
+        this.#lookup.lookUp(p, false);
         this.#combobox.inputText = this.postcode ?? '';
       }
     }
     const last = !this.hasUpdated && this.remember && !this.#lookup.lookedUp && rememberedPlace();
     if (last) {
-      this.#lookup.showPlace(last.p);
+      this.#lookup.lookUp(last.p, false);
       this.#combobox.inputText = last.text;
     }
   }
@@ -251,7 +251,7 @@ export class CarezoneFinder extends CarezoneElement {
 
   /** Looks `p` up for the visitor; a narrowing `choice` keeps the focus on the result it replaces. */
   #choose(p: LookupParams, text: string, choice = false): void {
-    this.#lookup.lookUpPlace(p);
+    this.#lookup.lookUp(p, true);
     if (choice) void this.#focusResult();
     this.#combobox.showChosen(text);
     this._note = undefined;

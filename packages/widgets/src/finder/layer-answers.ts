@@ -35,10 +35,9 @@ export function announcedZone(
   layer: string | undefined,
 ): { match: Match; certainty: ZoneCertainty } | undefined {
   const candidates = layer ? answers.filter((answer) => answer.layer === layer) : answers;
-  const answer =
-    candidates.find((candidate) => candidate.state === 'certain') ??
-    candidates.find((candidate) => candidate.state === 'probable');
-  const match = answer?.matches[0];
-  if (!answer || !match || (answer.state !== 'certain' && answer.state !== 'probable')) return undefined;
-  return { match, certainty: answer.state };
+  for (const certainty of ['certain', 'probable'] as const) {
+    const match = candidates.find((candidate) => candidate.state === certainty)?.matches[0];
+    if (match) return { match, certainty };
+  }
+  return undefined;
 }

@@ -30,6 +30,8 @@ export interface ZoneLookupHost extends ReactiveControllerHost, EventTarget {
 export class ZoneLookupController {
   readonly #host: ZoneLookupHost;
   #target: Target | undefined;
+  /** What is looked up (or shown), if anything. */
+  lookedUp: LookupParams | undefined;
   /** The zone the visitor picked among candidates, until the next place. */
   pickedZone: Match | undefined;
   /** The zone id the last event named (`null`: none, or no event yet). */
@@ -62,20 +64,16 @@ export class ZoneLookupController {
     });
   }
 
-  /** What is looked up (or shown), if anything. */
-  get lookedUp(): LookupParams | undefined {
-    return this.#target?.params;
-  }
-
-  /** Shows the zone of `params` without the visitor asking: no event. */
-  showPlace(params: LookupParams): void {
-    this.#lookUp({ params, user: false });
-  }
-
-  /** Looks `params` up for the visitor. */
-  lookUpPlace(params: LookupParams): void {
-    this.#lookUp({ params, user: true });
-    if (this.#announced !== null) this.#announce(null);
+  /**
+   * Looks `params` up: for the visitor (`asked`), or to show the zone of a place set without them
+   * (a preset, a remembered place: no event).
+   */
+  lookUp(params: LookupParams, asked: boolean): void {
+    this.#target = { params, user: asked };
+    this.lookedUp = params;
+    this.pickedZone = undefined;
+    this.#host.requestUpdate();
+    if (asked && this.#announced !== null) this.#announce(null);
   }
 
   /** The visitor says which of the candidates the data cannot tell apart is theirs. */
@@ -83,12 +81,6 @@ export class ZoneLookupController {
     this.pickedZone = match;
     this.#host.requestUpdate();
     this.#announce(match, this.answer.value?.matches ?? [match], 'chosen');
-  }
-
-  #lookUp(target: Target): void {
-    this.#target = target;
-    this.pickedZone = undefined;
-    this.#host.requestUpdate();
   }
 
   #announce(match: Match | null, matches: readonly Match[] = [], certainty?: ZoneCertainty): void {
