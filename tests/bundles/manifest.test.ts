@@ -211,6 +211,17 @@ describe('custom-elements.json', () => {
     }
   });
 
+  test('every element is a file a newcomer reads in one go: at most 300 lines', async () => {
+    const files = manifest.modules
+      .filter((module) => module.declarations?.some((declaration) => declaration.tagName))
+      .map((module) => module.path);
+    assert.equal(files.length, 4, `one file per element: ${files.join(', ')}`);
+    for (const path of files) {
+      const lines = (await readFile(join(WIDGETS_DIR, path), 'utf8')).split('\n').length - 1;
+      assert.ok(lines <= 300, `${path}: ${lines} lines; move logic to a controller beside it`);
+    }
+  });
+
   test('internal reactive state is not public surface', () => {
     for (const tag of [
       'carezone-finder',
