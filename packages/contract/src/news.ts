@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Language, Slug } from './common.js';
-import { LIMITS, QueryLimit } from './queries.js';
+import { LIMITS, pageOf, QueryLimit } from './queries.js';
 
 /** A news item. Real feeds miss dates, authors and zones: those are `null` or empty, never invented. */
 export const NewsItem = z.object({
@@ -21,10 +21,7 @@ export const NewsItem = z.object({
 });
 export type NewsItem = z.infer<typeof NewsItem>;
 
-export const NewsPage = z.object({
-  data: z.array(NewsItem),
-  nextCursor: z.nullable(z.string()),
-});
+export const NewsPage = pageOf(NewsItem);
 export type NewsPage = z.infer<typeof NewsPage>;
 
 export const NewsInput = z.object({

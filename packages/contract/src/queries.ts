@@ -27,6 +27,10 @@ export const QueryLimit = (max: number, fallback: number) =>
     fallback,
   );
 
+/** One page of a list read by cursor: pass `nextCursor` back as `cursor`; `null` on the last page. */
+export const pageOf = <Item extends z.ZodMiniType>(item: Item) =>
+  z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+
 /** Degrees of latitude or longitude (WGS84), within ±`bound`. */
 const Degrees = (bound: number) =>
   z.pipe(

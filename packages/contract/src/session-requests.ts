@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Language, Slug } from './common.js';
-import { LIMITS, QueryLimit } from './queries.js';
+import { LIMITS, pageOf, QueryLimit } from './queries.js';
 
 const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
@@ -67,10 +67,7 @@ export const SessionRequest = z.object({
 });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
-export const SessionRequestPage = z.object({
-  data: z.array(SessionRequest),
-  nextCursor: z.nullable(z.string()),
-});
+export const SessionRequestPage = pageOf(SessionRequest);
 export type SessionRequestPage = z.infer<typeof SessionRequestPage>;
 
 /** Query of the staff list. `cursor` is the opaque `nextCursor` of the previous page. */

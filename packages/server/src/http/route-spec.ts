@@ -1,4 +1,4 @@
-import type { FieldError } from '@carezone/contract';
+import { type FieldError, Problem } from '@carezone/contract';
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import { invalidQuery } from './problem.js';
@@ -11,6 +11,18 @@ export interface ResponseSpec {
   schema?: z.ZodMiniType;
   mediaType?: string;
 }
+
+/** The 400 of a route with an `{id}` in its path, as each documents it. */
+export const INVALID_ID_RESPONSE: ResponseSpec = {
+  description: '`INVALID_QUERY`: the id is not a UUID.',
+  schema: Problem,
+};
+
+/** The 400 of a route with an `{id}` in its path and a JSON body. */
+export const INVALID_ID_OR_BODY_RESPONSE: ResponseSpec = {
+  description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
+  schema: Problem,
+};
 
 /** The JSON body an operation reads. */
 export interface RequestBodySpec {

@@ -4,23 +4,13 @@ import type { FormValues } from '../session-request/form-values.js';
 import { type FixtureAnswer, type FixtureHandler, problem } from './fixture-api.js';
 import { finderApi } from './fixtures.js';
 
-// The form's answers, as the server gives them with its default topics.
+// The form's answers. The topics are a deployment's own (`CAREZONE_TOPICS`), not the server's
+// defaults: the form offers whatever the server lists.
 
 export const TOPICS: Topic[] = [
   { id: 'diabetes', label: { nl: 'Diabetes', fr: 'Diabète', en: 'Diabetes', de: 'Diabetes' } },
-  {
-    id: 'palliative-care',
-    label: { nl: 'Palliatieve zorg', fr: 'Soins palliatifs', en: 'Palliative care', de: 'Palliativpflege' },
-  },
-  {
-    id: 'mental-health',
-    label: {
-      nl: 'Geestelijke gezondheid',
-      fr: 'Santé mentale',
-      en: 'Mental health',
-      de: 'Psychische Gesundheit',
-    },
-  },
+  { id: 'dementia', label: { nl: 'Dementie', fr: 'Démence', en: 'Dementia', de: 'Demenz' } },
+  { id: 'vaccination', label: { nl: 'Vaccinatie', fr: 'Vaccination', en: 'Vaccination', de: 'Impfung' } },
   { id: 'addiction', label: { nl: 'Verslaving', fr: 'Assuétudes', en: 'Addiction', de: 'Sucht' } },
 ];
 

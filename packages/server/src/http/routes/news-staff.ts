@@ -11,7 +11,12 @@ import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { NO_STORE } from '../caching.js';
 import { jsonBodyLimit, jsonBodyResponses, readJsonBody, requireJsonContentType } from '../json-body.js';
 import { invalidBody, ProblemError } from '../problem.js';
-import { defineRoute, type RouteSpec } from '../route-spec.js';
+import {
+  defineRoute,
+  INVALID_ID_OR_BODY_RESPONSE,
+  INVALID_ID_RESPONSE,
+  type RouteSpec,
+} from '../route-spec.js';
 import { requireStaffToken, staffNotFoundResponse, staffOf, UNAUTHORIZED_RESPONSE } from '../staff-auth.js';
 import { NewsParams, newsNotFound } from './news.js';
 
@@ -174,10 +179,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       responses: {
         200: { description: 'The item as changed.', schema: NewsItem },
         ...BODY_PROBLEMS,
-        400: {
-          description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
-          schema: Problem,
-        },
+        400: INVALID_ID_OR_BODY_RESPONSE,
         401: UNAUTHORIZED_RESPONSE,
         403: {
           description:
@@ -220,7 +222,7 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
       security: 'bearer',
       responses: {
         204: { description: 'Deleted.' },
-        400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
+        400: INVALID_ID_RESPONSE,
         401: UNAUTHORIZED_RESPONSE,
         403: {
           description: '`FORBIDDEN`: the item also belongs to zones other than the token’s.',

@@ -6,7 +6,7 @@ import type { Storage } from '../../storage/storage.js';
 import type { ZoneDirectory } from '../../zones/zone-directory.js';
 import { jsonWithETag } from '../caching.js';
 import { ProblemError } from '../problem.js';
-import { defineRoute, type RouteSpec } from '../route-spec.js';
+import { defineRoute, INVALID_ID_RESPONSE, type RouteSpec } from '../route-spec.js';
 import { NEWS_CACHE, newsCursor, zonesOfQuery } from './news-query.js';
 
 export const NewsParams = z.object({ id: z.uuid() });
@@ -67,7 +67,7 @@ export function newsRoutes(directory: ZoneDirectory, storage: Storage): RouteSpe
       params: NewsParams,
       responses: {
         200: { description: 'The item.', schema: NewsItem },
-        400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
+        400: INVALID_ID_RESPONSE,
         404: { description: '`NOT_FOUND`: no such item.', schema: Problem },
       },
       examples: ['/v1/news/3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'],

@@ -18,7 +18,12 @@ import type { Storage } from '../../storage/storage.js';
 import { NO_STORE } from '../caching.js';
 import { jsonBodyLimit, jsonBodyResponses, readJsonBody, requireJsonContentType } from '../json-body.js';
 import { invalidQuery, ProblemError } from '../problem.js';
-import { defineRoute, type RouteSpec } from '../route-spec.js';
+import {
+  defineRoute,
+  INVALID_ID_OR_BODY_RESPONSE,
+  INVALID_ID_RESPONSE,
+  type RouteSpec,
+} from '../route-spec.js';
 import { requireStaffToken, staffNotFoundResponse, staffOf, UNAUTHORIZED_RESPONSE } from '../staff-auth.js';
 
 const SessionRequestParams = z.object({ id: z.uuid() });
@@ -96,7 +101,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       security: 'bearer',
       responses: {
         200: { description: 'The request.', schema: SessionRequest },
-        400: { description: '`INVALID_QUERY`: the id is not a UUID.', schema: Problem },
+        400: INVALID_ID_RESPONSE,
         401: UNAUTHORIZED_RESPONSE,
         404: staffNotFoundResponse('request'),
       },
@@ -124,10 +129,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       security: 'bearer',
       responses: {
         200: { description: 'The request as changed.', schema: SessionRequest },
-        400: {
-          description: '`INVALID_QUERY`: the id is not a UUID. `VALIDATION_FAILED`: the body is not JSON.',
-          schema: Problem,
-        },
+        400: INVALID_ID_OR_BODY_RESPONSE,
         401: UNAUTHORIZED_RESPONSE,
         404: staffNotFoundResponse('request'),
         409: {

@@ -1,4 +1,5 @@
 import type { OrganisationKind, SessionRequestInput } from '@carezone/sdk';
+import type { FieldName } from '../../session-request/form-values.js';
 import type { SendErrorCode } from '../translation.js';
 
 /**
@@ -6,25 +7,11 @@ import type { SendErrorCode } from '../translation.js';
  * finder never downloads them. Texts every widget shares (loading, retry, network and API errors)
  * stay in the widgets' catalogue (`../translation.ts`). Texts with a value in them are functions.
  */
-/** The fields' labels; a problem in the error summary is named by its field's label too. */
-export interface FieldLabels {
-  'organisation.name': string;
-  'organisation.kind': string;
-  zone: string;
-  'contact.name': string;
-  'contact.email': string;
-  'contact.phone': string;
-  topics: string;
-  /** Shown once the "other" topic is ticked. */
-  otherTopic: string;
-  format: string;
-  preferredPeriod: string;
-  participants: string;
-  language: string;
-  message: string;
-  /** The consent checkbox, after the privacy text. */
-  consent: string;
-}
+/**
+ * The label of each field a person fills in (every field but the honeypot), under its name in the
+ * form's values; the error summary names a problem by its field's label too.
+ */
+export type FieldLabels = Record<Exclude<FieldName, 'website'>, string>;
 
 export interface SessionRequestTranslation {
   /** Names the form (a landmark for screen readers). */
