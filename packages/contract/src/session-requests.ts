@@ -64,16 +64,27 @@ export const SessionRequest = z.object({
   request: z.omit(SessionRequestInput, { website: true, fillTimeMs: true }),
   updatedAt: IsoDateTime,
   history: z.array(SessionRequestHistoryEntry),
+  /**
+   * The hidden honeypot field came filled in, from a form open long enough and with consent given:
+   * a person's autofill may have done it. No e-mail went out; staff confirm it (`possibleSpam:
+   * false` in a patch) or delete it. The list leaves such requests out unless asked (`spam`).
+   */
+  possibleSpam: z.boolean(),
 });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
 export const SessionRequestPage = pageOf(SessionRequest);
 export type SessionRequestPage = z.infer<typeof SessionRequestPage>;
 
+/** Which requests flagged as possible spam the staff list shows: none (the default), only them, or all. */
+export const SpamFilter = z.enum(['exclude', 'only', 'include']);
+export type SpamFilter = z.infer<typeof SpamFilter>;
+
 /** Query of the staff list. `cursor` is the opaque `nextCursor` of the previous page. */
 export const SessionRequestsQuery = z.object({
   zone: z.optional(Slug),
   status: z.optional(SessionRequestStatus),
+  spam: z._default(SpamFilter, 'exclude'),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
   limit: QueryLimit(LIMITS.pageMax, LIMITS.pageDefault),
 });
@@ -91,8 +102,14 @@ export const IdempotencyKey = z
 /** Fewer milliseconds than this between opening and sending a form is a bot, not a person. */
 export const MIN_FILL_TIME_MS = 3000;
 
+/**
+ * A staff change: a new `status` (with an optional `note` for the history), and/or
+ * `possibleSpam: false` to confirm a request flagged as possible spam, which sends its e-mails.
+ * At least one of the two; a flagged request changes status only once confirmed.
+ */
 export const SessionRequestPatch = z.object({
-  status: SessionRequestStatus,
+  status: z.optional(SessionRequestStatus),
   note: z.optional(Text(0, 2000)),
+  possibleSpam: z.optional(z.literal(false)),
 });
 export type SessionRequestPatch = z.infer<typeof SessionRequestPatch>;

@@ -23,8 +23,9 @@ Usage:
   carezone token create (--zone ZONE | --all-zones) [--label TEXT] [--zonepack DIR]... [--data DIR]
   carezone token list [--data DIR]
   carezone token revoke ID [--data DIR]
-  carezone requests export --zone ZONE [--status STATUS] [--format csv] [--output FILE]
-                           [--delimiter ,|;] [--language nl|fr|en|de] [--data DIR]
+  carezone requests export --zone ZONE [--status STATUS] [--spam exclude|only|include]
+                           [--format csv] [--output FILE] [--delimiter ,|;]
+                           [--language nl|fr|en|de] [--data DIR]
   carezone requests purge [--older-than DAYS] [--data DIR]
   carezone news import FILE|URL [--zone ZONE]... [--language nl|fr|en|de] [--zonepack DIR]... [--data DIR]
   carezone --help | --version

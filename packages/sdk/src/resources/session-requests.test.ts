@@ -107,6 +107,7 @@ describe('staff calls', () => {
     request: input,
     updatedAt: created.createdAt,
     history: [{ status: 'received', note: null, at: created.createdAt }],
+    possibleSpam: false,
   };
 
   test('send the token as a bearer and the filters as query parameters', async () => {
@@ -152,6 +153,20 @@ describe('staff calls', () => {
     assert.equal(server.requests[0]?.method, 'PATCH');
     assert.equal(server.requests[0]?.url, '/v1/session-requests/a1');
     assert.deepEqual(JSON.parse(server.requests[0]?.body ?? ''), { status: 'planned', note: '14 January' });
+  });
+
+  test('lists the requests flagged as possible spam, and confirms one', async () => {
+    const flagged = { ...stored, possibleSpam: true };
+    const server = await serve((request, response) =>
+      sendJson(response, 200, request.method === 'PATCH' ? stored : { data: [flagged], nextCursor: null }),
+    );
+    const client = createClient({ baseUrl: server.url, token: 'cz_secret' });
+    const page = await client.sessionRequests.list({ spam: 'only' });
+    assert.equal(page.data[0]?.possibleSpam, true);
+    assert.equal(server.requests[0]?.url, '/v1/session-requests?spam=only');
+    const confirmed = await client.sessionRequests.update('a1', { possibleSpam: false });
+    assert.equal(confirmed.possibleSpam, false);
+    assert.deepEqual(JSON.parse(server.requests[1]?.body ?? ''), { possibleSpam: false });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   SessionRequestPage,
   type SessionRequestPatch,
   type SessionRequestStatus,
+  type SpamFilter,
 } from '@carezone/contract';
 import { newIdempotencyKey } from '../idempotency-key.js';
 import type { Http } from '../internal/http.js';
@@ -25,6 +26,11 @@ export interface SessionRequestListParams {
   /** Only this zone's requests (a zone token sees only its own zone anyway). */
   zone?: string;
   status?: SessionRequestStatus;
+  /**
+   * Requests flagged as possible spam (`possibleSpam: true`): left out by default (`exclude`),
+   * `only` to review them, `include` for every request.
+   */
+  spam?: SpamFilter;
   /** Requests per page: the server's default is `LIMITS.pageDefault`, the most `LIMITS.pageMax`. */
   limit?: number;
   /** The `nextCursor` of the previous page. */
@@ -51,7 +57,10 @@ export interface SessionRequestsResource extends SessionRequestIntakeResource {
   ): AsyncIterable<SessionRequestPage>;
   /** Staff: one request with its history. Another zone's request: ApiError NOT_FOUND. */
   get(id: string, options?: RequestOptions): Promise<SessionRequest>;
-  /** Staff: moves a request on (received → planned → done, or declined), with a note. */
+  /**
+   * Staff: moves a request on (received → planned → done, or declined), with a note; and/or
+   * confirms one flagged as possible spam with `{ possibleSpam: false }`, which sends its e-mails.
+   */
   update(id: string, patch: SessionRequestPatch, options?: RequestOptions): Promise<SessionRequest>;
 }
 
@@ -69,8 +78,8 @@ export function sessionRequestIntakeResource(http: Http): SessionRequestIntakeRe
 }
 
 export function sessionRequestsResource(http: Http): SessionRequestsResource {
-  const list: SessionRequestsResource['list'] = ({ zone, status, limit, cursor } = {}, options) =>
-    http.get('session-requests', SessionRequestPage, { zone, status, limit, cursor }, options);
+  const list: SessionRequestsResource['list'] = ({ zone, status, spam, limit, cursor } = {}, options) =>
+    http.get('session-requests', SessionRequestPage, { zone, status, spam, limit, cursor }, options);
 
   return {
     ...sessionRequestIntakeResource(http),

@@ -5,8 +5,10 @@ import {
   type Language,
   OTHER_TOPIC_ID,
   SessionRequestStatus,
+  SpamFilter,
   type Topic,
 } from '@carezone/contract';
+import type { Selectable } from 'kysely';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
 import { DEFAULT_TOPICS, loadTopicsFile } from '../session-requests/topics.js';
 import type { SessionRequestsTable } from '../storage/database.js';
@@ -75,7 +77,7 @@ function labelOf<Id extends string>(
 }
 
 function exportRecord(
-  row: SessionRequestsTable,
+  row: Selectable<SessionRequestsTable>,
   texts: ExportTexts,
   topicLabels: ReadonlyMap<string, string>,
 ): Record<ExportColumn, string> {
@@ -114,6 +116,11 @@ function exportRecord(
 export interface ExportOptions {
   zone: string;
   status?: string | undefined;
+  /**
+   * Requests flagged as possible spam: left out by default (no one has confirmed them), `only` to
+   * review them, `include` for all.
+   */
+  spam?: SpamFilter | undefined;
   /** `,` (default) or `;`, which Excel expects in a Belgian locale. */
   delimiter?: string;
   /** Of the header row and of every label. Default `nl`. */
@@ -125,10 +132,18 @@ export interface ExportOptions {
 /** The requests of one zone as CSV for a spreadsheet (see `spreadsheetCsv`), oldest first. */
 export async function exportRequestsCsv(
   storage: Storage,
-  { zone, status, delimiter = ',', language = 'nl', topics = DEFAULT_TOPICS }: ExportOptions,
+  {
+    zone,
+    status,
+    spam = 'exclude',
+    delimiter = ',',
+    language = 'nl',
+    topics = DEFAULT_TOPICS,
+  }: ExportOptions,
 ): Promise<{ csv: string; count: number }> {
   let query = storage.db.selectFrom('session_requests').selectAll().where('zone_id', '=', zone);
   if (status !== undefined) query = query.where('status', '=', status);
+  if (spam !== 'include') query = query.where('possible_spam', '=', spam === 'only' ? 1 : 0);
   const rows = await query.orderBy('created_at').orderBy('id').execute();
   const texts = exportTexts(language);
   const topicLabels = new Map(topics.map((topic) => [topic.id, topic.label[language]]));
@@ -142,8 +157,8 @@ export async function exportRequestsCsv(
 }
 
 /**
- * `carezone requests export --zone Z [--status S] [--format csv] [--output FILE] [--delimiter ;]
- * [--language nl|fr|en|de]`; the topics' labels are those of `CAREZONE_TOPICS`, as `serve` offers them.
+ * `carezone requests export --zone Z [--status S] [--spam exclude|only|include] [--format csv]
+ * [--output FILE] [--delimiter ;] [--language nl|fr|en|de]`; the topics' labels are those of `CAREZONE_TOPICS`, as `serve` offers them.
  */
 export async function requestsExportCommand(
   args: string[],
@@ -156,6 +171,7 @@ export async function requestsExportCommand(
       ...STORAGE_OPTIONS,
       zone: { type: 'string' },
       status: { type: 'string' },
+      spam: { type: 'string', default: 'exclude' },
       format: { type: 'string', default: 'csv' },
       output: { type: 'string' },
       delimiter: { type: 'string', default: ',' },
@@ -170,6 +186,10 @@ export async function requestsExportCommand(
   if (values.status !== undefined && !SessionRequestStatus.safeParse(values.status).success) {
     throw new UsageError(`unknown status: ${values.status} (${SessionRequestStatus.options.join(', ')})`);
   }
+  const spam = SpamFilter.safeParse(values.spam);
+  if (!spam.success) {
+    throw new UsageError(`unknown --spam: ${values.spam} (${SpamFilter.options.join(', ')})`);
+  }
   const language = values.language as Language;
   if (!LANGUAGES.includes(language)) {
     throw new UsageError(`unknown language: ${values.language} (${LANGUAGES.join(', ')})`);
@@ -181,6 +201,7 @@ export async function requestsExportCommand(
     exportRequestsCsv(storage, {
       zone,
       status: values.status,
+      spam: spam.data,
       delimiter: values.delimiter,
       language,
       topics,

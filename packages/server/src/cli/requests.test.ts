@@ -28,6 +28,8 @@ async function withStorage<T>(data: string, fn: (storage: Storage) => Promise<T>
 describe('carezone requests export', () => {
   let data = '';
   const seeded: Awaited<ReturnType<typeof seedRequest>>[] = [];
+  /** A request flagged as possible spam: out of every export but `--spam only|include`. */
+  let flagged = '';
 
   before(async () => {
     data = await mkdtemp(join(tmpdir(), 'carezone-export-'));
@@ -45,6 +47,13 @@ describe('carezone requests export', () => {
       );
       seeded.push(await seedRequest(storage.db, sampleRequest(), daysAgo(1)));
       await seedRequest(storage.db, sampleRequest({ zone: 'bxl-nord' }), daysAgo(1));
+      const spam = await seedRequest(storage.db, sampleRequest(), daysAgo(1));
+      flagged = spam.reference;
+      await storage.db
+        .updateTable('session_requests')
+        .set({ possible_spam: 1 })
+        .where('id', '=', spam.id)
+        .execute();
       await storage.db
         .updateTable('session_requests')
         .set({ status: 'planned' })
@@ -131,6 +140,19 @@ describe('carezone requests export', () => {
     assert.equal((await stat(file)).mode & 0o777, 0o600);
   });
 
+  test('--spam only exports the requests flagged as possible spam, --spam include all of them', async () => {
+    const only = rowsOf((await exportCsv(['--zone', 'bxl-sud', '--spam', 'only'])).written);
+    assert.deepEqual(
+      only.map((row) => row.reference),
+      [flagged],
+    );
+    const all = rowsOf((await exportCsv(['--zone', 'bxl-sud', '--spam', 'include'])).written);
+    assert.deepEqual(
+      all.map((row) => row.reference).sort(),
+      [...seeded.map((r) => r.reference), flagged].sort(),
+    );
+  });
+
   test('--language writes the header and the labels in French, English or German', async () => {
     const expected = {
       fr: {
@@ -187,6 +209,7 @@ describe('carezone requests export', () => {
       ['--zone', 'bxl-sud', '--status', 'lost'],
       ['--zone', 'bxl-sud', '--delimiter', '|'],
       ['--zone', 'bxl-sud', '--language', 'es'],
+      ['--zone', 'bxl-sud', '--spam', 'maybe'],
     ]) {
       await assert.rejects(requestsCommand(['export', ...args, '--data', data], captureIO(), {}), UsageError);
     }

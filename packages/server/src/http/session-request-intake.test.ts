@@ -228,12 +228,13 @@ describe('POST /v1/session-requests', () => {
     assert.equal(await storedCount(), before + 1);
   });
 
-  test('the honeypot and a too-fast form are answered 201 but nothing is stored', async () => {
+  test('a bot (honeypot filled at once or with no fill time, or a too-fast form) is answered 201 but nothing is stored', async () => {
     const before = await storedCount();
     const outboxBefore = (await storage.db.selectFrom('outbox').select('id').execute()).length;
     const linesBefore = log.lines.length;
     for (const input of [
-      sampleInput({ website: 'https://spam.example' }),
+      sampleInput({ website: 'https://spam.example', fillTimeMs: 0 }),
+      sampleInput({ website: 'https://spam.example', fillTimeMs: undefined }),
       sampleInput({ fillTimeMs: MIN_FILL_TIME_MS - 1 }),
       sampleInput({ fillTimeMs: 0 }),
     ]) {
@@ -249,13 +250,14 @@ describe('POST /v1/session-requests', () => {
       await storedCount(),
     );
     const caught = log.lines.slice(linesBefore).filter((line) => line.includes('bot'));
-    assert.equal(caught.length, 3);
+    assert.equal(caught.length, 4);
     assert.match(caught[0] ?? '', /"reason":"honeypot"/);
-    assert.match(caught[1] ?? '', /"reason":"too-fast"/);
+    assert.match(caught[1] ?? '', /"reason":"honeypot"/);
+    assert.match(caught[2] ?? '', /"reason":"too-fast"/);
     assert.ok(!caught.join('').includes('spam.example'));
     // A bot that retries is answered as a person retrying would be: the same body, marked replayed.
     const key = newKey();
-    const spam = sampleInput({ website: 'https://spam.example' });
+    const spam = sampleInput({ website: 'https://spam.example', fillTimeMs: 10 });
     const first = await postSessionRequest(app, spam, { key });
     const again = await postSessionRequest(app, spam, { key });
     assert.equal(again.status, 201);

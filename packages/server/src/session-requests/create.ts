@@ -2,14 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { SessionRequestCreated } from '@carezone/contract';
 import type { Storage, StorageTransaction } from '../storage/storage.js';
 import { retryOnWriteConflict } from '../storage/write-conflicts.js';
-import { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
 import { newReference } from './reference.js';
 import { requestHash } from './request-hash.js';
+import { queueRequestMails } from './request-mails.js';
 import type { StoredSessionRequestInput } from './stored-input.js';
 
 export interface CreateSessionRequest {
   input: StoredSessionRequestInput;
   idempotencyKey: string;
+  /**
+   * The honeypot was filled by what may be a person's autofill: stored flagged, with no e-mail
+   * queued, until staff confirm or delete it (see status.ts).
+   */
+  possibleSpam?: boolean;
   now?: () => Date;
   /** Replaceable so tests can force a reference collision. */
   makeReference?: () => string;
@@ -30,9 +35,9 @@ export type CreateOutcome =
 
 /**
  * Stores a session request, its first history entry, its idempotency record and the two e-mails
- * it queues in one transaction: when this resolves `created`, all of it is committed (and on
- * SQLite fsynced), so the API may answer 201. The same key with the same input replays the first
- * answer; with another input it is a conflict.
+ * it queues (none while it is flagged as possible spam) in one transaction: when this resolves
+ * `created`, all of it is committed (and on SQLite fsynced), so the API may answer 201. The same
+ * key with the same input replays the first answer; with another input it is a conflict.
  *
  * Two requests racing with one key: on SQLite the write lock orders them and the second reads the
  * first's key. On PostgreSQL the second blocks on the key's primary key until the first commits,
@@ -49,7 +54,13 @@ export function createSessionRequest(
 
 async function createOnce(
   trx: StorageTransaction,
-  { input, idempotencyKey, now = () => new Date(), makeReference = newReference }: CreateSessionRequest,
+  {
+    input,
+    idempotencyKey,
+    possibleSpam = false,
+    now = () => new Date(),
+    makeReference = newReference,
+  }: CreateSessionRequest,
   hash: string,
 ): Promise<CreateOutcome> {
   const previous = await trx
@@ -91,26 +102,14 @@ async function createOnce(
       request: JSON.stringify(input),
       created_at: at,
       updated_at: at,
+      possible_spam: possibleSpam ? 1 : 0,
     })
     .execute();
   await trx
     .insertInto('session_request_history')
     .values({ request_id: created.id, seq: 0, status: created.status, note: null, at })
     .execute();
-  const payload = JSON.stringify({ requestId: created.id } satisfies SessionRequestOutboxPayload);
-  await trx
-    .insertInto('outbox')
-    .values(
-      [NOTIFY_ZONE, CONFIRM_REQUESTER].map((kind) => ({
-        id: randomUUID(),
-        kind,
-        payload,
-        created_at: at,
-        next_attempt_at: at,
-        delivered_at: null,
-        last_error: null,
-      })),
-    )
-    .execute();
+  // A possible spammer's address gets no mail, nor the team: both wait for staff to confirm it.
+  if (!possibleSpam) await queueRequestMails(trx, created.id, at);
   return { kind: 'created', answer, created };
 }

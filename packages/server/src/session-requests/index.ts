@@ -6,6 +6,11 @@ export {
   type StoredAnswer,
 } from './create.js';
 export { decodeCursor, encodeCursor, type ListPosition } from './cursor.js';
+export {
+  type DeleteOutcome,
+  type DeleteSessionRequest,
+  deleteFlaggedSessionRequest,
+} from './delete.js';
 export { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
 export {
   getSessionRequest,

@@ -1,4 +1,4 @@
-import type { SessionRequest, SessionRequestStatus } from '@carezone/contract';
+import type { SessionRequest, SessionRequestStatus, SpamFilter } from '@carezone/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SessionRequestHistoryTable, SessionRequestsTable } from '../storage/database.js';
 import { encodeCursor, type ListPosition } from './cursor.js';
@@ -23,6 +23,7 @@ function toStoredSessionRequest(row: RequestRow, history: readonly HistoryRow[])
       note: entry.note,
       at: entry.at,
     })),
+    possibleSpam: row.possible_spam === 1,
   };
 }
 
@@ -55,6 +56,8 @@ export interface SessionRequestFilter {
   /** Only this zone; all zones when absent. */
   zone?: string | undefined;
   status?: SessionRequestStatus | undefined;
+  /** Requests flagged as possible spam: left out by default, as they are until staff confirm them. */
+  spam?: SpamFilter | undefined;
 }
 
 export interface ListSessionRequests extends SessionRequestFilter {
@@ -71,13 +74,14 @@ export interface StoredSessionRequestPage {
 /** One page, newest first, keyset-paged on (created_at, id) so pages stay stable while requests arrive. */
 export async function listSessionRequests(
   db: Kysely<Database>,
-  { zone, status, after, limit }: ListSessionRequests,
+  { zone, status, spam = 'exclude', after, limit }: ListSessionRequests,
 ): Promise<StoredSessionRequestPage> {
   const rows = await db
     .selectFrom('session_requests')
     .selectAll()
     .$if(zone !== undefined, (q) => q.where('zone_id', '=', zone ?? ''))
     .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'received'))
+    .$if(spam !== 'include', (q) => q.where('possible_spam', '=', spam === 'only' ? 1 : 0))
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([

@@ -2,6 +2,7 @@ import type { SessionRequestStatus } from '@carezone/contract';
 import type { Storage, StorageTransaction } from '../storage/storage.js';
 import { retryOnWriteConflict, WriteConflict } from '../storage/write-conflicts.js';
 import { getSessionRequest, type StoredSessionRequest } from './read.js';
+import { queueRequestMails } from './request-mails.js';
 
 /** Where a request may go from each status: received → planned → done, and declined until done. */
 export const NEXT_STATUSES: Readonly<Record<SessionRequestStatus, readonly SessionRequestStatus[]>> = {
@@ -17,8 +18,11 @@ export function canMove(from: SessionRequestStatus, to: SessionRequestStatus): b
 
 export interface ChangeStatus {
   id: string;
-  status: SessionRequestStatus;
+  /** The new status; none to confirm a flagged request only. */
+  status?: SessionRequestStatus | undefined;
   note?: string | undefined;
+  /** Clears the possible-spam flag and queues the request's e-mails, as a new request's. */
+  confirm?: boolean | undefined;
   /** The zone the caller may act on; `null` for every zone. Another zone's request is not found. */
   visibleZone: string | null;
   now?: () => Date;
@@ -27,13 +31,17 @@ export interface ChangeStatus {
 export type ChangeStatusOutcome =
   | { kind: 'changed'; request: StoredSessionRequest }
   | { kind: 'not-found' }
-  | { kind: 'invalid-transition'; from: SessionRequestStatus; to: SessionRequestStatus };
+  | { kind: 'invalid-transition'; from: SessionRequestStatus; to: SessionRequestStatus }
+  /** A request flagged as possible spam moves on only once confirmed. */
+  | { kind: 'unconfirmed' };
 
 /**
  * Moves a request to another status and appends the move, with its note, to the history, in one
- * transaction. Two staff members changing one request at once: the update is conditional on the
- * status read, so the second matches nothing once the first has committed (its row lock made it
- * wait) and runs again against the new status; the history's (request, seq) key backs that up.
+ * transaction; confirming a request flagged as possible spam clears the flag and queues its
+ * e-mails in the same one. Two staff members changing one request at once: each update is
+ * conditional on what was read (the status, the flag), so the second matches nothing once the
+ * first has committed (its row lock made it wait) and runs again against the new state; the
+ * history's (request, seq) key backs that up. A second confirmation queues nothing.
  */
 export function changeSessionRequestStatus(
   storage: Storage,
@@ -44,18 +52,49 @@ export function changeSessionRequestStatus(
 
 async function changeOnce(
   trx: StorageTransaction,
-  { id, status, note, visibleZone, now = () => new Date() }: ChangeStatus,
+  { id, status, note, confirm = false, visibleZone, now = () => new Date() }: ChangeStatus,
 ): Promise<ChangeStatusOutcome> {
   const row = await trx
     .selectFrom('session_requests')
-    .select(['status', 'zone_id'])
+    .select(['status', 'zone_id', 'possible_spam'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row || (visibleZone !== null && row.zone_id !== visibleZone)) return { kind: 'not-found' };
   const from = row.status as SessionRequestStatus;
-  if (!canMove(from, status)) return { kind: 'invalid-transition', from, to: status };
+  const flagged = row.possible_spam === 1;
+  if (flagged && !confirm) return { kind: 'unconfirmed' };
+  if (status !== undefined && !canMove(from, status)) return { kind: 'invalid-transition', from, to: status };
 
   const at = now().toISOString();
+  if (flagged) await confirmOnce(trx, id, at);
+  if (status !== undefined) await moveOnce(trx, { id, from, status, note, at });
+  const request = await getSessionRequest(trx, id);
+  if (!request) throw new Error(`session request ${id} vanished inside its own transaction`);
+  return { kind: 'changed', request };
+}
+
+async function confirmOnce(trx: StorageTransaction, id: string, at: string): Promise<void> {
+  const { numUpdatedRows } = await trx
+    .updateTable('session_requests')
+    .set({ possible_spam: 0, updated_at: at })
+    .where('id', '=', id)
+    .where('possible_spam', '=', 1)
+    .executeTakeFirst();
+  if (numUpdatedRows !== 1n) throw new WriteConflict(`session request ${id} was confirmed meanwhile`);
+  await queueRequestMails(trx, id, at);
+}
+
+async function moveOnce(
+  trx: StorageTransaction,
+  move: {
+    id: string;
+    from: SessionRequestStatus;
+    status: SessionRequestStatus;
+    note?: string | undefined;
+    at: string;
+  },
+): Promise<void> {
+  const { id, from, status, note, at } = move;
   const { numUpdatedRows } = await trx
     .updateTable('session_requests')
     .set({ status, updated_at: at })
@@ -72,7 +111,4 @@ async function changeOnce(
     .insertInto('session_request_history')
     .values({ request_id: id, seq: (last ?? -1) + 1, status, note: note || null, at })
     .execute();
-  const request = await getSessionRequest(trx, id);
-  if (!request) throw new Error(`session request ${id} vanished inside its own transaction`);
-  return { kind: 'changed', request };
 }

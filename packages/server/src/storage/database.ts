@@ -18,6 +18,8 @@ export interface SessionRequestsTable {
   request: JsonText;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
+  /** 1 while the request is flagged as possible spam (see migrations/0005-possible-spam.ts), else 0. */
+  possible_spam: Generated<number>;
 }
 
 export interface SessionRequestHistoryTable {

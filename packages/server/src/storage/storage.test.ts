@@ -19,6 +19,7 @@ const ALL_MIGRATIONS = [
   '0002_news_order_and_sources',
   '0003_news_staff_decisions',
   '0004_rate_limits',
+  '0005_possible_spam',
 ];
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();

@@ -90,11 +90,19 @@ function checkAgainstData(
   if (errors.length > 0) throw invalidBody(errors);
 }
 
-/** Why a submission looks like a bot's, if it does: people leave the hidden field empty and take time. */
-function botSignal(input: SessionRequestInput): 'honeypot' | 'too-fast' | undefined {
-  if (input.website !== undefined && input.website !== '') return 'honeypot';
-  if (input.fillTimeMs !== undefined && input.fillTimeMs < MIN_FILL_TIME_MS) return 'too-fast';
-  return undefined;
+/**
+ * What the bot traps say of a submission: nothing (`undefined`), why it is a bot's, or that it
+ * may be a person's whose browser or password manager autofilled the hidden field: the honeypot
+ * filled by a form that was open at least the minimum time, with consent given. The widget always
+ * sends its fill time, so a filled honeypot without one is a script posting directly.
+ */
+function botSignal(input: SessionRequestInput): 'honeypot' | 'too-fast' | 'possible-spam' | undefined {
+  const { website, fillTimeMs, consent } = input;
+  const tooFast = fillTimeMs !== undefined && fillTimeMs < MIN_FILL_TIME_MS;
+  if (website !== undefined && website !== '') {
+    return fillTimeMs !== undefined && !tooFast && consent === true ? 'possible-spam' : 'honeypot';
+  }
+  return tooFast ? 'too-fast' : undefined;
 }
 
 const jsonHeaders = { 'content-type': 'application/json', 'cache-control': NO_STORE };
@@ -135,8 +143,10 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
         'Answers 201 only once the request, its history and the e-mails it queues are stored durably. ' +
         'Send a new random `Idempotency-Key` per filled-in form and reuse it on every retry: the same key ' +
         'with the same body replays the first answer (`Idempotent-Replayed: true`), with another body it ' +
-        'is a 409. Browsers may send it only from the origins the deployment allows ' +
-        '(`CAREZONE_ALLOWED_ORIGINS`). Limited per client address and per zone.',
+        'is a 409. A filled-in `website` from a form open long enough may be autofill: such a request is ' +
+        'stored flagged as possible spam and mails no one until staff confirm it. Browsers may send it ' +
+        'only from the origins the deployment allows (`CAREZONE_ALLOWED_ORIGINS`). Limited per client ' +
+        'address and per zone.',
       headers: IntakeHeaders,
       body: {
         description:
@@ -186,19 +196,25 @@ export function sessionRequestIntakeRoutes(deps: IntakeDependencies): RouteSpec[
         checkAgainstData(input, directory, topicIds);
 
         const bot = botSignal(input);
-        if (bot) {
+        if (bot === 'honeypot' || bot === 'too-fast') {
           // Answered like a success so the bot learns nothing; no field of the form is logged.
           logger.info({ reason: bot }, 'session request from a bot dropped');
           return answered(botAnswer(idempotencyKey));
         }
 
         await limitZone(input.zone);
+        const possibleSpam = bot === 'possible-spam';
         const outcome = await createSessionRequest(storage, {
           input: withoutBotFields(input),
           idempotencyKey,
+          possibleSpam,
         });
         switch (outcome.kind) {
           case 'created':
+            if (possibleSpam) {
+              // Stored, not mailed: the staff confirm or delete it. The id says which, never a field.
+              logger.info({ id: outcome.created.id }, 'session request stored as possible spam');
+            }
             return answered({ body: outcome.answer.body, replayed: false });
           case 'replayed':
             return answered({ body: outcome.answer.body, replayed: true }, outcome.answer.status);

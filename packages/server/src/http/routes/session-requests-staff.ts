@@ -8,6 +8,7 @@ import {
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { decodeCursor } from '../../session-requests/cursor.js';
+import { deleteFlaggedSessionRequest } from '../../session-requests/delete.js';
 import {
   getSessionRequest,
   listSessionRequests,
@@ -17,7 +18,7 @@ import { changeSessionRequestStatus, NEXT_STATUSES } from '../../session-request
 import type { Storage } from '../../storage/storage.js';
 import { NO_STORE } from '../caching.js';
 import { jsonBodyLimit, jsonBodyResponses, readJsonBody, requireJsonContentType } from '../json-body.js';
-import { invalidQuery, ProblemError } from '../problem.js';
+import { invalidBody, invalidQuery, ProblemError } from '../problem.js';
 import {
   defineRoute,
   INVALID_ID_OR_BODY_RESPONSE,
@@ -38,6 +39,20 @@ function personal(c: Context, body: unknown): Response {
   return c.json(body, 200, { 'cache-control': NO_STORE });
 }
 
+/** What the schema cannot say: a patch changes something, and a note goes with a status change. */
+function checkPatch(patch: SessionRequestPatch): void {
+  if (patch.status === undefined && patch.possibleSpam === undefined) {
+    throw invalidBody([
+      { path: 'status', code: 'invalid_type', message: 'is required unless possibleSpam is false' },
+    ]);
+  }
+  if (patch.status === undefined && patch.note) {
+    throw invalidBody([
+      { path: 'note', code: 'invalid_value', message: 'goes with a status change, for the history' },
+    ]);
+  }
+}
+
 function notFound(id: string): ProblemError {
   return new ProblemError(404, 'NOT_FOUND', `no session request "${id}"`);
 }
@@ -53,7 +68,8 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       summary: 'Session requests, newest first',
       description:
         'A zone token lists its own zone (asking for another zone is a 403); a network token lists every ' +
-        'zone, or the one in `zone`. Pass `nextCursor` back as `cursor` for the next page.',
+        'zone, or the one in `zone`. Requests flagged as possible spam are left out: `spam=only` lists ' +
+        'them alone, `spam=include` with the others. Pass `nextCursor` back as `cursor` for the next page.',
       query: SessionRequestsQuery,
       security: 'bearer',
       responses: {
@@ -62,7 +78,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
         401: UNAUTHORIZED_RESPONSE,
         403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
       },
-      examples: ['/v1/session-requests?zone=bxl-sud&status=received'],
+      examples: ['/v1/session-requests?zone=bxl-sud&status=received', '/v1/session-requests?spam=only'],
       middleware: [authenticate],
       handler: async (c, { query }) => {
         const staff = staffOf(c);
@@ -82,6 +98,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
         const page = await listSessionRequests(storage.db, {
           zone: staff.zone ?? query.zone,
           status: query.status,
+          spam: query.spam,
           after,
           limit: query.limit,
         });
@@ -120,12 +137,18 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       path: '/v1/session-requests/{id}',
       operationId: 'updateSessionRequest',
       tag: 'Staff',
-      summary: 'Move a session request on: received → planned → done, or declined',
+      summary: 'Move a session request on (received → planned → done, or declined), or confirm it',
       description:
         'A request can go from `received` to `planned` or `declined`, and from `planned` to `done` or ' +
-        '`declined`. Each change is added to its `history` with the optional `note`.',
+        '`declined`. Each change is added to its `history` with the optional `note`. ' +
+        '`possibleSpam: false` confirms a request flagged as possible spam: it joins the list and its ' +
+        "e-mails (the zone team's, the requester's confirmation) are sent; confirming again changes " +
+        'nothing. A flagged request changes status only once confirmed, in the same patch or before.',
       params: SessionRequestParams,
-      body: { description: 'The new status and an optional note.', schema: SessionRequestPatch },
+      body: {
+        description: 'The new status with an optional note, `possibleSpam: false`, or both.',
+        schema: SessionRequestPatch,
+      },
       security: 'bearer',
       responses: {
         200: { description: 'The request as changed.', schema: SessionRequest },
@@ -133,12 +156,16 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
         401: UNAUTHORIZED_RESPONSE,
         404: staffNotFoundResponse('request'),
         409: {
-          description: '`CONFLICT`: the request cannot move from its status to that one.',
+          description:
+            '`CONFLICT`: the request cannot move from its status to that one, or is flagged as possible ' +
+            'spam and not confirmed.',
           schema: Problem,
         },
         ...jsonBodyResponses(),
         422: {
-          description: '`VALIDATION_FAILED`: an unknown status or a note that is too long.',
+          description:
+            '`VALIDATION_FAILED`: an unknown status, a note that is too long, no `status` nor ' +
+            '`possibleSpam`, or a note without a status.',
           schema: Problem,
         },
       },
@@ -149,15 +176,23 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           headers: { Authorization: 'Bearer cz_your_staff_token' },
           body: { status: 'planned', note: 'Tuesday 14 March, 10:00, in their meeting room' },
         },
+        {
+          method: 'patch',
+          path: `/v1/session-requests/${EXAMPLE_ID}`,
+          headers: { Authorization: 'Bearer cz_your_staff_token' },
+          body: { possibleSpam: false },
+        },
       ],
       middleware: [authenticate, requireJsonContentType(), jsonBodyLimit()],
       handler: async (c, { params: { id } }) => {
         const { zone } = staffOf(c);
         const patch = await readJsonBody(c, SessionRequestPatch);
+        checkPatch(patch);
         const outcome = await changeSessionRequestStatus(storage, {
           id,
           status: patch.status,
           note: patch.note,
+          confirm: patch.possibleSpam === false,
           visibleZone: zone,
         });
         switch (outcome.kind) {
@@ -165,6 +200,12 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
             return personal(c, toContract(outcome.request));
           case 'not-found':
             throw notFound(id);
+          case 'unconfirmed':
+            throw new ProblemError(
+              409,
+              'CONFLICT',
+              'this request is flagged as possible spam: confirm it with "possibleSpam": false, or delete it',
+            );
           case 'invalid-transition': {
             const next = NEXT_STATUSES[outcome.from];
             const options =
@@ -175,6 +216,48 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
               `a ${outcome.from} request cannot become ${outcome.to}: ${options}`,
             );
           }
+        }
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/session-requests/{id}',
+      operationId: 'deleteSessionRequest',
+      tag: 'Staff',
+      summary: 'Delete a session request flagged as possible spam',
+      description:
+        'Only a request flagged as possible spam (`possibleSpam: true`) can be deleted, with its history: ' +
+        'it was never mailed to anyone. Any other request is kept; `declined` is how staff turn one down.',
+      params: SessionRequestParams,
+      security: 'bearer',
+      responses: {
+        204: { description: 'Deleted.' },
+        400: INVALID_ID_RESPONSE,
+        401: UNAUTHORIZED_RESPONSE,
+        404: staffNotFoundResponse('request'),
+        409: { description: '`CONFLICT`: the request is not flagged as possible spam.', schema: Problem },
+      },
+      examples: [
+        {
+          method: 'delete',
+          path: `/v1/session-requests/${EXAMPLE_ID}`,
+          headers: { Authorization: 'Bearer cz_your_staff_token' },
+        },
+      ],
+      middleware: [authenticate],
+      handler: async (c, { params: { id } }) => {
+        const outcome = await deleteFlaggedSessionRequest(storage, { id, visibleZone: staffOf(c).zone });
+        switch (outcome.kind) {
+          case 'deleted':
+            return c.body(null, 204, { 'cache-control': NO_STORE });
+          case 'not-found':
+            throw notFound(id);
+          case 'not-flagged':
+            throw new ProblemError(
+              409,
+              'CONFLICT',
+              'only a request flagged as possible spam can be deleted: decline this one instead',
+            );
         }
       },
     }),

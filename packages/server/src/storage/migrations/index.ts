@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as newsOrderAndSources from './0002-news-order-and-sources.js';
 import * as newsStaffDecisions from './0003-news-staff-decisions.js';
 import * as rateLimits from './0004-rate-limits.js';
+import * as possibleSpam from './0005-possible-spam.js';
 
 /**
  * Listed in code rather than found by scanning a folder, so the same list runs from `src/`
@@ -13,6 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_news_order_and_sources': newsOrderAndSources,
   '0003_news_staff_decisions': newsStaffDecisions,
   '0004_rate_limits': rateLimits,
+  '0005_possible_spam': possibleSpam,
 };
 
 export const migrationProvider: MigrationProvider = {
