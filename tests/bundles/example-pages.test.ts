@@ -20,6 +20,8 @@ const PAGES = [
 
 const attributes = (html: string, name: string) =>
   [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((match) => match[1] ?? '');
+const stylesheets = (html: string) =>
+  [...html.matchAll(/<link rel="stylesheet" href="([^"]*)">/g)].map((match) => match[1] ?? '');
 
 describe('example pages', () => {
   for (const page of PAGES) {
@@ -50,6 +52,31 @@ describe('example pages', () => {
     });
   }
 
+  test('one shared base stylesheet, linked before each page’s own', async () => {
+    const index = await readFile(join(EXAMPLES, 'index.html'), 'utf8');
+    assert.deepEqual(stylesheets(index), ['examples.css']);
+    for (const page of PAGES.filter((path) => path !== 'index.html')) {
+      const html = await readFile(join(EXAMPLES, page), 'utf8');
+      assert.deepEqual(stylesheets(html), ['../examples.css', 'site.css'], page);
+    }
+  });
+
+  test('no grid column is wider than a 320 px viewport: every minmax() minimum is min(100%, …)', async () => {
+    const files = [
+      'examples.css',
+      ...PAGES.filter((path) => path !== 'index.html').map((page) => join(dirname(page), 'site.css')),
+    ];
+    let checked = 0;
+    for (const file of files) {
+      const css = await readFile(join(EXAMPLES, file), 'utf8');
+      for (const [call] of css.matchAll(/minmax\([^,]*,/g)) {
+        checked++;
+        assert.match(call, /^minmax\(\s*(min\(100%,|0[,\s]|auto|min-content)/, `${file}: ${call}`);
+      }
+    }
+    assert.ok(checked >= 2, 'the layouts’ minmax() calls were found');
+  });
+
   test('the municipal page: Dutch, clearly fictional, the finder preset and a zone card', async () => {
     const html = await readFile(join(EXAMPLES, 'municipal-page/index.html'), 'utf8');
     assert.match(html, /<html lang="nl">/);
@@ -60,8 +87,14 @@ describe('example pages', () => {
     );
     assert.match(html, /<carezone-zone-card id="zone-card" zone="bxl-nord"/);
     assert.match(html, /<script type="module" src="\/widgets\/carezone-finder\.js">/);
+    // Theming: the shared base gives every widget the site's colour, the page sets that colour and
+    // styles the widgets further (corners, a part).
+    const base = await readFile(join(EXAMPLES, 'examples.css'), 'utf8');
+    assert.match(base, /--carezone-color-accent: var\(--site-accent\)/, 'the base themes the widgets');
     const css = await readFile(join(EXAMPLES, 'municipal-page/site.css'), 'utf8');
-    assert.match(css, /--carezone-color-accent:/, 'shows theming');
+    assert.match(css, /--site-accent:/, 'the page sets its colour');
+    assert.match(css, /--carezone-radius:/, 'shows theming');
+    assert.match(css, /carezone-zone-card::part\(zone-name\)/, 'styles a part');
   });
 
   test('the request page: a finder and a form that follows it, with one script tag', async () => {
