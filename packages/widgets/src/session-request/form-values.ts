@@ -81,7 +81,8 @@ export function withInput(
   values: FormValues,
   input: Pick<HTMLInputElement, 'name' | 'value' | 'checked'>,
 ): FormValues | undefined {
-  const name = input.name as keyof FormValues;
+  // The honeypot's input is named so that autofill leaves it alone (see session-request.ts).
+  const name = (input.name === 'cz-hp' ? 'website' : input.name) as keyof FormValues;
   if (!(name in EMPTY_VALUES)) return undefined;
   const changed = { ...values };
   if (name === 'topics')

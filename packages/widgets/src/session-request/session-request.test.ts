@@ -188,9 +188,8 @@ describe('<carezone-session-request>', () => {
 
     it('hides the honeypot from people and from assistive technology', async () => {
       const { field } = await setupForm();
-      const honeypot = field('website');
+      const honeypot = field('cz-hp');
       expect(honeypot.tabIndex).to.equal(-1);
-      expect(honeypot.getAttribute('autocomplete')).to.equal('off');
       const wrapper = honeypot.closest('[aria-hidden="true"]');
       expect(wrapper).to.exist;
       expect(wrapper?.getBoundingClientRect().width).to.be.at.most(1);

@@ -159,6 +159,14 @@ export class CarezoneSessionRequest extends CarezoneElement {
     return html`<div part="base">${created ? confirmation(texts, created) : this.#renderForm(texts)}</div>`;
   }
 
+  /*
+   * The honeypot (sent as `website`) must be a field that autofill leaves alone, or a person's
+   * browser or password manager fills it and the request is taken for a bot's. Its id, name and
+   * label ("cz-hp") match no autofill heuristic (no "website", "url", "name", "email"…), and the
+   * label stops a label being guessed from nearby text. `autocomplete="off"` is not enough: Chrome
+   * ignores it for addresses and contacts. An unknown token such as "cz-hp" makes Chrome mark the
+   * field unrecognized, which it never fills, nor counts in any of the form's autofill sections.
+   */
   #renderForm(texts: SessionRequestTranslation): TemplateResult {
     const { labels, required } = texts;
     const context: FieldContext = { values: this._values, errors: this._errors, labels, required };
@@ -180,8 +188,8 @@ export class CarezoneSessionRequest extends CarezoneElement {
         <p part="privacy" id="privacy" class="hint">${texts.privacy}</p>
         ${consentField(context, 'privacy')}
         <div class="visually-hidden" aria-hidden="true">
-          <label for="website">Website</label>
-          <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${this._values.website}>
+          <label for="cz-hp">cz-hp</label>
+          <input id="cz-hp" name="cz-hp" tabindex="-1" autocomplete="cz-hp" .value=${this._values.website}>
         </div>
         ${sendFailure(texts, this._failure, this._sending, this.localize, this.#submit)}
         <button part="submit-button" type="submit" ?disabled=${this._sending}>${texts.submit}</button>
