@@ -6,7 +6,7 @@ import { defineElement } from '../internal/define.js';
 import { layersOf } from '../internal/layers.js';
 import { TRANSLATIONS } from '../localization/translations.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
-import { brusselsLayer, elsene, elzLayer, finderApi, LOOKUPS } from '../test-helpers/fixtures.js';
+import { brussel, brusselsLayer, elsene, elzLayer, finderApi, LOOKUPS } from '../test-helpers/fixtures.js';
 import { CarezoneZoneCard } from '../zone-card/zone-card.js';
 import { CarezoneFinder } from './finder.js';
 import { REMEMBER_KEY } from './remember.js';
@@ -546,6 +546,47 @@ describe('<carezone-finder>', () => {
       expect(finder.input.selectionStart).to.equal(2);
     });
 
+    it('keeps the active suggestion in sight: after End, a wrap, and a long ArrowDown', async () => {
+      // Eight postcodes of Brussels, in a list that shows about five at a time.
+      const many = ['1000', '1020', '1030', '1040', '1050', '1060', '1070', '1080'].map((postcode) => ({
+        kind: 'postcode' as const,
+        label: postcode,
+        postcode,
+        municipality: brussel,
+      }));
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/places' ? { body: { query: 'brus', data: many } } : finderApi(url);
+      await setViewport({ width: 800, height: 400 });
+      try {
+        const finder = await setup({ handler });
+        await finder.type('brus');
+        const listbox = finder.part('listbox') as HTMLElement;
+        expect(listbox.scrollHeight, 'the list scrolls').to.be.greaterThan(listbox.clientHeight);
+        const inSight = () => {
+          const id = finder.input.getAttribute('aria-activedescendant');
+          const option = id ? finder.root.getElementById(id)?.getBoundingClientRect() : undefined;
+          const list = listbox.getBoundingClientRect();
+          return option !== undefined && option.top >= list.top - 1 && option.bottom <= list.bottom + 1;
+        };
+        await finder.press('ArrowDown');
+        await finder.press('End');
+        expect(activeOption(finder)).to.equal('1080');
+        expect(inSight(), 'after End').to.equal(true);
+        await finder.press('ArrowDown');
+        expect(activeOption(finder)).to.equal('1000');
+        expect(inSight(), 'after wrapping down').to.equal(true);
+        await finder.press('ArrowUp');
+        expect(activeOption(finder)).to.equal('1080');
+        expect(inSight(), 'after wrapping up').to.equal(true);
+        await finder.press('Home');
+        for (let i = 0; i < 7; i++) await finder.press('ArrowDown');
+        expect(activeOption(finder)).to.equal('1080');
+        expect(inSight(), 'after a long ArrowDown').to.equal(true);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
     it('Enter chooses the active suggestion and shows its zone', async () => {
       const finder = await setup();
       await finder.type('10');
@@ -862,6 +903,22 @@ describe('<carezone-finder>', () => {
       expect(finder.part('retry-button')).to.equal(null);
     });
 
+    it('what was said of the last place goes as soon as a new search is typed; zones stay', async () => {
+      const finder = await setup({ attrs: { postcode: '5000' } });
+      await finder.settled('message');
+      finder.input.select();
+      await finder.type('10');
+      expect(finder.part('message'), 'the old "no zone" message').to.equal(null);
+      await finder.press('ArrowDown');
+      await finder.press('Enter');
+      await finder.settled('zone');
+      finder.input.select();
+      await finder.type('elsene');
+      expect(finder.part('zone'), 'an answer with zones stays until another place is chosen').to.not.equal(
+        null,
+      );
+    });
+
     it('unknown place: names the postcode or NIS code asked', async () => {
       const finder = await setup({ attrs: { postcode: '9999', lang: 'en' } });
       await finder.settled('message');
@@ -901,6 +958,48 @@ describe('<carezone-finder>', () => {
       await finder.settled('zone');
       expect(finder.text('zone-name')).to.equal('North');
       expect(finder.requests('/v1/lookup')).to.deep.equal(['postcode=1020', 'postcode=1020']);
+    });
+
+    it('a retry from the keyboard keeps the focus in the finder, on the result', async () => {
+      let fail = true;
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/lookup' && fail ? { network: 'offline' } : finderApi(url);
+      const finder = await setup({ handler });
+      await finder.type('elsene');
+      await finder.press('Enter');
+      await finder.settled('error');
+      fail = false;
+      finder.part('retry-button')?.focus();
+      await finder.press('Enter');
+      expect(document.activeElement === finder.el, 'at once, while the answer loads').to.equal(true);
+      await finder.settled('zone');
+      expect(finder.root.activeElement === finder.part('result'), 'the result holds the focus').to.equal(
+        true,
+      );
+      expect(document.activeElement === finder.el, 'the focus is in the widget').to.equal(true);
+    });
+
+    it('a failed search for a typed name is said once, and a retry keeps the focus', async () => {
+      let fail = true;
+      const handler: FixtureHandler = (url) =>
+        url.pathname === '/v1/places' && fail ? { network: 'offline' } : finderApi(url);
+      const finder = await setup({ handler });
+      finder.input.focus();
+      await sendKeys({ type: 'elsene' });
+      await finder.press('Enter');
+      await finder.settled('error');
+      const said = [...finder.root.querySelectorAll('[role=status], [role=alert]')]
+        .map((region) => region.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+        .filter((text) => text.includes(TRANSLATIONS.nl.networkError));
+      expect(said, 'one live region says it').to.have.length(1);
+      fail = false;
+      finder.part('retry-button')?.focus();
+      await finder.press('Enter');
+      await finder.settled('zone');
+      expect(document.activeElement === finder.el, 'the focus is in the widget').to.equal(true);
+      expect(finder.root.activeElement === finder.part('result'), 'the result holds the focus').to.equal(
+        true,
+      );
     });
 
     it('a retried user selection still fires its event once it succeeds', async () => {
@@ -972,16 +1071,26 @@ describe('<carezone-finder>', () => {
       const calls: (PositionOptions | undefined)[] = [];
       const restore = stubGeolocation((ok, _fail, options) => {
         calls.push(options);
-        ok({ coords: { latitude: 50.83, longitude: 4.37 } } as GeolocationPosition);
+        setTimeout(() => ok({ coords: { latitude: 50.83, longitude: 4.37 } } as GeolocationPosition), 100);
       });
       try {
         const finder = await setup({ layers: [elzLayer] });
         await waitUntil(() => finder.part('location-button'));
         expect(calls).to.have.length(0);
         const event = oneEvent(finder.el, 'carezone-zone-change') as Promise<ZoneChangeEvent>;
-        finder.part('location-button')?.click();
+        finder.part('location-button')?.focus();
+        await finder.press('Enter');
+        await finder.el.updateComplete;
+        expect(finder.part('loading'), 'locating').to.not.equal(null);
+        expect(document.activeElement === finder.el, 'the focus stays in the finder meanwhile').to.equal(
+          true,
+        );
         expect((await event).detail?.matchedBy).to.equal('point');
         await finder.settled('zone');
+        await waitUntil(
+          () => finder.root.activeElement === finder.part('result'),
+          'the answer took the focus',
+        );
         expect(finder.requests('/v1/lookup')).to.deep.equal(['lat=50.83&lon=4.37']);
         expect(calls).to.have.length(1);
         expect(calls[0]?.timeout).to.be.within(5000, 15000);

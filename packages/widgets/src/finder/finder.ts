@@ -96,11 +96,10 @@ export class CarezoneFinder extends CarezoneElement {
     submitText: () => void this.#submit(),
   });
 
-  readonly #layers = new Task(
-    this,
-    ([client]) => layersOf(client),
-    () => [this.sdk],
-  );
+  readonly #layers = new Task(this, {
+    task: ([client]) => layersOf(client),
+    args: () => [this.sdk] as const,
+  });
 
   readonly #search = new Task(this, {
     task: ([client, q, lang], { signal }) =>
@@ -108,7 +107,7 @@ export class CarezoneFinder extends CarezoneElement {
     args: () => [this.sdk, this.#combobox.searchText.trim(), this.localize.lang] as const,
   });
 
-  /** The place looked up, its answer and the `carezone-zone-change` events. */
+  /** The place looked up, its answer and the `carezone-zone-change` events; a preset's name shown. */
   readonly #lookup = new ZoneLookupController(
     this,
     () => this.sdk,
@@ -142,6 +141,11 @@ export class CarezoneFinder extends CarezoneElement {
     }
   }
 
+  protected override updated(): void {
+    // The active suggestion stays in sight however it moved (End, a wrap, past the list's height).
+    this.renderRoot.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest' });
+  }
+
   protected override render(): TemplateResult {
     const common = this.localize.t;
     const texts = common.finder;
@@ -155,7 +159,7 @@ export class CarezoneFinder extends CarezoneElement {
             aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open}
             aria-activedescendant=${active === undefined ? nothing : `option-${active}`}
             placeholder=${this.placeholder ?? nothing} .value=${combobox.inputText}
-            @input=${combobox.handleInput} @keydown=${combobox.handleKeydown} @blur=${() => combobox.closeList()}>
+            @input=${this.#onInput} @keydown=${combobox.handleKeydown} @blur=${() => combobox.closeList()}>
           <ul part="listbox" id="listbox" role="listbox" aria-labelledby="label" ?hidden=${!open}
             @mousedown=${(event: Event) => event.preventDefault()}>
             ${this.#places.map((place, i) =>
@@ -166,12 +170,17 @@ export class CarezoneFinder extends CarezoneElement {
         <button part="submit-button" type="button" @click=${this.#submit}>${texts.submit}</button>
         ${this.#locateButton()}
       </div>
-      <p part="status" role="status">${this.#search.render({
-        // Nothing matched as typed, but a name close to it did: ask, as a person at a counter would.
-        complete: (found) =>
-          found[0]?.match === 'fuzzy' ? texts.didYouMean(found[0].label) : texts.found(found.length),
-        error: (error) => errorMessage(common, error),
-      })}</p>
+      <p part="status" role="status">${
+        this._note
+          ? nothing
+          : this.#search.render({
+              // Nothing matched as typed, but a name close to it did: ask, as a person at a counter would.
+              complete: (found) =>
+                found[0]?.match === 'fuzzy' ? texts.didYouMean(found[0].label) : texts.found(found.length),
+              // Said here while typing; once submitted, by the result's alert alone.
+              error: (error) => errorMessage(common, error),
+            })
+      }</p>
       <div part="result" class="result ${this.#lookup.lookedUp || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
         ${
           this._note === true
@@ -200,13 +209,19 @@ export class CarezoneFinder extends CarezoneElement {
     </div>`;
   }
 
+  /** A new search is typed: what was said of the last place goes; zones stay until another is chosen. */
+  #onInput(event: Event): void {
+    this._note = undefined;
+    if (this.#lookup.answer.error) this.#lookup.lookUp(undefined, false);
+    this.#combobox.handleInput(event);
+  }
+
   /** "Use my location", when a layer the finder looks in has polygons and the browser can locate. */
   #locateButton(): TemplateResult | typeof nothing {
     const layer = this.layer;
     const geometry = this.#layers.value?.some((l) => l.hasGeometry && (!layer || l.id === layer));
     return geometry && navigator.geolocation
-      ? html`<button part="location-button" class="secondary" type="button" ?disabled=${this._note === true}
-          @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
+      ? html`<button part="location-button" class="secondary" type="button" @click=${this.#locate}>${this.localize.t.finder.locate}</button>`
       : nothing;
   }
 
@@ -249,26 +264,25 @@ export class CarezoneFinder extends CarezoneElement {
     this.#choose(place.postcode ? { postcode: place.postcode, nis } : { nis }, place.label);
   }
 
-  /** Looks `p` up for the visitor; a narrowing `choice` keeps the focus on the result it replaces. */
-  #choose(p: LookupParams, text: string, choice = false): void {
+  /**
+   * Looks `p` up for the visitor. `focusResult`: the result region takes the focus at once and keeps
+   * it while the answer comes (a choice button it held is gone with its answer; a location).
+   */
+  #choose(p: LookupParams, text: string, focusResult = false): void {
     this.#lookup.lookUp(p, true);
-    if (choice) void this.#focusResult();
+    if (focusResult) this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
     this.#combobox.showChosen(text);
     this._note = undefined;
     if (this.remember) rememberPlace({ p, text });
   }
 
-  /** The result region takes the focus (a choice button it held is gone with its answer). */
-  async #focusResult(): Promise<void> {
-    await this.#lookup.answer.taskComplete.catch(() => undefined);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
-  }
-
+  /** The button stays enabled while the browser locates (a disabled one would drop the focus). */
   #locate(): void {
+    if (this._note === true) return;
     this._note = true;
     navigator.geolocation.getCurrentPosition(
-      ({ coords }) => this.#choose({ lat: coords.latitude, lon: coords.longitude }, this.#combobox.inputText),
+      ({ coords }) =>
+        this.#choose({ lat: coords.latitude, lon: coords.longitude }, this.#combobox.inputText, true),
       ({ code }) => {
         this._note = () => renderMessage(this.localize.t.finder[code === 1 ? 'geoDenied' : 'geoFailed']);
         this.#input?.focus();

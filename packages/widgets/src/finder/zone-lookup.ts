@@ -5,12 +5,6 @@ import { type ZoneCertainty, ZoneChangeEvent } from '../events/zone-change.js';
 import { layersOf } from '../internal/layers.js';
 import { announcedZone, layerAnswers } from './layer-answers.js';
 
-/** A place to look up, and whether the visitor asked for it (only then does an event fire). */
-interface Target {
-  params: LookupParams;
-  user: boolean;
-}
-
 /** A lookup's answer in the finder's layer, with the layers' titles for the cards. */
 export type Answer = LookupResult & { layers: Layer[]; user: boolean };
 
@@ -29,33 +23,33 @@ export interface ZoneLookupHost extends ReactiveControllerHost, EventTarget {
  */
 export class ZoneLookupController {
   readonly #host: ZoneLookupHost;
-  #target: Target | undefined;
-  /** What is looked up (or shown), if anything. */
+  /** What is looked up (or shown), if anything; each place is a new object, so the task runs again. */
   lookedUp: LookupParams | undefined;
+  /** Places the visitor asked for whose zone is not announced yet (a retry of a failure still is). */
+  readonly #asked = new WeakSet<LookupParams>();
   /** The zone the visitor picked among candidates, until the next place. */
   pickedZone: Match | undefined;
   /** The zone id the last event named (`null`: none, or no event yet). */
   #announced: string | null = null;
-  readonly answer: Task<readonly [PublicClient, Target | undefined, string | undefined], Answer>;
+  readonly answer: Task<readonly [PublicClient, LookupParams | undefined, string | undefined], Answer>;
 
   /** `onShown`: an answer the visitor did not ask for came in (the finder shows its place's name). */
   constructor(host: ZoneLookupHost, client: () => PublicClient, onShown: (answer: Answer) => void) {
     this.#host = host;
     this.answer = new Task(host, {
-      task: async ([sdk, target, layer], { signal }) => {
-        if (!target) return initialState;
+      task: async ([sdk, params, layer], { signal }) => {
+        if (!params) return initialState;
         // With the layers' titles, so that the cards do not grow a row when they arrive.
         const [result, layers] = await Promise.all([
-          sdk.lookup({ ...target.params, layer }, { signal }),
+          sdk.lookup({ ...params, layer }, { signal }),
           layersOf(sdk).catch(() => []),
         ]);
         const matches = result.matches.filter((match) => !layer || match.layer === layer);
-        const user = target.user;
-        // Announced once: the same place again in another layer, or a retry, is not a new choice.
-        target.user = false;
+        // Announced once: the same place again in another layer is not a new choice.
+        const user = this.#asked.delete(params);
         return { ...result, matches, layers, user };
       },
-      args: () => [client(), this.#target, host.layer] as const,
+      args: () => [client(), this.lookedUp, host.layer] as const,
       onComplete: (answer) => {
         if (!answer.user) return onShown(answer);
         const zone = announcedZone(layerAnswers(answer), host.layer);
@@ -66,11 +60,11 @@ export class ZoneLookupController {
 
   /**
    * Looks `params` up: for the visitor (`asked`), or to show the zone of a place set without them
-   * (a preset, a remembered place: no event).
+   * (a preset, a remembered place: no event). `undefined` shows nothing.
    */
-  lookUp(params: LookupParams, asked: boolean): void {
-    this.#target = { params, user: asked };
+  lookUp(params: LookupParams | undefined, asked: boolean): void {
     this.lookedUp = params;
+    if (params && asked) this.#asked.add(params);
     this.pickedZone = undefined;
     this.#host.requestUpdate();
     if (asked && this.#announced !== null) this.#announce(null);

@@ -28,15 +28,22 @@ export function errorMessage(
 export function renderLoading(common: Translation, lines = 3): TemplateResult {
   return html`<div part="loading" class="skeleton" role="status">
     <span class="visually-hidden">${common.loading}</span>
-    ${Array.from({ length: lines }, () => html`<i aria-hidden="true"></i>`)}
+    ${Array.from({ length: lines }, () => html`<i></i>`)}
   </div>`;
 }
 
-/** A failure in words, with a retry button that runs the failed task again. */
+/**
+ * A failure in words, with a retry button that runs the failed task again. The button goes with
+ * its message, so the focus first moves to the nearest region around it that can hold it (`tabindex="-1"`:
+ * the finder's result, a widget's base): it waits there for the answer, never on the page's body.
+ */
 export function renderError(common: Translation, error: unknown, retry: () => void): TemplateResult {
   return html`<div part="error" class="message error" role="alert">
     ${errorMessage(common, error)}
-    <button part="retry-button" class="secondary" type="button" @click=${retry}>${common.retry}</button>
+    <button part="retry-button" class="secondary" type="button" @click=${(event: Event) => {
+      (event.target as Element).closest<HTMLElement>('[tabindex="-1"]')?.focus();
+      retry();
+    }}>${common.retry}</button>
   </div>`;
 }
 

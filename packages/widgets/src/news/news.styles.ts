@@ -25,6 +25,8 @@ time + [part~=zone-badge] { margin-inline-start: .5rem }
 [part~=body] img { max-width: 100%; height: auto }
 [part~=body] > div > * { margin: 0 }
 [part~=load-more] { justify-self: start }
+/* Busy, not disabled: a disabled button would drop the focus while the next page loads. */
+[part~=load-more][aria-disabled=true] { cursor: progress; opacity: .7 }
 [part~=summary] { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden }
 [part~=loading] i, [part~=loading] i:first-of-type { width: auto; height: 12rem }
 .cards [part~=loading] i, .cards [part~=loading] i:first-of-type { height: 18rem }

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '@carezone/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ZoneChangeEvent } from '../events/zone-change.js';
 import { CarezoneFinder } from '../finder/finder.js';
 import { defineElement } from '../internal/define.js';
@@ -68,9 +68,14 @@ describe('<carezone-news>', () => {
       expect(news.text(error)).to.contain(TRANSLATIONS.en.errors.INTERNAL);
       await expect(news.el).to.be.accessible();
       fail = false;
-      news.part('retry-button')?.click();
+      news.part('retry-button')?.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(document.activeElement === news.el, 'the focus stays in the feed, never the body').to.equal(
+        true,
+      );
       await waitUntil(() => news.part('list'), 'the retry loaded the news');
       expect(news.items()).to.have.length(5);
+      expect(news.root.activeElement === news.part('base'), 'the feed holds the focus').to.equal(true);
     });
 
     it('says what went wrong per error code', async () => {
@@ -208,10 +213,25 @@ describe('<carezone-news>', () => {
       expect(undated?.querySelector('button, a')).to.equal(null);
     });
 
-    it('marks an item in another language than the page’s with its own lang', async () => {
+    it('marks what an item says with its own language, and the widget’s words with the page’s', async () => {
       const news = await setupNews({ attrs: { lang: 'nl' } });
-      expect(news.item('Atelier santé mentale à Forest')?.getAttribute('lang')).to.equal('fr');
-      expect(news.item('Nieuw zoneteam voor Zuid')?.hasAttribute('lang')).to.equal(false);
+      const title = 'Atelier santé mentale à Forest';
+      await expand(news, title);
+      const item = news.item(title) as HTMLElement;
+      // The language a screen reader reads a part in: its nearest `lang`, else the widget's.
+      const langOf = (selector: string) => {
+        const element = item.querySelector(selector);
+        expect(element, selector).to.not.equal(null);
+        return element?.closest('[lang]')?.getAttribute('lang') ?? news.el.getAttribute('lang');
+      };
+      expect(langOf('[part~="title"]')).to.equal('fr');
+      expect(langOf('[part~="summary"]')).to.equal('fr');
+      expect(langOf('[part~="body"] p')).to.equal('fr');
+      expect(langOf('[part~="meta"]'), 'the date and the zone badges').to.equal('nl');
+      expect(langOf('[part~="read-more"]')).to.equal('nl');
+      expect(langOf('[part~="source-link"]')).to.equal('nl');
+      const dutch = news.item('Nieuw zoneteam voor Zuid') as HTMLElement;
+      expect(dutch.querySelectorAll('[lang]').length, 'an item in the page’s language').to.equal(0);
     });
   });
 
@@ -279,15 +299,23 @@ describe('<carezone-news>', () => {
     it('keeps the items when the next page fails, and retries', async () => {
       const news = await setupNews({
         attrs: { limit: '3' },
-        api: { news: (_url, index) => (index === 1 ? { network: 'offline' } : undefined) },
+        // Slow to fail, so that "more" is busy for a while first.
+        api: {
+          news: (_url, index) => (index === 1 ? { ...problem(503, 'NOT_READY'), delay: 150 } : undefined),
+        },
       });
-      (news.part('load-more') as HTMLButtonElement).click();
+      news.part('load-more')?.focus();
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => news.part('error'), 'the failure shows');
       expect(news.items()).to.have.length(3);
+      expect(news.root.activeElement === news.part('load-more'), 'the focus stays on "more"').to.equal(true);
       await expect(news.el).to.be.accessible();
-      news.part('retry-button')?.click();
+      news.part('retry-button')?.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(document.activeElement === news.el, 'never the body').to.equal(true);
       await waitUntil(() => news.items().length === 6, 'the retry loaded the page');
       expect(news.part('error')).to.equal(null);
+      await waitUntil(() => news.root.activeElement === news.items()[3], 'the first new item has the focus');
     });
 
     it('drops a page still on its way when the list is replaced, and loads the new list’s next page', async () => {

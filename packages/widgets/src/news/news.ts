@@ -157,7 +157,7 @@ export class CarezoneNews extends CarezoneElement {
   protected override render(): TemplateResult {
     const common = this.localize.t;
     const texts = this.#texts();
-    return html`<div part="base" class=${this.layout}>
+    return html`<div part="base" class=${this.layout} tabindex="-1">
       ${this.#firstPage.render({
         initial: () => this.#renderLoading(),
         pending: () => this.#renderLoading(),
@@ -192,27 +192,31 @@ export class CarezoneNews extends CarezoneElement {
       ${status === TaskStatus.ERROR ? renderError(this.localize.t, next.error, () => this.#loadMore()) : nothing}
       ${
         pages.at(-1)?.nextCursor
-          ? html`<button part="load-more" class="secondary" type="button" ?disabled=${loading}
+          ? // Never disabled while loading: the focus stays on it until the new items take it.
+            html`<button part="load-more" class="secondary" type="button" aria-disabled=${loading}
               aria-busy=${loading} @click=${this.#loadMore}>${texts.loadMore}</button>`
           : nothing
       }`;
   }
 
-  /** `id` is the item's position: ids of the news items themselves need not be valid in HTML. */
+  /**
+   * `id` is the item's position: ids of the news items themselves need not be valid in HTML. The
+   * item's language marks what the item says (title, summary, body), not what the feed says of it.
+   */
   #renderItem(texts: NewsTranslation, item: NewsItem, id: string): TemplateResult {
     const open = this._open.has(item.id);
+    const lang = ifDefined(item.language && item.language !== this.localize.lang ? item.language : undefined);
     const source =
       item.sourceUrl && /^https?:/i.test(item.sourceUrl)
         ? html`<a part="source-link" href=${item.sourceUrl} rel="noopener noreferrer"
             aria-describedby="${id}-t">${texts.source}</a>`
         : nothing;
-    return html`<li><article part="item" id=${id} tabindex="-1" aria-labelledby="${id}-t"
-        lang=${ifDefined(item.language && item.language !== this.localize.lang ? item.language : undefined)}>
-      <p part="title" id="${id}-t" role="heading" aria-level=${this.headingLevel}>${item.title}</p>
+    return html`<li><article part="item" id=${id} tabindex="-1" aria-labelledby="${id}-t">
+      <p part="title" id="${id}-t" role="heading" aria-level=${this.headingLevel} lang=${lang}>${item.title}</p>
       <p part="meta">${renderDate(item.publishedAt ?? item.updatedAt, this.localize)}${item.zones.map(
         (zone) => html` <span part="zone-badge">${this.#zoneName(zone)}</span>`,
       )}</p>
-      <p part="summary">${item.summary}</p>
+      <p part="summary" lang=${lang}>${item.summary}</p>
       ${
         item.bodyHtml === null
           ? source
@@ -233,6 +237,7 @@ export class CarezoneNews extends CarezoneElement {
     let body = this.#bodies.get(item.id);
     if (!body) {
       body = safeBody(item.bodyHtml ?? '');
+      if (item.language) body.lang = item.language;
       this.#bodies.set(item.id, body);
     }
     return body;

@@ -26,10 +26,13 @@ interface TextOptions {
   multiline?: boolean;
 }
 
-/** "Label (required)": said in words, so that it does not rest on colour or an asterisk. */
-function labelText(context: FieldContext, label: string, required: boolean | undefined) {
-  // The space ends the label's own text: a text node of a space alone is left out of the name.
-  return required ? html`${label} <span class="required">${context.required}</span>` : label;
+/**
+ * "Label (required)": said in words, so that it does not rest on colour or an asterisk; `required`
+ * is those words, or `false`. The space stays in the label's own text node: a text node of a space
+ * alone is left out of the accessible name ("Zone(required)").
+ */
+export function labelText(label: string, required: string | false | undefined): TemplateResult | string {
+  return required ? html`${label} <span class="required">${required}</span>` : label;
 }
 
 /** The hint and the problem of a field, and the ids that describe it. */
@@ -55,7 +58,7 @@ export function textField(
   const { describedBy, invalid, content } = descriptions(context, field, options.hint);
   const value = context.values[field];
   return html`<div part="field" class="field">
-    <label part="label" for=${id}>${labelText(context, context.labels[field], options.required)}</label>
+    <label part="label" for=${id}>${labelText(context.labels[field], options.required && context.required)}</label>
     ${content}
     ${
       options.multiline
@@ -89,7 +92,7 @@ export function choiceField(
   const { describedBy, content } = descriptions(context, field, options.hint);
   const chosen = context.values[field];
   return html`<fieldset part="field fieldset" id=${id} class="field" aria-describedby=${ifDefined(describedBy)}>
-    <legend part="label">${labelText(context, context.labels[field], true)}</legend>
+    <legend part="label">${labelText(context.labels[field], context.required)}</legend>
     ${content}${options.before}
     ${choices.map(
       ([value, label], index) => html`<label class="choice">
@@ -110,7 +113,7 @@ export function consentField(context: FieldContext, privacyId: string): Template
     <label part="label" class="choice">
       <input id="consent" type="checkbox" name="consent" .checked=${context.values.consent}
         aria-invalid=${ifDefined(invalid)} aria-describedby=${[privacyId, describedBy].filter(Boolean).join(' ')}>
-      <span>${labelText(context, context.labels.consent, true)}</span>
+      <span>${labelText(context.labels.consent, context.required)}</span>
     </label>
   </div>`;
 }

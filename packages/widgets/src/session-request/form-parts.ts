@@ -6,7 +6,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
 import { formatRelativeTime, type LocalizeController } from '../internal/localize.js';
 import type { FieldLabels, SessionRequestTranslation } from '../localization/session-request/translation.js';
-import { choiceField, type FieldContext, idOf, textField } from './fields.js';
+import { choiceField, type FieldContext, idOf, labelText, textField } from './fields.js';
 import { FIELDS, type FieldErrors, type FieldName } from './form-values.js';
 
 /**
@@ -84,7 +84,7 @@ export function zoneField(texts: SessionRequestTranslation, zone: ZoneFieldState
   const { attribute, name, error, finder } = zone;
   return html`<fieldset part="field fieldset zone" id="zone" class="field"
       aria-describedby=${ifDefined(error ? 'zone-error' : undefined)}>
-    <legend part="label">${texts.labels.zone}${attribute ? nothing : html` <span class="required">${texts.required}</span>`}</legend>
+    <legend part="label">${labelText(texts.labels.zone, !attribute && texts.required)}</legend>
     ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
     ${finder ?? nothing}
     <p part="zone-name">${name ? texts.zoneChosen(name) : finder ? '' : texts.zoneElsewhere}</p>

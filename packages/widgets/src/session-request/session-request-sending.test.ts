@@ -169,6 +169,14 @@ describe('<carezone-session-request> sending', () => {
         `${SESSION_REQUEST_TRANSLATIONS.fr.sent} ${SESSION_REQUEST_TRANSLATIONS.fr.reference(CREATED.reference)}`,
       );
       expect(form.part('form')).to.equal(null);
+      // The focus ring (its width plus its offset around the reference) overlaps no other line.
+      const reference = form.part('reference') as HTMLElement;
+      const style = getComputedStyle(reference);
+      const ring = Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset);
+      expect(ring, 'a visible ring').to.be.greaterThan(0);
+      const next = reference.nextElementSibling?.getBoundingClientRect();
+      expect(next, 'a line follows the reference').to.not.equal(undefined);
+      expect(reference.getBoundingClientRect().bottom + ring).to.be.at.most(next?.top ?? 0);
     });
 
     it('sends once on a double click, and is busy meanwhile', async () => {

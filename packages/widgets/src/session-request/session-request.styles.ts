@@ -18,6 +18,8 @@ textarea { max-width: 48rem; resize: vertical }
 .message ul { margin: .5rem 0 0; padding-inline-start: 1.25rem }
 .message li + li { margin-top: .25rem }
 [part~=error-summary]:focus, [part~=reference]:focus { outline: 3px solid var(--_focus); outline-offset: 2px }
+/* The focused reference's ring (3px, 2px away) keeps clear of the line after it. */
+[part~=confirmation] { display: grid; gap: .75rem }
 button[type=submit] { justify-self: start }
 .code { white-space: nowrap }
 .topics-loading { min-height: 27.5rem }

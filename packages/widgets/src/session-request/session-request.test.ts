@@ -1,6 +1,6 @@
 import { LANGUAGES } from '@carezone/sdk';
 import { expect, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { CarezoneFinder } from '../finder/finder.js';
 import { defineElement } from '../internal/define.js';
 import { SESSION_REQUEST_TRANSLATIONS } from '../localization/session-request/translations.js';
@@ -165,6 +165,25 @@ describe('<carezone-session-request>', () => {
         `${en.labels.language} ${en.required}`,
       ]);
       expect(form.part('form')?.getAttribute('aria-label')).to.equal(en.title);
+    });
+
+    it('names every group with its "(required)" apart, in the whole accessibility tree', async () => {
+      for (const lang of ['en', 'fr'] as const) {
+        const texts = SESSION_REQUEST_TRANSLATIONS[lang];
+        const form = await setupForm({ attrs: { lang, zone: undefined } });
+        const tree = (await executeServerCommand('a11y-tree', {
+          selector: 'carezone-session-request',
+        })) as AXNode;
+        const groups = axNodes(tree)
+          .filter((node) => node.role === 'group')
+          .map((node) => node.name);
+        expect(groups, lang).to.include.members(
+          (['organisation.kind', 'zone', 'topics', 'format', 'language'] as const).map(
+            (field) => `${texts.labels[field]} ${texts.required}`,
+          ),
+        );
+        form.el.remove();
+      }
     });
 
     it('reflows at 320 CSS pixels (1280 at 400% zoom), with 44-pixel targets', async () => {

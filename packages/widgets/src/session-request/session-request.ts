@@ -156,7 +156,7 @@ export class CarezoneSessionRequest extends CarezoneElement {
   protected override render(): TemplateResult {
     const texts = this.#texts();
     const created = this._created;
-    return html`<div part="base">${created ? confirmation(texts, created) : this.#renderForm(texts)}</div>`;
+    return html`<div part="base" tabindex="-1">${created ? confirmation(texts, created) : this.#renderForm(texts)}</div>`;
   }
 
   /*

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '../internal/define.js';
 import { type FixtureHandler, fixtureClient, problem } from '../test-helpers/fixture-api.js';
 import { zonesApi } from '../test-helpers/fixtures.js';
@@ -106,9 +107,12 @@ describe('<carezone-zone-card>', () => {
     expect(part('error')?.textContent).to.contain('Un problème est survenu chez nous');
     await expect(card).to.be.accessible();
     failing = false;
-    (part('retry-button') as HTMLButtonElement).click();
+    part('retry-button')?.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(document.activeElement === card, 'the focus stays in the card, never the body').to.equal(true);
     await waitUntil(() => root.querySelector('[part~="zone-name"]'), 'the zone appeared after the retry');
     expect(part('zone-name')?.textContent?.trim()).to.equal('Sud');
+    expect(root.activeElement === part('base'), 'the card holds it').to.equal(true);
     expect(client.requests.filter((url) => url.pathname === '/v1/zones/bxl-sud')).to.have.length(2);
   });
 

@@ -57,7 +57,7 @@ export class CarezoneZoneCard extends CarezoneElement {
 
   protected override render(): TemplateResult {
     const common = this.localize.t;
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" tabindex="-1">
       ${this.#zone.render({
         initial: () => renderLoading(common),
         pending: () => renderLoading(common),
