@@ -107,7 +107,7 @@ describe('<carezone-zone-card>', () => {
     expect(part('error')?.textContent).to.contain('Un problème est survenu chez nous');
     await expect(card).to.be.accessible();
     failing = false;
-    part('retry-button')?.focus();
+    (part('retry-button') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Enter' });
     expect(document.activeElement === card, 'the focus stays in the card, never the body').to.equal(true);
     await waitUntil(() => root.querySelector('[part~="zone-name"]'), 'the zone appeared after the retry');
