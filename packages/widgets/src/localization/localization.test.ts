@@ -47,6 +47,25 @@ describe('translations', () => {
     });
   }
 
+  it('French typography: a narrow no-break space before : ; ? ! and inside « », one apostrophe (’)', () => {
+    const textsOf = (value: unknown): string[] =>
+      typeof value === 'function'
+        ? [String(value(7, '7'))]
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap(textsOf)
+          : [String(value)];
+    for (const [name, catalogue] of Object.entries(CATALOGUES)) {
+      for (const text of textsOf(catalogue.fr)) {
+        expect(text, `${name}: ${text}`).to.not.match(/[^\u202f][:;?!]|«[^\u202f]|[^\u202f]»/);
+        expect(text, `${name}: ${text}`).to.not.match(/^[:;?!»]/);
+      }
+    }
+    for (const [name, catalogue] of Object.entries(CATALOGUES))
+      for (const language of LANGUAGES)
+        for (const text of textsOf(catalogue[language]))
+          expect(text, `${name} (${language}): ${text}`).to.not.contain("'");
+  });
+
   it('address the visitor as "u" in Dutch, never "je" or "jij": the voice of a public service', () => {
     const textsOf = (value: unknown): string[] =>
       typeof value === 'function'

@@ -28,7 +28,7 @@ export function errorSummary(
         html`<li><a href="#${idOf(field)}" @click=${(event: Event) => {
           event.preventDefault();
           focusField(field);
-        }}>${texts.labels[field as keyof FieldLabels].replace(/[.:]$/, '')}: ${errors[field]}</a></li>`,
+        }}>${texts.fieldProblem(texts.labels[field as keyof FieldLabels].replace(/\s*[.:?]$/, ''), errors[field] ?? '')}</a></li>`,
     )}</ul>
   </div>`;
 }

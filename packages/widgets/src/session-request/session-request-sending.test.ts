@@ -64,7 +64,7 @@ describe('<carezone-session-request> sending', () => {
         `${en.labels['organisation.name']}: ${en.invalid.tooLong('200')}`,
         `${en.labels['contact.email']}: ${en.invalid.email}`,
         `${en.labels['contact.phone']}: ${en.invalid.phone}`,
-        `${en.labels.otherTopic}: ${en.invalid.required}`,
+        `${en.labels.otherTopic.replace('?', '')}: ${en.invalid.required}`,
         `${en.labels.participants}: ${en.invalid.participants}`,
       ]);
       // Never zod's English.

@@ -19,7 +19,7 @@ export async function setupNews(
   const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
   const parts = (name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
   const text = (element: Element | null | undefined) =>
-    (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    (element?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
   const items = () => parts('item');
   const titles = () => parts('title').map(text);
   /** The item whose title is `title`. */

@@ -28,7 +28,7 @@ export async function setupForm(
   const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
   const field = (name: string) =>
     root.querySelector<HTMLInputElement>(`[name="${name}"]`) as HTMLInputElement;
-  const text = (name: string) => (part(name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = (name: string) => (part(name)?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
   const option = (name: string, value: string) =>
     root.querySelector<HTMLInputElement>(`[name="${name}"][value="${value}"]`) as HTMLInputElement;
   const errorOf = (name: string) => {

@@ -19,7 +19,7 @@ async function setup(zone: string | undefined, options: { lang?: string; handler
   const root = card.shadowRoot as ShadowRoot;
   const settled = () => !root.querySelector('[part=loading]');
   await waitUntil(settled, 'the card left its loading state');
-  const text = () => (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = () => (root.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
   return { card, client, root, text, part: (name: string) => root.querySelector(`[part~="${name}"]`) };
 }
 

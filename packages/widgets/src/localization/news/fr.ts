@@ -7,5 +7,5 @@ export const fr: NewsTranslation = {
   source: 'Lire sur le site de la source',
   loadMore: 'Plus d’actualités',
   added: (n, f) => `${f} ${n > 1 ? 'articles ajoutés' : 'article ajouté'}`,
-  subscribe: 'S’abonner à ces actualités :',
+  subscribe: 'S’abonner à ces actualités :',
 };

@@ -44,6 +44,7 @@ export const de: SessionRequestTranslation = {
   submit: 'Anfrage senden',
   sending: 'Ihre Anfrage wird gesendet…',
   problem: 'Bitte prüfen Sie das Formular',
+  fieldProblem: (label, problem) => `${label}: ${problem}`,
   invalid: {
     required: 'Bitte füllen Sie dieses Feld aus.',
     choose: 'Bitte wählen Sie eine der Möglichkeiten.',

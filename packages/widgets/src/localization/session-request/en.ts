@@ -44,6 +44,7 @@ export const en: SessionRequestTranslation = {
   submit: 'Send request',
   sending: 'Sending your request…',
   problem: 'Please check the form',
+  fieldProblem: (label, problem) => `${label}: ${problem}`,
   invalid: {
     required: 'Fill this in.',
     choose: 'Choose one of the options.',

@@ -11,7 +11,7 @@ export const fr: SessionRequestTranslation = {
     'contact.email': 'Adresse e-mail',
     'contact.phone': 'Numéro de téléphone',
     topics: 'Thèmes',
-    otherTopic: 'Quel thème ?',
+    otherTopic: 'Quel thème ?',
     format: 'Format',
     preferredPeriod: 'Période souhaitée',
     participants: 'Nombre de participants attendus',
@@ -31,7 +31,7 @@ export const fr: SessionRequestTranslation = {
   topicsHint: 'Choisissez-en un ou plusieurs.',
   other: 'Un autre thème',
   formats: { 'on-site': 'Dans nos locaux', online: 'En ligne' },
-  periodHint: 'Par exemple : en mars, un matin en semaine.',
+  periodHint: 'Par exemple : en mars, un matin en semaine.',
   languages: {
     nl: 'Néerlandais',
     fr: 'Français',
@@ -40,17 +40,18 @@ export const fr: SessionRequestTranslation = {
     de: 'Allemand',
   },
   privacy:
-    'Nous conservons votre organisation, vos coordonnées et votre demande pour que l’équipe de zone puisse organiser la séance avec vous. Seule l’équipe de la zone choisie les voit. L’exploitant de ce service décide de leur durée de conservation ; elles sont ensuite effacées.',
+    'Nous conservons votre organisation, vos coordonnées et votre demande pour que l’équipe de zone puisse organiser la séance avec vous. Seule l’équipe de la zone choisie les voit. L’exploitant de ce service décide de leur durée de conservation ; elles sont ensuite effacées.',
   submit: 'Envoyer la demande',
   sending: 'Envoi de votre demande…',
   problem: 'Veuillez vérifier le formulaire',
+  fieldProblem: (label, problem) => `${label} : ${problem}`,
   invalid: {
     required: 'Ce champ est obligatoire.',
     choose: 'Choisissez une des options.',
     topics: 'Choisissez au moins un thème.',
     consent:
-      'Cochez la case pour donner votre accord ; sans cela, nous ne pouvons pas traiter votre demande.',
-    zone: 'Choisissez votre zone : cherchez votre code postal ou votre commune.',
+      'Cochez la case pour donner votre accord ; sans cela, nous ne pouvons pas traiter votre demande.',
+    zone: 'Choisissez votre zone : cherchez votre code postal ou votre commune.',
     email: 'Indiquez une adresse e-mail comme nom@exemple.be.',
     phone: 'Indiquez un numéro de téléphone avec uniquement des chiffres, des espaces et + ( ) . / -.',
     participants: 'Indiquez un nombre entier de 1 à 10 000.',
@@ -69,9 +70,9 @@ export const fr: SessionRequestTranslation = {
     UNSUPPORTED_MEDIA_TYPE: 'Cette demande ne peut pas être traitée.',
     RATE_LIMITED: 'Trop de demandes. Patientez un instant et réessayez.',
     STORAGE_UNAVAILABLE:
-      'Le service ne peut pas enregistrer votre demande pour l’instant. Vos données restent ici : réessayez dans un instant.',
+      'Le service ne peut pas enregistrer votre demande pour l’instant. Vos données restent ici : réessayez dans un instant.',
   },
   sent: 'Merci. Votre demande a été envoyée à l’équipe de zone.',
-  reference: (reference) => `Votre numéro de référence : ${reference}`,
+  reference: (reference) => `Votre numéro de référence : ${reference}`,
   followUp: 'Vous recevrez une confirmation par e-mail. L’équipe de zone vous contactera.',
 };

@@ -44,6 +44,7 @@ export const nl: SessionRequestTranslation = {
   submit: 'Aanvraag versturen',
   sending: 'Uw aanvraag wordt verstuurd…',
   problem: 'Controleer het formulier',
+  fieldProblem: (label, problem) => `${label}: ${problem}`,
   invalid: {
     required: 'Vul dit in.',
     choose: 'Kies een van de mogelijkheden.',

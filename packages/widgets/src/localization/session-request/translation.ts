@@ -38,6 +38,8 @@ export interface SessionRequestTranslation {
   sending: string;
   /** Title of the error summary. */
   problem: string;
+  /** One line of the error summary: the field's label, then what is wrong (French: "Nom : …"). */
+  fieldProblem: (label: string, problem: string) => string;
   /** One message per kind of problem, in the visitor's words; never the schema's English. */
   invalid: {
     required: string;
