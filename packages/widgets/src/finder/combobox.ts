@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /** What the combobox asks of its element: the options shown now, and what choosing does. */
 export interface ComboboxActions<Option> {
@@ -17,9 +17,10 @@ export interface ComboboxActions<Option> {
  *
  * ArrowDown/ArrowUp move through the options (wrapping), Home/End jump to the first/last when the
  * list is open, Enter chooses the active option (else submits), Escape closes the list and a
- * second Escape clears the input.
+ * second Escape clears the input. It has no lifecycle of its own (so it is not added to the host):
+ * it asks the host to render after each change.
  */
-export class ComboboxController<Option> implements ReactiveController {
+export class ComboboxController<Option> {
   readonly #host: ReactiveControllerHost;
   readonly #actions: ComboboxActions<Option>;
   inputText = '';
@@ -30,10 +31,7 @@ export class ComboboxController<Option> implements ReactiveController {
   constructor(host: ReactiveControllerHost, actions: ComboboxActions<Option>) {
     this.#host = host;
     this.#actions = actions;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** The list is open and has options. */
   get listOpen(): boolean {

@@ -77,7 +77,8 @@ export class ZoneLookupController {
     this.#announce(match, this.answer.value?.matches ?? [match], 'chosen');
   }
 
-  #announce(match: Match | null, matches: readonly Match[] = [], certainty?: ZoneCertainty): void {
+  // With no match, the event's own defaults: no matches, no certainty.
+  #announce(match: Match | null, matches?: readonly Match[], certainty?: ZoneCertainty): void {
     this.#announced = match?.zone.id ?? null;
     this.#host.dispatchEvent(new ZoneChangeEvent(match, matches, certainty));
   }
