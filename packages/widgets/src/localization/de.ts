@@ -15,7 +15,7 @@ export const de: Translation = {
     email: 'E-Mail:',
     phone: 'Telefon:',
     contactUnknown: 'Die Kontaktdaten dieses Zonenteams sind noch nicht bekannt.',
-    validFrom: 'Gültig seit',
+    validFrom: 'Gültig ab',
     municipalities: 'Gemeinden',
     partly: (postcodes) => `teilweise: ${postcodes}`,
   },
@@ -37,7 +37,7 @@ export const de: Translation = {
     choose: (p) => `${p} ist auf mehrere Zonen aufgeteilt. In welchem Teil sind Sie?`,
     unknownPart: 'keine Zone bekannt',
     cannotTell: (p) =>
-      `Für ${p} wissen wir nicht, welche Zone Ihre ist. Wählen Sie sie oder wenden Sie sich an ein Team:`,
+      `Für ${p} wissen wir nicht, welche Ihre Zone ist. Wählen Sie selbst oder wenden Sie sich an ein Team:`,
     pick: (z) => `Das ist meine Zone: ${z}`,
     picked: 'Sie haben diese Zone gewählt.',
     noZone: (p) => `Für ${p} ist keine Zone bekannt.`,

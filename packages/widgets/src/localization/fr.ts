@@ -15,7 +15,7 @@ export const fr: Translation = {
     email: 'E-mail :',
     phone: 'Téléphone :',
     contactUnknown: 'Les coordonnées de cette équipe de zone ne sont pas encore connues.',
-    validFrom: 'Valable depuis le',
+    validFrom: 'Valable dès le',
     municipalities: 'Communes',
     partly: (postcodes) => `en partie : ${postcodes}`,
   },
@@ -34,7 +34,7 @@ export const fr: Translation = {
     nisCode: 'le code INS',
     here: 'votre position',
     probable: (p) => `Probablement cette zone : pour ${p}, la limite n’est pas entièrement documentée.`,
-    choose: (p) => `${p} est réparti entre plusieurs zones. Dans quelle partie êtes-vous ?`,
+    choose: (p) => `${p} s’étend sur plusieurs zones. Dans quelle partie êtes-vous ?`,
     unknownPart: 'aucune zone connue',
     cannotTell: (p) =>
       `Pour ${p}, nous ne savons pas quelle zone est la vôtre. Choisissez-la ou contactez une équipe :`,

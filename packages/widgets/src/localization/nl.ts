@@ -15,13 +15,13 @@ export const nl: Translation = {
     email: 'E-mail:',
     phone: 'Telefoon:',
     contactUnknown: 'De contactgegevens van dit zoneteam zijn nog niet bekend.',
-    validFrom: 'Geldig sinds',
+    validFrom: 'Geldig vanaf',
     municipalities: 'Gemeenten',
     partly: (postcodes) => `deels: ${postcodes}`,
   },
   zoneCard: {
     noZone: 'Er is geen zone opgegeven.',
-    unknownZone: (id) => `De zone „${id}” bestaat niet.`,
+    unknownZone: (id) => `De zone “${id}” bestaat niet.`,
   },
   finder: {
     label: 'Postcode of gemeente',
@@ -38,7 +38,7 @@ export const nl: Translation = {
     nisCode: 'NIS-code',
     here: 'uw locatie',
     probable: (p) => `Waarschijnlijk deze zone: voor ${p} is de grens niet volledig gedocumenteerd.`,
-    choose: (p) => `${p} ligt in meer dan één zone. In welk deel ligt uw organisatie?`,
+    choose: (p) => `${p} ligt in meer dan één zone. Welk deel bedoelt u?`,
     unknownPart: 'geen zone bekend',
     cannotTell: (p) =>
       `Voor ${p} weten we niet welke zone de uwe is. Kies uw zone of neem contact op met een team:`,
@@ -48,8 +48,8 @@ export const nl: Translation = {
     outside: (p) => `Geen zone voor ${p}: deze plaats ligt buiten de zones die we kennen.`,
     unknown: (q) => `Geen plaats bekend voor ${q}.`,
     invalid: (x) =>
-      `We begrijpen „${x}” niet. Typ een postcode van 4 cijfers of kies een plaats uit de lijst.`,
-    geoDenied: 'U gaf geen toegang tot uw locatie. Typ uw postcode of gemeente.',
+      `We begrijpen “${x}” niet. Typ een postcode van 4 cijfers of kies een plaats uit de lijst.`,
+    geoDenied: 'Geen toegang tot uw locatie. Typ uw postcode of gemeente.',
     geoFailed: 'Uw locatie kon niet bepaald worden. Typ uw postcode of gemeente.',
   },
   errors: {

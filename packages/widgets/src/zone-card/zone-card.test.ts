@@ -64,7 +64,7 @@ describe('<carezone-zone-card>', () => {
     const german = await setup('bxl-sud', { lang: 'de' });
     // No German name in the pack: French, which German readers in Belgium read before Dutch.
     expect(german.part('zone-name')?.textContent?.trim()).to.equal('Sud');
-    expect(german.text()).to.contain('Gültig seit');
+    expect(german.text()).to.contain('Gültig ab');
     expect(german.text()).to.contain('1. Januar 2024');
     const english = await setup('bxl-sud', { lang: 'en' });
     expect(english.part('zone-name')?.textContent?.trim()).to.equal('South');

@@ -6,6 +6,6 @@ export const en: NewsTranslation = {
   readMore: 'Read more',
   source: 'Read on the source’s website',
   loadMore: 'More news',
-  added: (n, f) => `${f} more ${n === 1 ? 'item' : 'items'} added`,
-  subscribe: 'Subscribe to this news:',
+  added: (n, f) => `${f} ${n === 1 ? 'item' : 'items'} added`,
+  subscribe: 'Subscribe to this feed:',
 };

@@ -22,15 +22,15 @@ export const nl: SessionRequestTranslation = {
   kinds: {
     'welfare-service': 'Welzijnsdienst',
     'health-service': 'Gezondheidsdienst',
-    'municipal-social-service': 'Sociale dienst van een gemeente',
+    'municipal-social-service': 'OCMW',
     school: 'School',
     other: 'Andere',
   },
   zoneChosen: (zone) => `Uw aanvraag gaat naar het team van zone ${zone}.`,
-  zoneElsewhere: 'Kies uw zone met de zoeker op deze pagina.',
-  topicsHint: 'Kies er een of meer.',
+  zoneElsewhere: 'Zoek uw zone op deze pagina.',
+  topicsHint: 'Kies er één of meer.',
   other: 'Een ander thema',
-  formats: { 'on-site': 'Bij ons ter plaatse', online: 'Online' },
+  formats: { 'on-site': 'Bij u ter plaatse', online: 'Online' },
   periodHint: 'Bijvoorbeeld: in maart, op een weekdag in de voormiddag.',
   languages: {
     nl: 'Nederlands',
@@ -40,7 +40,7 @@ export const nl: SessionRequestTranslation = {
     de: 'Duits',
   },
   privacy:
-    'We bewaren uw organisatie, uw contactgegevens en uw aanvraag, zodat het zoneteam de sessie met u kan plannen. Alleen het team van de gekozen zone ziet ze. De beheerder van deze dienst bepaalt hoelang ze bewaard worden; daarna worden ze gewist.',
+    'We bewaren uw aanvraag en uw contactgegevens, zodat het zoneteam de sessie met u kan plannen. Alleen het team van de gekozen zone ziet ze. De beheerder van deze dienst bepaalt hoelang ze bewaard worden; daarna worden ze gewist.',
   submit: 'Aanvraag versturen',
   sending: 'Uw aanvraag wordt verstuurd…',
   problem: 'Controleer het formulier',
@@ -64,7 +64,7 @@ export const nl: SessionRequestTranslation = {
     UNAUTHORIZED: 'U moet aangemeld zijn.',
     FORBIDDEN: 'Deze website mag geen aanvragen naar deze dienst versturen.',
     CONFLICT:
-      'Een eerdere versie van deze aanvraag is al aangekomen. Verstuur opnieuw om deze gegevens als nieuwe aanvraag te versturen.',
+      'Een eerdere versie van deze aanvraag is al aangekomen. Verstuur opnieuw om er een nieuwe aanvraag van te maken.',
     PAYLOAD_TOO_LARGE: 'De aanvraag is te groot.',
     UNSUPPORTED_MEDIA_TYPE: 'Deze aanvraag kan niet verwerkt worden.',
     RATE_LIMITED: 'Te veel aanvragen. Wacht even en probeer opnieuw.',
