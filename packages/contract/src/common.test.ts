@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pickText } from './common.js';
+import { pickLanguage, pickText } from './common.js';
 
 describe('pickText', () => {
   const brussel = { nl: 'Brussel', fr: 'Bruxelles', de: 'Brüssel', en: 'Brussels' };
@@ -30,5 +30,15 @@ describe('pickText', () => {
   it('treats an empty text as missing, and answers an empty string when there is none', () => {
     assert.equal(pickText({ nl: '', fr: 'Nord' }, 'nl'), 'Nord');
     assert.equal(pickText({}, 'fr'), '');
+  });
+});
+
+describe('pickLanguage', () => {
+  it('names the language of the text pickText takes, so that a page can mark a fallback', () => {
+    assert.equal(pickLanguage({ nl: 'Noord', fr: 'Nord' }, 'fr'), 'fr');
+    assert.equal(pickLanguage({ nl: 'Noord', fr: 'Nord' }, 'en'), 'nl');
+    assert.equal(pickLanguage({ nl: 'Noord', fr: 'Nord' }, 'de'), 'fr');
+    assert.equal(pickLanguage({ nl: 'Elsene', fr: 'Ixelles' }, 'en', 'brussels'), 'fr');
+    assert.equal(pickLanguage({ nl: '' }, 'nl'), undefined);
   });
 });

@@ -65,15 +65,18 @@ function fallbacks(lang: Language, region: string | undefined): readonly Languag
 }
 
 /**
+ * The language `pickText` takes a text in: `lang` when the map has it, else the first of its
+ * fallbacks that it has (a page marks a name shown in another language than its own with it).
+ */
+export function pickLanguage(map: LangMap, lang: Language, region?: string): Language | undefined {
+  return [lang, ...fallbacks(lang, region)].find((candidate) => map[candidate]);
+}
+
+/**
  * Picks the text for `lang`, else the first present of its fallbacks (see above); `region` is the
  * place's, when the text is a place's name.
  */
 export function pickText(map: LangMap, lang: Language, region?: string): string {
-  const direct = map[lang];
-  if (direct) return direct;
-  for (const other of fallbacks(lang, region)) {
-    const text = map[other];
-    if (text) return text;
-  }
-  return '';
+  const picked = pickLanguage(map, lang, region);
+  return picked ? (map[picked] ?? '') : '';
 }

@@ -41,7 +41,15 @@ export type {
 // Values an SDK user needs to handle answers: the languages, the error codes, the rule that picks a
 // name in a language with the packs' fallback, how sure a lookup's layer is, and the topic id of a
 // subject no topic lists, and the bounds of the query parameters.
-export { certaintyOf, ERROR_CODES, LANGUAGES, LIMITS, OTHER_TOPIC_ID, pickText } from '@carezone/contract';
+export {
+  certaintyOf,
+  ERROR_CODES,
+  LANGUAGES,
+  LIMITS,
+  OTHER_TOPIC_ID,
+  pickLanguage,
+  pickText,
+} from '@carezone/contract';
 export {
   type CarezoneClient,
   type ClientOptions,

@@ -1,4 +1,11 @@
-import { type Language, type NewsItem, type NewsPage, newsResource, zonesListResource } from '@carezone/sdk';
+import {
+  type Language,
+  type NewsItem,
+  type NewsPage,
+  newsResource,
+  pickLanguage,
+  zonesListResource,
+} from '@carezone/sdk';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -214,7 +221,7 @@ export class CarezoneNews extends CarezoneElement {
     return html`<li><article part="item" id=${id} tabindex="-1" aria-labelledby="${id}-t">
       <p part="title" id="${id}-t" role="heading" aria-level=${this.headingLevel} lang=${lang}>${item.title}</p>
       <p part="meta">${renderDate(item.publishedAt ?? item.updatedAt, this.localize)}${item.zones.map(
-        (zone) => html` <span part="zone-badge">${this.#zoneName(zone)}</span>`,
+        (zone) => html` ${this.#zoneBadge(zone)}`,
       )}</p>
       <p part="summary" lang=${lang}>${item.summary}</p>
       ${
@@ -228,9 +235,12 @@ export class CarezoneNews extends CarezoneElement {
     </article></li>`;
   }
 
-  #zoneName(id: string): string {
+  /** A zone's name, marked with its language when it is another than the feed's (a fallback). */
+  #zoneBadge(id: string): TemplateResult {
     const name = this.#zoneNames.value?.get(id);
-    return name ? this.localize.name(name) : id;
+    const lang = name && pickLanguage(name, this.localize.lang);
+    return html`<span part="zone-badge" lang=${ifDefined(lang === this.localize.lang ? undefined : lang)}
+      >${name ? this.localize.name(name) : id}</span>`;
   }
 
   #body(item: NewsItem): HTMLElement {
