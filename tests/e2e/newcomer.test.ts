@@ -41,7 +41,7 @@ const SEES = {
     cannotTell: (place: string) => `Voor ${place} weten we niet welke zone de uwe is.`,
     outside: 'Geen zone voor Namen (5000): deze plaats ligt buiten de zones die we kennen.',
     noPlaces: 'Geen plaatsen gevonden',
-    invalid: `We begrijpen „${GARBAGE}” niet.`,
+    invalid: `We begrijpen “${GARBAGE}” niet.`,
   },
   fr: {
     label: 'Code postal ou commune',
@@ -53,11 +53,11 @@ const SEES = {
     formerMunicipality: 'ancienne commune',
     municipality: 'commune',
     probable: (place: string) =>
-      `Probablement cette zone : pour ${place}, la limite n’est pas entièrement documentée.`,
+      `Probablement cette zone\u202f: pour ${place}, la limite n’est pas entièrement documentée.`,
     cannotTell: (place: string) => `Pour ${place}, nous ne savons pas quelle zone est la vôtre.`,
-    outside: 'Aucune zone pour Namur (5000) : ce lieu est en dehors des zones que nous connaissons.',
+    outside: 'Aucune zone pour Namur (5000)\u202f: ce lieu est en dehors des zones que nous connaissons.',
     noPlaces: 'Aucun lieu trouvé',
-    invalid: `Nous ne comprenons pas « ${GARBAGE} ».`,
+    invalid: `Nous ne comprenons pas «\u202f${GARBAGE}\u202f».`,
   },
   en: {
     label: 'Postcode or municipality',
@@ -85,7 +85,7 @@ const SEES = {
     municipality: 'Gemeinde',
     probable: (place: string) =>
       `Wahrscheinlich diese Zone: Für ${place} ist die Grenze nicht vollständig dokumentiert.`,
-    cannotTell: (place: string) => `Für ${place} wissen wir nicht, welche Zone Ihre ist.`,
+    cannotTell: (place: string) => `Für ${place} wissen wir nicht, welche Ihre Zone ist.`,
     outside: 'Keine Zone für Namur (5000): Dieser Ort liegt außerhalb der uns bekannten Zonen.',
     noPlaces: 'Keine Orte gefunden',
     invalid: `„${GARBAGE}“ verstehen wir nicht.`,
