@@ -209,6 +209,21 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   };
 }
 
+/**
+ * The answer of a news feed's own page for `zone`, not the compact feed's (`limit=3`): a feed shows
+ * every zone's news until a zone is chosen, so a test waits for this before it uses the list.
+ */
+export function zoneNewsPage(page: Page, zone: string): Promise<unknown> {
+  return page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return (
+      url.pathname === '/v1/news' &&
+      url.searchParams.get('zone') === zone &&
+      url.searchParams.get('limit') !== '3'
+    );
+  });
+}
+
 /** Polls until `locator`'s visible text matches `pattern`; the error shows the last text seen. */
 export async function waitForText(
   locator: Locator,

@@ -24,6 +24,7 @@ import {
   typeInto,
   waitForText,
   waitUntil,
+  zoneNewsPage,
 } from './harness.js';
 
 const REFERENCE_FEED = fileURLToPath(new URL('../../../shared/news/feed.json', import.meta.url));
@@ -109,16 +110,8 @@ describe('news on the example page', () => {
       await page.goto(`${server.url}/examples/news-page/`);
       const finder = finderParts(page.locator('carezone-finder#finder'));
       await typeInto(finder, 'Elsene');
-      // The feed shows every zone's news until a zone is chosen, this article included: wait for the
-      // zone's own page (not the compact feed's, `limit=3`), or the list may be replaced mid-use.
-      const zoneNews = page.waitForResponse((response) => {
-        const url = new URL(response.url());
-        return (
-          url.pathname === '/v1/news' &&
-          url.searchParams.get('zone') === 'bxl-sud' &&
-          url.searchParams.get('limit') !== '3'
-        );
-      });
+      // Wait for the zone's own page, or the list may be replaced mid-use.
+      const zoneNews = zoneNewsPage(page, 'bxl-sud');
       await chooseWithKeyboard(finder, /Elsene/);
       await zoneNews;
 

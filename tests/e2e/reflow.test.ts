@@ -25,6 +25,7 @@ import {
   typeInto,
   VISIBLE_TIMEOUT_MS,
   waitForText,
+  zoneNewsPage,
 } from './harness.js';
 
 const VIEWPORT = { width: 320, height: 640 };
@@ -260,14 +261,7 @@ const EXAMPLES: Example[] = [
       {
         name: 'a zone’s news with a body read in place',
         async reach(page) {
-          const zoneNews = page.waitForResponse((response) => {
-            const url = new URL(response.url());
-            return (
-              url.pathname === '/v1/news' &&
-              url.searchParams.get('zone') === 'bxl-sud' &&
-              url.searchParams.get('limit') !== '3'
-            );
-          });
+          const zoneNews = zoneNewsPage(page, 'bxl-sud');
           await answer(page, '#finder', '1050');
           await zoneNews;
           const first = page.locator('#news').locator('[part~="item"]').first();

@@ -18,6 +18,14 @@ const CATALOGUES: Record<string, Readonly<Record<Language, object>>> = {
   news: NEWS_TRANSLATIONS,
 };
 
+/** Every text of a catalogue, a text with a value in it called with a probe. */
+const textsOf = (value: unknown): string[] =>
+  typeof value === 'function'
+    ? [String(value(7, '7'))]
+    : typeof value === 'object' && value !== null
+      ? Object.values(value).flatMap(textsOf)
+      : [String(value)];
+
 describe('translations', () => {
   for (const [name, catalogue] of Object.entries(CATALOGUES)) {
     it(`${name}: complete in nl, fr, en and de, every key of every language has a text`, () => {
@@ -48,12 +56,6 @@ describe('translations', () => {
   }
 
   it('French typography: a narrow no-break space before : ; ? ! and inside « », one apostrophe (’)', () => {
-    const textsOf = (value: unknown): string[] =>
-      typeof value === 'function'
-        ? [String(value(7, '7'))]
-        : typeof value === 'object' && value !== null
-          ? Object.values(value).flatMap(textsOf)
-          : [String(value)];
     for (const [name, catalogue] of Object.entries(CATALOGUES)) {
       for (const text of textsOf(catalogue.fr)) {
         expect(text, `${name}: ${text}`).to.not.match(/[^\u202f][:;?!]|«[^\u202f]|[^\u202f]»/);
@@ -67,12 +69,6 @@ describe('translations', () => {
   });
 
   it('address the visitor as "u" in Dutch, never "je" or "jij": the voice of a public service', () => {
-    const textsOf = (value: unknown): string[] =>
-      typeof value === 'function'
-        ? [String(value(7, '7'))]
-        : typeof value === 'object' && value !== null
-          ? Object.values(value).flatMap(textsOf)
-          : [String(value)];
     for (const [name, catalogue] of Object.entries(CATALOGUES)) {
       const informal = textsOf(catalogue.nl).filter((text) => /\b(je|jij|jou|jouw|jullie)\b/i.test(text));
       expect(informal, name).to.deep.equal([]);
