@@ -99,7 +99,19 @@ const widgetInternals = [
   'answer',
   'lookUp',
   'pickZone',
+  'named',
+  'level',
 ];
+
+/**
+ * Lit's cross-module internals (`_$AH`, `_$Ei`…): private to Lit, but left unmangled by its build
+ * because lit-html, reactive-element and the directives of different versions or packages reach
+ * them. A bundle holds one copy of all of these and shares no Lit object with another bundle
+ * (a page with two Carezone bundles has two Lits that meet only through the DOM), so they may be
+ * shortened here. The markers Lit checks across copies end with `$` (`_$litType$`,
+ * `_$litPart$`…) and do not match.
+ */
+const LIT_INTERNALS = '_\\$\\w+';
 
 /** `mangled`: property names terser may shorten, besides the widgets' state. */
 const plugins = (mangled = []) => [
@@ -116,9 +128,15 @@ const plugins = (mangled = []) => [
     // Property reads have no side effects here (no getter is read for what it does), so an
     // unused read may go even where its object could be null. An anonymous function that uses no
     // `this` may become an arrow: none in the bundles is called with `new` or has its prototype
-    // read (zod's constructors are named functions; Lit's are classes). The e2e suite runs these.
-    compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
-    mangle: { properties: { regex: new RegExp(`^(?:${[...stateProperties, ...mangled].join('|')})$`) } },
+    // read (zod's constructors are named functions; Lit's are classes). `unsafe` assumes the
+    // built-ins are not replaced: `String(x)` and `x.toString()` become `"" + x`, `new Error()`
+    // drops its `new`. Checked in the bundles (December 2026): no symbol is ever stringified that
+    // way (zod's `coerce`, the one candidate, is not used), and no value has a `valueOf` of its own.
+    // The e2e suite runs these.
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe: true },
+    mangle: {
+      properties: { regex: new RegExp(`^(?:${[...stateProperties, ...mangled, LIT_INTERNALS].join('|')})$`) },
+    },
     format: { comments: false },
   }),
 ];

@@ -11,11 +11,13 @@ const BRAND: unique symbol = /* @__PURE__ */ Symbol.for('@carezone/sdk.error');
 export type CarezoneErrorName = 'ApiError' | 'NetworkError' | 'TimeoutError' | 'ResponseValidationError';
 
 /** Base of every error the client throws (an abort excepted: it rejects with `signal.reason`). */
+// Fields set in the constructors are `declare`d: a class field would be emitted as a declaration
+// as well as the assignment, bytes every widget bundle carries for nothing.
 export abstract class CarezoneError extends Error {
   abstract override readonly name: CarezoneErrorName;
   readonly [BRAND] = true;
   /** The full URL of the request that failed. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(message: string, url: string, options?: ErrorOptions) {
     super(message, options);
@@ -29,11 +31,11 @@ export abstract class CarezoneError extends Error {
  */
 export class ApiError extends CarezoneError {
   override readonly name = 'ApiError';
-  readonly status: number;
-  readonly code: ErrorCode;
-  readonly problem: Problem;
+  declare readonly status: number;
+  declare readonly code: ErrorCode;
+  declare readonly problem: Problem;
   /** Seconds the server asks to wait before trying again (`Retry-After` of a 429 or 503), if it said. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(problem: Problem, status: number, url: string, retryAfter?: number) {
     super(`${status} ${problem.code}: ${problem.detail ?? problem.title}`, url);
@@ -66,7 +68,7 @@ export class NetworkError extends CarezoneError {
 /** The server did not answer within the client's `timeout` (per attempt). */
 export class TimeoutError extends CarezoneError {
   override readonly name = 'TimeoutError';
-  readonly timeout: number;
+  declare readonly timeout: number;
 
   constructor(url: string, timeout: number) {
     super(`No answer from ${url} within ${timeout} ms`, url);
@@ -77,8 +79,8 @@ export class TimeoutError extends CarezoneError {
 /** A successful answer whose body breaks the contract (or is not JSON): client and server disagree. */
 export class ResponseValidationError extends CarezoneError {
   override readonly name = 'ResponseValidationError';
-  readonly status: number;
-  readonly issues: readonly SchemaIssue[];
+  declare readonly status: number;
+  declare readonly issues: readonly SchemaIssue[];
 
   constructor(url: string, status: number, issues: readonly SchemaIssue[]) {
     const first = issues[0];

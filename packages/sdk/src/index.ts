@@ -18,6 +18,7 @@ export type {
   Match,
   MatchedBy,
   MatchPlace,
+  MunicipalityRef,
   NewsItem,
   NewsPage,
   OrganisationKind,

@@ -18,10 +18,10 @@ export type ZoneCertainty = 'certain' | 'probable' | 'chosen';
  */
 export class ZoneChangeEvent extends Event {
   static readonly type = 'carezone-zone-change';
-  readonly detail: Match | null;
-  readonly matches: readonly Match[];
+  declare readonly detail: Match | null;
+  declare readonly matches: readonly Match[];
   /** How sure `detail` is; `undefined` with no zone. */
-  readonly certainty: ZoneCertainty | undefined;
+  declare readonly certainty: ZoneCertainty | undefined;
 
   constructor(
     detail: Match | null,

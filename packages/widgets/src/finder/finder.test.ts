@@ -1,6 +1,6 @@
 import type { Layer } from '@carezone/sdk';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ZoneChangeEvent } from '../events/zone-change.js';
 import { defineElement } from '../internal/define.js';
 import { layersOf } from '../internal/layers.js';
@@ -55,6 +55,17 @@ async function setup({ attrs = {}, handler, layers }: Options = {}) {
 }
 
 type Finder = Awaited<ReturnType<typeof setup>>;
+
+interface AXNode {
+  role: string;
+  name: string;
+  level?: number;
+  children?: AXNode[];
+}
+
+function axNodes(node: AXNode): AXNode[] {
+  return [node, ...(node.children ?? []).flatMap(axNodes)];
+}
 
 /**
  * Two layers answer 1000: the Brussels one is ambiguous (two zones), the primary care one is sure
@@ -1063,6 +1074,89 @@ describe('<carezone-finder>', () => {
       await aTimeout(500);
       expect(finder.text('zone-name')).to.equal('Noord');
       expect(finder.part('ambiguous')).to.equal(null);
+    });
+  });
+
+  describe('language of parts (WCAG 3.1.2)', () => {
+    /** The language a screen reader reads `node` in: its nearest `lang`, else the finder's. */
+    const langOf = (finder: Finder, node: Node | null | undefined) =>
+      (node instanceof Element ? node : node?.parentElement)?.closest('[lang]')?.getAttribute('lang') ??
+      finder.el.getAttribute('lang');
+    /** The text node that holds `text` in the result. */
+    const textNode = (finder: Finder, text: string) => {
+      const walker = document.createTreeWalker(finder.part('result') as Node, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) if (walker.currentNode.textContent?.includes(text)) return walker.currentNode;
+      throw new Error(`no text "${text}" in the result`);
+    };
+
+    it('marks a zone’s and a layer’s name with the language they fall back to', async () => {
+      const finder = await setup({ attrs: { nis: '21009', lang: 'de' } });
+      await finder.settled('zone');
+      // The fixture's zones and layer have no German names: French stands in, and says so.
+      expect(finder.text('zone-name')).to.equal('Sud');
+      expect(langOf(finder, textNode(finder, 'Sud'))).to.equal('fr');
+      expect(langOf(finder, textNode(finder, 'Bassins d’aide'))).to.equal('fr');
+      // Elsene has a German name (Ixelles): in the finder's own language, nothing to mark.
+      expect(langOf(finder, textNode(finder, 'Ixelles'))).to.equal('de');
+      expect(langOf(finder, textNode(finder, TRANSLATIONS.de.zone.team))).to.equal('de');
+    });
+
+    it('marks names inside sentences, in choices and in lists, and only those', async () => {
+      const english = await setup({ attrs: { nis: '21004', lang: 'en' } });
+      await english.settled('choices');
+      const question = english.root.querySelector('[part~=choices] p') as HTMLElement;
+      // "Bruxelles spans more than one zone…": the name in French, the sentence in English.
+      expect(langOf(english, textNode(english, 'Bruxelles'))).to.equal('fr');
+      expect(langOf(english, question.lastChild)).to.equal('en');
+      const firstChoice = english.part('choice') as HTMLElement;
+      expect(langOf(english, firstChoice.querySelector('[lang]')?.firstChild)).to.equal('fr');
+      expect(langOf(english, firstChoice.lastChild), '" (1000)"').to.equal('en');
+      // The zones have English names: the list "Centre-West and South" is all English.
+      expect(langOf(english, textNode(english, 'Centre-West'))).to.equal('en');
+
+      const outside = await setup({ attrs: { postcode: '5000', lang: 'en' } });
+      await outside.settled('message');
+      expect(outside.text('message')).to.equal(TRANSLATIONS.en.finder.outside('Namur (5000)'));
+      expect(langOf(outside, textNode(outside, 'Namur'))).to.equal('fr');
+      expect(langOf(outside, textNode(outside, 'No zone for'))).to.equal('en');
+
+      const dutch = await setup({ attrs: { nis: '21004' } });
+      await dutch.settled('choices');
+      expect(dutch.part('result')?.querySelector('[lang]'), 'every name in Dutch').to.equal(null);
+    });
+  });
+
+  describe('headings', () => {
+    it('gives the zones’ names heading level 3, or the one of heading-level', async () => {
+      const finder = await setup({
+        attrs: { postcode: '1000', lang: 'en' },
+        layers: [brusselsLayer, elzLayer],
+      });
+      await finder.settled('pick-button');
+      const levels = () =>
+        [...finder.root.querySelectorAll('[part~=zone-name]')].map((name) => [
+          name.getAttribute('role'),
+          name.getAttribute('aria-level'),
+        ]);
+      expect(levels()).to.deep.equal([
+        ['heading', '3'],
+        ['heading', '3'],
+      ]);
+      finder.el.setAttribute('heading-level', '2');
+      await finder.el.updateComplete;
+      expect(levels()).to.deep.equal([
+        ['heading', '2'],
+        ['heading', '2'],
+      ]);
+      const tree = (await executeServerCommand('a11y-tree', { selector: 'carezone-finder' })) as AXNode;
+      expect(
+        axNodes(tree)
+          .filter((node) => node.role === 'heading')
+          .map((node) => [node.name, node.level]),
+      ).to.deep.equal([
+        ['Centre-West', 2],
+        ['South', 2],
+      ]);
     });
   });
 

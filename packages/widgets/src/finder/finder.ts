@@ -11,7 +11,7 @@ import { searchable, searchPlaces } from './place-search.js';
 import { rememberedPlace, rememberPlace } from './remember.js';
 import {
   type AnswerActions,
-  askedPlace,
+  askedName,
   renderAnswers,
   renderFailure,
   renderPending,
@@ -28,11 +28,10 @@ import { ZoneLookupController } from './zone-lookup.js';
  * the active suggestion (or submits a typed 4-digit postcode / 5-digit NIS code, else the first
  * suggestion), Escape closes the list and a second Escape clears the input.
  *
- * @event carezone-zone-change - `ZoneChangeEvent`: the zone of the visitor's place changed.
- * `detail` is the match of `layer` (or of the first layer answering one zone), `certainty` says
- * whether it is certain or probable; `detail` is `null` as soon as the visitor chooses another
- * place (until its answer comes) and when the answer is a choice between zones: the finder never
- * guesses. Never fired for the `postcode`/`nis` preset or a remembered place.
+ * @event carezone-zone-change - `ZoneChangeEvent`: the zone of the visitor's place changed: `detail`
+ * is the match of `layer` (or of the first layer answering one zone), with its `certainty`; `null`
+ * as soon as the visitor chooses another place (until its answer comes) and when the answer is a
+ * choice between zones: the finder never guesses. Never fired for a preset or a remembered place.
  *
  * @csspart base - The wrapper of the whole finder.
  * @csspart label - The label of the input.
@@ -67,6 +66,7 @@ export class CarezoneFinder extends CarezoneElement {
     nis: {},
     placeholder: {},
     remember: { type: Boolean },
+    headingLevel: { attribute: 'heading-level', type: Number },
     _note: { state: true },
   };
 
@@ -80,6 +80,8 @@ export class CarezoneFinder extends CarezoneElement {
   declare placeholder: string | undefined;
   /** Keep the last chosen place in localStorage and show it again on the next visit. Default false. */
   declare remember: boolean;
+  /** `aria-level` of the zones' names in the result, to fit the page's headings. Default 3. */
+  declare headingLevel: number;
 
   /** Shown instead of the lookup: `true` while waiting (a location, a retried search), else a refused location or a failed search. */
   declare protected _note: true | (() => TemplateResult) | undefined;
@@ -87,6 +89,7 @@ export class CarezoneFinder extends CarezoneElement {
   constructor() {
     super();
     this.remember = false;
+    this.headingLevel = 3;
   }
 
   /** The input and its suggestions. */
@@ -112,7 +115,7 @@ export class CarezoneFinder extends CarezoneElement {
     this,
     () => this.sdk,
     (answer) => {
-      this.#combobox.inputText ||= askedPlace(answer, this.localize);
+      this.#combobox.inputText ||= askedName(answer, this.localize);
     },
   );
 
@@ -151,6 +154,7 @@ export class CarezoneFinder extends CarezoneElement {
     const texts = common.finder;
     const combobox = this.#combobox;
     const { listOpen: open, activeOption: active } = combobox;
+    const lookup = this.#lookup;
     return html`<div part="base">
       <div class="bar" role="search" aria-labelledby="label">
         <label part="label" id="label" for="input">${texts.label}</label>
@@ -181,27 +185,23 @@ export class CarezoneFinder extends CarezoneElement {
               error: (error) => errorMessage(common, error),
             })
       }</p>
-      <div part="result" class="result ${this.#lookup.lookedUp || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
+      <div part="result" class="result ${lookup.lookedUp || this._note ? 'reserve' : ''}" aria-live="polite" tabindex="-1">
         ${
           this._note === true
             ? renderLoading(common)
             : this._note
               ? this._note()
-              : this.#lookup.answer.render({
+              : lookup.answer.render({
                   pending: () =>
                     renderPending(
                       this.layer ? 1 : (this.#layers.value ?? layersKnown(this.sdk))?.length,
                       this.localize,
                     ),
                   complete: (result) =>
-                    renderAnswers(result, this.#lookup.pickedZone, this.localize, this.#actions),
+                    renderAnswers(result, lookup.pickedZone, this.localize, this.#actions),
                   error: (error) =>
-                    renderFailure(
-                      error,
-                      this.#lookup.lookedUp ?? {},
-                      this.#combobox.inputText,
-                      this.localize,
-                      () => this.#lookup.answer.run(),
+                    renderFailure(error, lookup.lookedUp ?? {}, combobox.inputText, this.localize, () =>
+                      lookup.answer.run(),
                     ),
                 })
         }
@@ -228,6 +228,7 @@ export class CarezoneFinder extends CarezoneElement {
   readonly #actions: AnswerActions = {
     narrow: (query) => this.#choose(query, this.#combobox.inputText, true),
     pick: (match) => this.#lookup.pickZone(match),
+    level: () => this.headingLevel,
   };
 
   /** The typed text: a postcode or NIS code as it is; a name through its first suggestion. */

@@ -6,10 +6,11 @@ import {
   type LookupParams,
   type LookupResult,
   type Match,
+  type MunicipalityRef,
 } from '@carezone/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderError, renderLoading, renderMessage } from '../internal/data-states.js';
-import type { LocalizeController } from '../internal/localize.js';
+import { aroundName, type LocalizeController, type Name } from '../internal/localize.js';
 import { renderZoneDetails } from '../zone-card/zone-details.js';
 import { type LayerAnswer, layerAnswers } from './layer-answers.js';
 
@@ -18,49 +19,65 @@ export interface AnswerActions {
   narrow(query: LookupChoiceQuery): void;
   /** The visitor says which of several candidate zones is theirs (the data cannot tell). */
   pick(match: Match): void;
+  /** The `aria-level` of the zones' names (the finder's `heading-level`). */
+  level(): number;
 }
 
-/** The asked place as a heading names it: "1000", "Brussel", "1040 Etterbeek". */
-export function askedPlace(result: LookupResult, localize: LocalizeController): string {
-  const { query } = result;
+/** The municipality that names the asked place in an answer, if one does. */
+function askedMunicipality(result: LookupResult): MunicipalityRef | null | undefined {
   const [ambiguity] = result.ambiguities;
-  const first = result.matches[0]?.places[0] ?? ambiguity?.choices[0] ?? ambiguity?.unresolved[0];
-  const name = first?.municipality
-    ? localize.name(first.municipality.name, first.municipality.region)
-    : undefined;
-  if (query.postcode) return query.nis && name ? `${query.postcode} ${name}` : query.postcode;
+  return (result.matches[0]?.places[0] ?? ambiguity?.choices[0] ?? ambiguity?.unresolved[0])?.municipality;
+}
+
+/** The field's text for a place shown without the visitor typing it (a preset NIS code): its name. */
+export function askedName(result: LookupResult, localize: LocalizeController): string {
+  const municipality = askedMunicipality(result);
+  return municipality ? localize.name(municipality.name, municipality.region) : '';
+}
+
+/** The asked place as the answer's sentences name it: "1000", "Brussel", "1040 Etterbeek". */
+function askedPlace(result: LookupResult, localize: LocalizeController): Name {
+  const { query } = result;
+  const municipality = askedMunicipality(result);
+  const name = municipality && localize.named(municipality.name, municipality.region);
+  if (query.postcode) return query.nis && name ? html`${query.postcode} ${name}` : query.postcode;
   return name ?? localize.t.finder.here;
 }
 
-/** The municipalities a zone was reached through, in the visitor's language. */
-function placesOf(match: Match, localize: LocalizeController): string {
-  const names = match.places.flatMap((place) =>
-    place.municipality ? [localize.name(place.municipality.name, place.municipality.region)] : [],
-  );
-  return localize.list([...new Set(names)]);
+/** The municipalities a zone was reached through, in the visitor's language (each once). */
+function placesOf(match: Match, localize: LocalizeController): Name[] | undefined {
+  const names = new Map<string, Name>();
+  for (const { municipality } of match.places)
+    if (municipality) names.set(municipality.nis, localize.named(municipality.name, municipality.region));
+  return names.size > 0 ? localize.list([...names.values()]) : undefined;
 }
 
-export function renderCard(
+function renderCard(
   match: Match,
   layers: readonly Layer[],
   localize: LocalizeController,
+  actions: AnswerActions,
   extra: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   const title = layers.find((layer) => layer.id === match.layer)?.title;
   return renderZoneDetails(match.zone, localize, {
-    layerTitle: title && localize.name(title),
+    layerTitle: title && localize.named(title),
     municipality: placesOf(match, localize),
+    headingLevel: actions.level(),
     extra,
   });
 }
 
 /** "Brussel (1020) · Laeken, Laken": a part of the place, with the pack's names of its districts. */
-function choiceLabel(choice: LookupChoice, localize: LocalizeController): string {
-  const name = localize.name(choice.municipality.name, choice.municipality.region);
-  const own = new Set(Object.values(choice.municipality.name));
-  const districts = choice.localities.filter((locality) => !own.has(locality));
-  const part = choice.postcode ? `${name} (${choice.postcode})` : name;
-  return districts.length > 0 ? `${part} · ${districts.join(', ')}` : part;
+function choiceLabel(
+  { municipality, postcode, localities }: LookupChoice,
+  localize: LocalizeController,
+): Name {
+  const own = new Set(Object.values(municipality.name));
+  const districts = localities.filter((locality) => !own.has(locality));
+  return html`${localize.named(municipality.name, municipality.region)}${postcode ? ` (${postcode})` : ''}${
+    districts.length > 0 ? ` · ${districts.join(', ')}` : ''
+  }`;
 }
 
 /**
@@ -78,25 +95,26 @@ export function renderAnswer(
   const { layers } = result;
   const place = askedPlace(result, localize);
   const [first] = answer.matches;
-  if (answer.state === 'certain' && first) return renderCard(first, layers, localize);
+  if (answer.state === 'certain' && first) return renderCard(first, layers, localize, actions);
   if (answer.state === 'probable' && first) {
     return renderCard(
       first,
       layers,
       localize,
-      html`<p part="note" class="note">${texts.probable(place)}</p>`,
+      actions,
+      html`<p part="note" class="note">${aroundName(texts.probable, place)}</p>`,
     );
   }
   if (answer.state === 'unknown' || !first)
-    return html`<p part="message" class="message">${texts.noZone(place)}</p>`;
+    return html`<p part="message" class="message">${aroundName(texts.noZone, place)}</p>`;
   const zoneName = (id: string) => {
     const zone = answer.matches.find((match) => match.zone.id === id)?.zone;
-    return zone ? localize.name(zone.name) : id;
+    return zone ? localize.named(zone.name) : id;
   };
   const choices = answer.ambiguity?.narrowable ? answer.ambiguity.choices : [];
   if (choices.length > 0) {
     return html`<div part="choices" class="message" role="group" aria-labelledby="choose-${answer.layer}">
-      <p id="choose-${answer.layer}"><strong>${texts.choose(place)}</strong></p>
+      <p id="choose-${answer.layer}"><strong>${aroundName(texts.choose, place)}</strong></p>
       <ul>${choices.map(
         (choice) => html`<li><button part="choice" class="secondary" type="button"
             @click=${() => actions.narrow(choice.query)}>${choiceLabel(choice, localize)}</button>
@@ -104,14 +122,16 @@ export function renderAnswer(
       )}</ul>
     </div>`;
   }
-  return html`<p part="message" class="message">${texts.cannotTell(place)}</p>${answer.matches.map((match) =>
-    renderCard(
-      match,
-      layers,
-      localize,
-      html`<button part="pick-button" class="secondary" type="button"
-        @click=${() => actions.pick(match)}>${texts.pick(localize.name(match.zone.name))}</button>`,
-    ),
+  return html`<p part="message" class="message">${aroundName(texts.cannotTell, place)}</p>${answer.matches.map(
+    (match) =>
+      renderCard(
+        match,
+        layers,
+        localize,
+        actions,
+        html`<button part="pick-button" class="secondary" type="button"
+        @click=${() => actions.pick(match)}>${aroundName(texts.pick, localize.named(match.zone.name))}</button>`,
+      ),
   )}`;
 }
 
@@ -144,9 +164,10 @@ export function renderFailure(
     const place = error.places[0];
     if (error.code === 'OUT_OF_COVERAGE')
       return renderMessage(
-        texts.outside(
+        aroundName(
+          texts.outside,
           place
-            ? `${localize.name(place.name, place.region)}${place.postcode ? ` (${place.postcode})` : ''}`
+            ? html`${localize.named(place.name, place.region)}${place.postcode ? ` (${place.postcode})` : ''}`
             : what,
         ),
       );
@@ -169,6 +190,7 @@ export function renderAnswers(
           picked,
           result.layers,
           localize,
+          actions,
           html`<p part="note" class="note">${localize.t.finder.picked}</p>`,
         )
       : renderAnswer(answer, result, localize, actions),

@@ -24,14 +24,17 @@ export interface ZoneLookupHost extends ReactiveControllerHost, EventTarget {
 export class ZoneLookupController {
   readonly #host: ZoneLookupHost;
   /** What is looked up (or shown), if anything; each place is a new object, so the task runs again. */
-  lookedUp: LookupParams | undefined;
+  declare lookedUp: LookupParams | undefined;
   /** Places the visitor asked for whose zone is not announced yet (a retry of a failure still is). */
   readonly #asked = new WeakSet<LookupParams>();
   /** The zone the visitor picked among candidates, until the next place. */
-  pickedZone: Match | undefined;
+  declare pickedZone: Match | undefined;
   /** The zone id the last event named (`null`: none, or no event yet). */
   #announced: string | null = null;
-  readonly answer: Task<readonly [PublicClient, LookupParams | undefined, string | undefined], Answer>;
+  declare readonly answer: Task<
+    readonly [PublicClient, LookupParams | undefined, string | undefined],
+    Answer
+  >;
 
   /** `onShown`: an answer the visitor did not ask for came in (the finder shows its place's name). */
   constructor(host: ZoneLookupHost, client: () => PublicClient, onShown: (answer: Answer) => void) {

@@ -1,6 +1,7 @@
 import { type ErrorCode, isApiError, isNetworkError, isTimeoutError } from '@carezone/sdk';
 import { html, type TemplateResult } from 'lit';
 import type { SendErrorCode, Translation } from '../localization/translation.js';
+import type { Name } from './localize.js';
 
 /**
  * The visitor's message for a failure: the API's code when there is one, else what went wrong
@@ -48,6 +49,6 @@ export function renderError(common: Translation, error: unknown, retry: () => vo
 }
 
 /** A plain statement (empty result, nothing configured), announced politely. */
-export function renderMessage(text: string): TemplateResult {
+export function renderMessage(text: Name): TemplateResult {
   return html`<p part="message" class="message" role="status">${text}</p>`;
 }

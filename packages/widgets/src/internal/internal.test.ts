@@ -132,7 +132,10 @@ describe('LocalizeController', () => {
     const probe = await fixture<Probe>(html`<carezone-test-localize lang="fr"></carezone-test-localize>`);
     expect(probe.l.date('2025-01-01')).to.equal('1 janvier 2025');
     expect(formatNumber(probe.l, 1234.5)).to.match(/^1\s234,5$/);
-    expect(probe.l.list(['1000', '1050'])).to.equal('1000 et 1050');
+    expect(probe.l.list(['1000', '1050']).join('')).to.equal('1000 et 1050');
+    // A name marked with its language stays a part of its own, between the language's words.
+    const marked = probe.l.named({ nl: 'Noord' });
+    expect(probe.l.list(['Sud', marked])).to.deep.equal(['Sud', ' et ', marked]);
     probe.setAttribute('lang', 'nl');
     await probe.updateComplete;
     expect(probe.l.date('2025-01-01')).to.equal('1 januari 2025');

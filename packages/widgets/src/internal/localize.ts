@@ -1,10 +1,13 @@
-import { type LangMap, type Language, pickText } from '@carezone/sdk';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type LangMap, type Language, pickLanguage, pickText } from '@carezone/sdk';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { type Catalogue, widgetTexts } from '../localization/load-translation.js';
 import { resolveLanguage } from '../localization/resolve-language.js';
 import type { Translation } from '../localization/translation.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** A name as a widget shows it: text in the widget's language, else marked with its own (`named`). */
+export type Name = string | TemplateResult;
 
 // One observer for the whole page: a CMS language switch that changes `<html lang>` re-renders
 // every connected widget, not only those created afterwards.
@@ -79,6 +82,16 @@ export class LocalizeController implements ReactiveController {
     return pickText(map, this.#lang, region);
   }
 
+  /**
+   * A name to show, as `name` picks it, in a `<span lang>` when that is another language than the
+   * widget's (a pack without German names shows `<span lang="fr">Sud</span>` in a German widget),
+   * so that a screen reader reads it in its own language (WCAG 3.1.2).
+   */
+  named(map: LangMap, region?: string): Name {
+    const lang = pickLanguage(map, this.#lang, region) as Language;
+    return lang === this.#lang ? (map[lang] as string) : html`<span lang=${lang}>${map[lang]}</span>`;
+  }
+
   /** A calendar date (`YYYY-MM-DD`) as the visitor writes it: "1 juli 2024", "1 juillet 2024". */
   date(isoDate: string): string {
     const date = new Date(`${isoDate}T00:00:00Z`);
@@ -86,14 +99,25 @@ export class LocalizeController implements ReactiveController {
     return new Intl.DateTimeFormat(this.#locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
-  /** "A, B en C" / "A, B et C": a list joined as the language does. */
-  list(items: readonly string[]): string {
-    return new Intl.ListFormat(this.#locale(), { type: 'conjunction' }).format(items);
+  /** "A, B en C" / "A, B et C": a list joined as the language does, its items (names) kept as they are. */
+  list<T extends Name>(items: readonly T[]): (T | string)[] {
+    return new Intl.ListFormat(this.#locale(), { type: 'conjunction' })
+      .formatToParts(Object.keys(items))
+      .map((part) => (part.type === 'element' ? (items[+part.value] as T) : part.value));
   }
 
   #locale(): string {
     return belgianLocale(this.#lang);
   }
+}
+
+/**
+ * A catalogue's text around a name that may be marked with its language: "Voor <span lang="fr">Sud</span>
+ * …" (a catalogue's functions take strings, so the text is split where the name goes).
+ */
+export function aroundName(text: (name: string) => string, name: Name): TemplateResult {
+  const [before, after] = text('\0').split('\0');
+  return html`${before}${name}${after}`;
 }
 
 /** Belgian conventions for every language (date order, separators): `nl-BE`, `fr-BE`… */
@@ -125,7 +149,6 @@ export function formatLongDate(localize: LocalizeController, date: Date): string
 }
 
 function textsOf<T>(catalogue: Catalogue<T>, lang: Language): T {
-  const texts = catalogue.loaded(lang);
-  if (!texts) throw new Error('Carezone: the texts are read before their language has loaded');
-  return texts;
+  // Read only after `prepare()` has loaded the language: never undefined then.
+  return catalogue.loaded(lang) as T;
 }

@@ -1,11 +1,4 @@
-import {
-  type Language,
-  type NewsItem,
-  type NewsPage,
-  newsResource,
-  pickLanguage,
-  zonesListResource,
-} from '@carezone/sdk';
+import { type Language, type NewsItem, type NewsPage, newsResource, zonesListResource } from '@carezone/sdk';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -238,9 +231,7 @@ export class CarezoneNews extends CarezoneElement {
   /** A zone's name, marked with its language when it is another than the feed's (a fallback). */
   #zoneBadge(id: string): TemplateResult {
     const name = this.#zoneNames.value?.get(id);
-    const lang = name && pickLanguage(name, this.localize.lang);
-    return html`<span part="zone-badge" lang=${ifDefined(lang === this.localize.lang ? undefined : lang)}
-      >${name ? this.localize.name(name) : id}</span>`;
+    return html`<span part="zone-badge">${name ? this.localize.named(name) : id}</span>`;
   }
 
   #body(item: NewsItem): HTMLElement {

@@ -4,7 +4,7 @@ import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { errorMessage, renderError, renderLoading } from '../internal/data-states.js';
-import { formatRelativeTime, type LocalizeController } from '../internal/localize.js';
+import { aroundName, formatRelativeTime, type LocalizeController, type Name } from '../internal/localize.js';
 import type { FieldLabels, SessionRequestTranslation } from '../localization/session-request/translation.js';
 import { choiceField, type FieldContext, idOf, labelText, textField } from './fields.js';
 import { FIELDS, type FieldErrors, type FieldName } from './form-values.js';
@@ -73,7 +73,7 @@ export interface ZoneFieldState {
   /** The `zone` attribute: the page's zone, nothing to choose. */
   attribute: string | undefined;
   /** The zone's name in the visitor's language (the attribute's id while its name loads). */
-  name: string | undefined;
+  name: Name | undefined;
   error: string | undefined;
   /** The finder inside the form, when the zone is chosen here (no attribute, no `zone-source`). */
   finder: TemplateResult | undefined;
@@ -87,7 +87,7 @@ export function zoneField(texts: SessionRequestTranslation, zone: ZoneFieldState
     <legend part="label">${labelText(texts.labels.zone, !attribute && texts.required)}</legend>
     ${error ? html`<p id="zone-error" part="field-error" class="field-error">${error}</p>` : nothing}
     ${finder ?? nothing}
-    <p part="zone-name">${name ? texts.zoneChosen(name) : finder ? '' : texts.zoneElsewhere}</p>
+    <p part="zone-name">${name ? aroundName(texts.zoneChosen, name) : finder ? '' : texts.zoneElsewhere}</p>
   </fieldset>`;
 }
 

@@ -330,6 +330,9 @@ describe('<carezone-session-request> sending', () => {
       const form = await setupForm({ attrs: { id: 'with-zone', zone: undefined } });
       expect(form.field('organisation.name').value).to.equal('CPAS');
       expect(form.text('zone-name')).to.equal(en.zoneChosen('Noord'));
+      // Kept with no English name: its Dutch one, marked as Dutch inside the English sentence.
+      const name = form.part('zone-name')?.querySelector('[lang]');
+      expect([name?.textContent, name?.getAttribute('lang')]).to.deep.equal(['Noord', 'nl']);
     });
   });
 
@@ -338,6 +341,14 @@ describe('<carezone-session-request> sending', () => {
       const form = await setupForm({ attrs: { lang: 'fr' } });
       await waitUntil(() => form.text('zone-name').includes('Sud'));
       expect(form.root.querySelector('carezone-finder')).to.equal(null);
+      expect(form.part('zone-name')?.querySelector('[lang]'), 'the name in the form’s language').to.equal(
+        null,
+      );
+      const german = await setupForm({ attrs: { lang: 'de' } });
+      await waitUntil(() => german.text('zone-name').includes('Sud'));
+      // No German name: the French one, marked as French inside the German sentence.
+      expect(german.part('zone-name')?.querySelector('[lang]')?.textContent).to.equal('Sud');
+      expect(german.part('zone-name')?.querySelector('[lang]')?.getAttribute('lang')).to.equal('fr');
     });
 
     it('lets the visitor choose the zone in an embedded finder', async () => {

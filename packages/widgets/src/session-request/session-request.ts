@@ -205,9 +205,9 @@ export class CarezoneSessionRequest extends CarezoneElement {
       attribute: zone,
       name: zone
         ? preset
-          ? localize.name(preset.name)
+          ? localize.named(preset.name)
           : zone
-        : this._zone && localize.name(this._zone.name),
+        : this._zone && localize.named(this._zone.name),
       error: this._errors.zone,
       finder: embedded
         ? html`<carezone-finder part="finder" layer=${ifDefined(this.layer)} lang=${localize.lang}

@@ -70,6 +70,29 @@ describe('<carezone-zone-card>', () => {
     expect(english.part('zone-name')?.textContent?.trim()).to.equal('South');
   });
 
+  it('marks a name it shows in another language than its own with that language (WCAG 3.1.2)', async () => {
+    const marked = async (lang: string) => {
+      const card = await setup('bxl-sud', { lang });
+      return [...(card.part('zone')?.querySelectorAll('[lang]') ?? [])].map((element) => [
+        element.textContent,
+        element.getAttribute('lang'),
+      ]);
+    };
+    // The fixture has no German names: French stands in for the zone, its layer and its municipalities.
+    expect(await marked('de')).to.deep.equal([
+      ['Sud', 'fr'],
+      ['Bassins d’aide et de soins bruxellois', 'fr'],
+      ['Ixelles', 'fr'],
+      ['Bruxelles', 'fr'],
+    ]);
+    // English names for the zone and the layer; the municipalities' Dutch ones stand in.
+    expect(await marked('en')).to.deep.equal([
+      ['Elsene', 'nl'],
+      ['Brussel', 'nl'],
+    ]);
+    expect(await marked('nl'), 'all in Dutch').to.deep.equal([]);
+  });
+
   it('takes its heading level from heading-level', async () => {
     const { card, part } = await setup('bxl-sud');
     card.headingLevel = 2;

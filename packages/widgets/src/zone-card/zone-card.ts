@@ -64,7 +64,7 @@ export class CarezoneZoneCard extends CarezoneElement {
         complete: (value) =>
           value
             ? renderZoneDetails(value.zone, this.localize, {
-                layerTitle: value.layer && this.localize.name(value.layer.title),
+                layerTitle: value.layer && this.localize.named(value.layer.title),
                 headingLevel: this.headingLevel,
               })
             : renderMessage(common.zoneCard.noZone),

@@ -1,12 +1,12 @@
 import type { Zone, ZoneContact, ZoneSummary } from '@carezone/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LocalizeController } from '../internal/localize.js';
+import type { LocalizeController, Name } from '../internal/localize.js';
 
 export interface ZoneDetailsOptions {
   /** The layer's title in the visitor's language, when known. */
-  layerTitle?: string | undefined;
-  /** The municipality through which the zone was found (finder results). */
-  municipality?: string | undefined;
+  layerTitle?: Name | undefined;
+  /** The municipalities through which the zone was found (finder results). */
+  municipality?: Name[] | undefined;
   /** `aria-level` of the zone name, so the card fits the page's outline. Default 3. */
   headingLevel?: number | undefined;
   /** Shown under the details: a note on how sure the zone is, a button to pick it. */
@@ -26,7 +26,7 @@ export function renderZoneDetails(
   const texts = localize.t.zone;
   return html`<article part="zone" class="card zone">
     <p part="zone-name" class="zone-name" role="heading" aria-level=${options.headingLevel ?? 3}>
-      ${localize.name(zone.name)}
+      ${localize.named(zone.name)}
     </p>
     <dl part="zone-details">
       ${row(texts.layer, options.layerTitle)} ${row(texts.municipality, options.municipality)}
@@ -38,8 +38,9 @@ export function renderZoneDetails(
   </article>`;
 }
 
-function row(term: string, value: string | TemplateResult | undefined): TemplateResult | typeof nothing {
-  return value === undefined || value === '' ? nothing : html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+/** A term and its value; none without a value (`undefined`: the data does not say). */
+function row(term: string, value: Name | Name[] | undefined): TemplateResult | typeof nothing {
+  return value === undefined ? nothing : html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
 }
 
 function renderContact(contact: ZoneContact, localize: LocalizeController): TemplateResult {
@@ -58,8 +59,8 @@ function renderMunicipalities(zone: Zone, localize: LocalizeController): Templat
   // One text per item, no template whitespace: the comma after each item follows it directly.
   const label = ({ name, postcodes }: Zone['municipalities'][number]) =>
     postcodes.length > 0
-      ? `${localize.name(name)} (${localize.t.zone.partly(localize.list(postcodes))})`
-      : localize.name(name);
+      ? html`${localize.named(name)} (${localize.t.zone.partly(localize.list(postcodes).join(''))})`
+      : localize.named(name);
   return html`<ul part="municipalities" class="municipalities">${zone.municipalities.map(
     (municipality) => html`<li>${label(municipality)}</li>`,
   )}</ul>`;
