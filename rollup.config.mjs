@@ -132,8 +132,9 @@ const plugins = (mangled = []) => [
     // built-ins are not replaced: `String(x)` and `x.toString()` become `"" + x`, `new Error()`
     // drops its `new`. Checked in the bundles (December 2026): no symbol is ever stringified that
     // way (zod's `coerce`, the one candidate, is not used), and no value has a `valueOf` of its own.
-    // The e2e suite runs these.
-    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe: true },
+    // `keep_fargs: false` drops unused trailing parameters: nothing in Lit, @lit/task, ky, zod or
+    // our code reads a function's `length`. The e2e suite runs these.
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe: true, keep_fargs: false },
     mangle: {
       properties: { regex: new RegExp(`^(?:${[...stateProperties, ...mangled, LIT_INTERNALS].join('|')})$`) },
     },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, LangMap, NisCode, Postcode, Slug } from './common.js';
+import { IsoDate, LangMap, NisCode, Postcode, Region, Slug } from './common.js';
 
 export const LayerKind = z.enum(['care-zone', 'primary-care-zone']);
 export type LayerKind = z.infer<typeof LayerKind>;
@@ -47,6 +47,8 @@ export type ZoneList = z.infer<typeof ZoneList>;
 export const CoveredMunicipality = z.object({
   nis: NisCode,
   name: LangMap,
+  /** Where the municipality lies: an English reader gets the name of its own language (Ixelles). */
+  region: Region,
   /** Empty: the whole municipality. Otherwise only these postcodes of it. */
   postcodes: z.array(Postcode),
   coverage: Coverage,

@@ -25,6 +25,7 @@ export const zone: Zone = {
     {
       nis: '21003',
       name: { nl: 'Sint-Agatha-Berchem', fr: 'Berchem-Sainte-Agathe' },
+      region: 'brussels',
       postcodes: [],
       coverage: 'whole',
       confidence: 'documented',

@@ -40,6 +40,7 @@ export function createZoneDirectory(packs: readonly ZonePack[], gazetteer?: Gaze
       list.push({
         nis: row.nis,
         name: municipality.ref.name,
+        region: municipality.ref.region,
         postcodes: row.postcodes,
         coverage: row.coverage,
         confidence: row.confidence,

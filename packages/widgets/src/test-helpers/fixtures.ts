@@ -41,6 +41,7 @@ export const zoneSudDetail: Zone = {
     {
       nis: '21009',
       name: { nl: 'Elsene', fr: 'Ixelles' },
+      region: 'brussels',
       postcodes: [],
       coverage: 'whole',
       confidence: 'documented',
@@ -48,6 +49,7 @@ export const zoneSudDetail: Zone = {
     {
       nis: '21004',
       name: { nl: 'Brussel', fr: 'Bruxelles' },
+      region: 'brussels',
       postcodes: ['1000', '1050'],
       coverage: 'partial',
       confidence: 'ambiguous',

@@ -85,10 +85,11 @@ describe('<carezone-zone-card>', () => {
       ['Ixelles', 'fr'],
       ['Bruxelles', 'fr'],
     ]);
-    // English names for the zone and the layer; the municipalities' Dutch ones stand in.
+    // English names for the zone and the layer; for Brussels municipalities the French ones stand
+    // in, as in the finder (English speakers there use them: Ixelles, not Elsene).
     expect(await marked('en')).to.deep.equal([
-      ['Elsene', 'nl'],
-      ['Brussel', 'nl'],
+      ['Ixelles', 'fr'],
+      ['Bruxelles', 'fr'],
     ]);
     expect(await marked('nl'), 'all in Dutch').to.deep.equal([]);
   });

@@ -57,10 +57,10 @@ function renderContact(contact: ZoneContact, localize: LocalizeController): Temp
 
 function renderMunicipalities(zone: Zone, localize: LocalizeController): TemplateResult {
   // One text per item, no template whitespace: the comma after each item follows it directly.
-  const label = ({ name, postcodes }: Zone['municipalities'][number]) =>
+  const label = ({ name, region, postcodes }: Zone['municipalities'][number]) =>
     postcodes.length > 0
-      ? html`${localize.named(name)} (${localize.t.zone.partly(localize.list(postcodes).join(''))})`
-      : localize.named(name);
+      ? html`${localize.named(name, region)} (${localize.t.zone.partly(localize.list(postcodes).join(''))})`
+      : localize.named(name, region);
   return html`<ul part="municipalities" class="municipalities">${zone.municipalities.map(
     (municipality) => html`<li>${label(municipality)}</li>`,
   )}</ul>`;
