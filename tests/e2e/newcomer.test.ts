@@ -47,7 +47,7 @@ const SEES = {
     label: 'Code postal ou commune',
     sud: 'Sud',
     elsene: 'Ixelles',
-    bxlLayer: "Bassins d'aide et de soins bruxellois",
+    bxlLayer: 'Bassins d’aide et de soins bruxellois',
     antwerpen: 'Anvers',
     elzLayer: 'Zones de première ligne',
     formerMunicipality: 'ancienne commune',

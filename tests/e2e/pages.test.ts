@@ -200,7 +200,7 @@ describe('several widgets on one page', () => {
       );
       assert.match(
         await fr.result.innerText(),
-        /Bassins d'aide et de soins bruxellois/,
+        /Bassins d’aide et de soins bruxellois/,
         'the layer is named in French',
       );
 

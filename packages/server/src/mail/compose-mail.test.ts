@@ -40,6 +40,17 @@ describe('composing the e-mails', () => {
     });
   }
 
+  test('French e-mails write the typographic apostrophe, as the widgets do', () => {
+    for (const composed of [
+      composeZoneTeamMail(mailFor({ locale: 'fr' }), names, 'fr'),
+      composeConfirmationMail(mailFor({ locale: 'fr' }), names, 'fr'),
+    ]) {
+      // The sample request's own words have no apostrophe: every one here is the mail's or a topic's.
+      assert.deepEqual(`${composed.subject}\n${composed.text}`.match(/\p{L}'\p{L}/gu) ?? [], []);
+      assert.match(composed.text, /séance d’information/);
+    }
+  });
+
   test('the time of the request is shown in Brussels time', () => {
     const { text } = composeZoneTeamMail(mailFor(), names, 'en');
     assert.match(text, /Received on: 2 March 2026 at 10:30/);

@@ -108,7 +108,7 @@ function dispatcherSuite(target: StorageTarget) {
         '+32 2 555 01 23',
         'Diabète, Soins palliatifs, Autre thème',
         'Santé des aînés',
-        "Sur place, dans l'organisation",
+        'Sur place, dans l’organisation',
         'Printemps 2026',
         'Nombre de participants attendu\u00a0: 25',
         'Bilingue (néerlandais et français)',

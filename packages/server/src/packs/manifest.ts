@@ -2,13 +2,15 @@ import * as z from 'zod';
 import { isIsoDate, SLUG_PATTERN } from './codes.js';
 import { parseJsonFile } from './json-text.js';
 import type { PackManifest, PackProblem } from './pack-types.js';
+import { typographicApostrophes } from './typography.js';
 
 export const PACK_FORMAT = 'carezone.zonepack/1';
 
 const Slug = z.string().regex(SLUG_PATTERN, 'must be a lowercase slug (a-z, 0-9 and single hyphens)');
 const Text = z.string().trim().min(1, 'must not be empty');
+const Name = Text.overwrite(typographicApostrophes);
 /** The README: `nl`, `fr` and `en` are required, `de` optional. */
-const Title = z.strictObject({ nl: Text, fr: Text, en: Text, de: Text.optional() });
+const Title = z.strictObject({ nl: Name, fr: Name, en: Name, de: Name.optional() });
 
 const Manifest = z.object({
   format: z.literal(PACK_FORMAT, { error: `must be "${PACK_FORMAT}"` }),

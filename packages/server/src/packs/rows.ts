@@ -9,6 +9,7 @@ import type {
   PackProblem,
   ZoneRow,
 } from './pack-types.js';
+import { typographicApostrophes } from './typography.js';
 
 /** A row together with the reader that can point a later (cross-file) problem at its cells. */
 export interface Located<T> {
@@ -76,7 +77,7 @@ function langMap(cells: CellReader, prefix: string, languages: readonly string[]
   const map: Record<string, string> = {};
   for (const language of languages) {
     const text = cells.optional(`${prefix}${language}`);
-    if (text !== null) map[language] = text;
+    if (text !== null) map[language] = typographicApostrophes(text);
   }
   return map;
 }
@@ -159,7 +160,7 @@ export function readLocalityRows(table: CsvTable, problems: PackProblem[]): Loca
     const nis = checkNis(cells, 'nis');
     const kind = checkEnum(cells, 'kind', LOCALITY_KINDS);
     if (nis === undefined || kind === undefined || name.trim() === '') return undefined;
-    return { postcode, name, nis, kind };
+    return { postcode, name: typographicApostrophes(name), nis, kind };
   });
 }
 

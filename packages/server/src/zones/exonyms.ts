@@ -50,7 +50,7 @@ export const LOCALITY_NAMES: readonly PlaceNames[] = [
   // Voeren: bpost lists its villages under their French names
   { nis: '73109', nl: 'Sint-Martens-Voeren', fr: 'Fouron-Saint-Martin' },
   { nis: '73109', nl: 'Sint-Pieters-Voeren', fr: 'Fouron-Saint-Pierre' },
-  { nis: '73109', nl: "'s-Gravenvoeren", fr: 'Fouron-le-Comte' },
+  { nis: '73109', nl: '’s-Gravenvoeren', fr: 'Fouron-le-Comte' },
   { nis: '73109', nl: 'Moelingen', fr: 'Mouland' },
   // Municipalities with language facilities on the language border
   { nis: '57097', nl: 'Komen', fr: 'Comines' },

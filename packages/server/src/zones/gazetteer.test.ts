@@ -5,6 +5,7 @@ import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { buildGazetteer } from '../../../../scripts/build-gazetteer.mjs';
+import { typographicApostrophes } from '../packs/typography.js';
 import {
   GAZETTEER_FILE,
   type Gazetteer,
@@ -43,7 +44,10 @@ describe('the gazetteer file', () => {
     assert.equal(gazetteer.municipalities.length, 565);
     assert.deepEqual(
       gazetteer.municipalities.map((row) => [row.nis, row.name.nl, row.name.fr, row.name.de]).sort(),
-      statbel.map((row) => [row.nis, row.name_nl, row.name_fr, row.name_de]).sort(),
+      // Read as people see them: "Braine-l’Alleud" where Statbel writes "Braine-l'Alleud".
+      statbel
+        .map((row) => [row.nis, row.name_nl, row.name_fr, row.name_de].map(typographicApostrophes))
+        .sort(),
     );
     const regions = new Map<string, number>();
     for (const row of gazetteer.municipalities) regions.set(row.region, (regions.get(row.region) ?? 0) + 1);

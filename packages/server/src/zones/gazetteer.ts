@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Region } from '@carezone/contract';
 import { isIsoDate, NIS_PATTERN, POSTCODE_PATTERN, splitValues } from '../packs/codes.js';
 import type { LocalityRow, MunicipalityRow } from '../packs/pack-types.js';
+import { typographicApostrophes } from '../packs/typography.js';
 
 /**
  * The gazetteer shipped with the server (built by `scripts/build-gazetteer.mjs` from Statbel's
@@ -102,7 +103,11 @@ export function parseGazetteer(text: string, file: string): Gazetteer {
   const municipalities = readTable(data, MUNICIPALITIES, file).map(
     ([nis = '', nl = '', fr = '', de = '', region = '', codes = '']): MunicipalityRow => ({
       nis,
-      name: { nl, fr, de },
+      name: {
+        nl: typographicApostrophes(nl),
+        fr: typographicApostrophes(fr),
+        de: typographicApostrophes(de),
+      },
       region: region as Region,
       postcodes: splitValues(codes) ?? [],
     }),
@@ -114,7 +119,7 @@ export function parseGazetteer(text: string, file: string): Gazetteer {
     if (!target) fail(file, `a merger leads to unknown NIS code ${nis}`);
     // A municipality that kept its name (Hasselt, Antwerpen) is no former municipality to search by.
     const current = new Set(Object.values(target.name));
-    for (const name of new Set([nl, fr, de])) {
+    for (const name of new Set([nl, fr, de].map(typographicApostrophes))) {
       if (!current.has(name))
         formerMunicipalities.push({ postcode: null, name, nis, kind: 'former-municipality' });
     }

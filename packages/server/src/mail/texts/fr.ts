@@ -9,7 +9,7 @@ export const fr: MailTexts = {
     zone: 'Zone de soins',
     receivedAt: 'Reçue le',
     organisation: 'Organisation',
-    organisationKind: "Type d'organisation",
+    organisationKind: 'Type d’organisation',
     contactPerson: 'Personne de contact',
     email: 'Adresse e-mail',
     phone: 'Téléphone',
@@ -29,7 +29,7 @@ export const fr: MailTexts = {
     other: 'Autre',
   },
   formats: {
-    'on-site': "Sur place, dans l'organisation",
+    'on-site': 'Sur place, dans l’organisation',
     online: 'En ligne',
   },
   sessionLanguages: {
@@ -41,9 +41,9 @@ export const fr: MailTexts = {
   },
   zoneTeam: {
     subject: (reference, organisation) =>
-      `Nouvelle demande ${reference} de séance d'information\u00a0: ${organisation}`,
+      `Nouvelle demande ${reference} de séance d’information\u00a0: ${organisation}`,
     intro: (zoneName) =>
-      `Une nouvelle demande de séance d'information est arrivée pour la zone de soins ${zoneName}.`,
+      `Une nouvelle demande de séance d’information est arrivée pour la zone de soins ${zoneName}.`,
     replyHint:
       'Répondez à ce courriel pour joindre directement la personne de contact, en rappelant la référence.',
     footer:
@@ -53,18 +53,18 @@ export const fr: MailTexts = {
     subject: (reference) => `Nous avons bien reçu votre demande (${reference})`,
     greeting: (name) => `Bonjour ${name},`,
     intro: (zoneName) =>
-      `Merci pour votre demande de séance d'information. Nous l'avons bien reçue et transmise à l'équipe de la zone de soins ${zoneName}.`,
+      `Merci pour votre demande de séance d’information. Nous l’avons bien reçue et transmise à l’équipe de la zone de soins ${zoneName}.`,
     referenceLine: (reference) =>
       `Votre numéro de référence est ${reference}. Merci de le mentionner chaque fois que vous nous contactez au sujet de cette demande.`,
     summaryHeading: 'Votre demande',
     nextStepsHeading: 'Et ensuite\u00a0?',
     nextSteps: (zoneName) =>
-      `L'équipe de la zone de soins ${zoneName} va examiner votre demande et prendra contact avec vous pour convenir du contenu, d'une date et des aspects pratiques. Vous n'avez rien d'autre à faire pour l'instant.`,
+      `L’équipe de la zone de soins ${zoneName} va examiner votre demande et prendra contact avec vous pour convenir du contenu, d’une date et des aspects pratiques. Vous n’avez rien d’autre à faire pour l’instant.`,
     privacy:
       'Nous utilisons vos données uniquement pour traiter cette demande, et les supprimons à la fin du délai de conservation.',
     closing: 'Bien cordialement,',
-    signature: (zoneName) => `L'équipe de la zone de soins ${zoneName}`,
+    signature: (zoneName) => `L’équipe de la zone de soins ${zoneName}`,
     automatic:
-      "Ceci est un message automatique. Si vous n'avez pas envoyé cette demande vous-même, vous pouvez ignorer ce courriel.",
+      'Ceci est un message automatique. Si vous n’avez pas envoyé cette demande vous-même, vous pouvez ignorer ce courriel.',
   },
 };
