@@ -135,7 +135,8 @@ describe('example pages', () => {
   test('the network page: a Dutch and a French finder with ids the end-to-end suite uses', async () => {
     const html = await readFile(join(EXAMPLES, 'network-page/index.html'), 'utf8');
     assert.match(html, /fictief/);
-    assert.match(html, /<carezone-finder id="finder-nl" lang="nl"><\/carezone-finder>/);
+    // Under the page's h1: its zones' names are h2s (the French finder, under an h2, keeps 3).
+    assert.match(html, /<carezone-finder id="finder-nl" lang="nl" heading-level="2"><\/carezone-finder>/);
     assert.match(html, /<carezone-finder id="finder-fr" lang="fr"><\/carezone-finder>/);
     assert.match(html, /<script type="module" src="\/widgets\/carezone\.js">/);
   });

@@ -74,7 +74,7 @@ describe('custom-elements.json', () => {
     assert.equal(finder.customElement, true);
     assertIncludes(
       names(finder.attributes),
-      ['api', 'lang', 'layer', 'postcode', 'nis', 'placeholder', 'remember'],
+      ['api', 'lang', 'layer', 'postcode', 'nis', 'placeholder', 'remember', 'heading-level'],
       'finder attributes',
     );
     assert.deepEqual(
