@@ -6,19 +6,15 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { INTEGRITY_FILE, sriHash } from '../../scripts/write-integrity.mjs';
+import { INTEGRITY_FILE, type integrityOf, sriHash } from '../../scripts/write-integrity.mjs';
+import { CDN_DIR } from '../bundles/built-bundles.js';
+import { REPO_ROOT } from '../helpers.js';
 import { assertBuilt, type E2EServer, launchBrowser, startServer } from './harness.js';
 
-const CDN_DIR = fileURLToPath(new URL('../../packages/widgets/dist/cdn/', import.meta.url));
-const WIDGETS_PACKAGE = fileURLToPath(new URL('../../packages/widgets/package.json', import.meta.url));
+const WIDGETS_PACKAGE = join(REPO_ROOT, 'packages', 'widgets', 'package.json');
 
-interface IntegrityManifest {
-  version: string;
-  algorithm: string;
-  files: Record<string, string>;
-}
+type IntegrityManifest = ReturnType<typeof integrityOf>;
 
 let server: E2EServer;
 let browser: Browser;
