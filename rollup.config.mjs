@@ -199,6 +199,17 @@ const widgetBundle = (name, extraPlugins = []) => ({
   plugins: [...plugins([...libraryInternals, ...widgetInternals]), ...extraPlugins],
 });
 
+/**
+ * The two small scripts of the iframe embeds (`packages/widgets/src/embed/`): `carezone-embed.js`
+ * for the host page, `carezone-embed-frame.js` for the embed pages. Classic scripts (an IIFE), so
+ * that a CMS that takes `<script src>` but not `type="module"` can use them; no Lit, no SDK.
+ */
+const embedScript = (name, source) => ({
+  input: { [name]: `packages/widgets/src/embed/${source}.ts` },
+  output: { dir: CDN_DIR, format: 'iife', sourcemap: true, entryFileNames: '[name].js' },
+  plugins: plugins(),
+});
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -211,4 +222,6 @@ export default [
   widgetBundle('carezone-finder'),
   widgetBundle('carezone-session-request'),
   widgetBundle('carezone-news'),
+  embedScript('carezone-embed', 'host'),
+  embedScript('carezone-embed-frame', 'frame'),
 ];

@@ -1,6 +1,7 @@
 import type { Topic } from '@carezone/contract';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { registerEmbedPages } from '../embed/embed-routes.js';
 import { createLogger } from '../logger.js';
 import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import type { Storage } from '../storage/storage.js';
@@ -108,7 +109,8 @@ export function createApp(deps: AppDependencies): Hono {
   });
   // Reading zone data is public: any site may embed the widgets, so GET is open to every origin;
   // writes only from the allowed origins.
-  app.use('/v1/*', apiCors(deps.allowedOrigins ?? resolveAllowedOrigins(undefined), publicOrigin));
+  const allowedOrigins = deps.allowedOrigins ?? resolveAllowedOrigins(undefined);
+  app.use('/v1/*', apiCors(allowedOrigins, publicOrigin));
   app.use(cacheControl());
 
   registerRoutes(app, routes);
@@ -120,7 +122,9 @@ export function createApp(deps: AppDependencies): Hono {
   );
   app.get('/docs/docs.css', (c) => sendWithETag(c, DOCS_CSS, 'text/css; charset=utf-8'));
   // Static files, not API operations: they stay out of the OpenAPI document.
-  registerWidgetFiles(app, deps.widgets ?? { dir: undefined, version: undefined });
+  const widgets = deps.widgets ?? { dir: undefined, version: undefined };
+  registerWidgetFiles(app, widgets);
+  registerEmbedPages(app, { allowedOrigins, widgets });
   if (deps.examplesDir) registerExampleFiles(app, deps.examplesDir);
 
   const knownPaths = new Set([...routes.map((route) => honoPath(route.path)), '/openapi.json', '/docs']);
