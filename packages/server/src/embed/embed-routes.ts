@@ -1,13 +1,16 @@
-import type { Hono } from 'hono';
+import type { Language } from '@carezone/contract';
+import type { Context, Hono } from 'hono';
 import type { AllowedOrigins } from '../http/allowed-origins.js';
 import { sendWithETag } from '../http/caching.js';
 import type { WidgetFiles } from '../http/static-files.js';
 import { apiInProcess } from './api-in-process.js';
-import { type EmbedSettings, renderEmbedDocument } from './embed-document.js';
+import { type EmbedDocument, type EmbedSettings, renderEmbedDocument } from './embed-document.js';
 import { EMBED_TEXTS, EmbedLocalize } from './embed-localize.js';
 import { embedLanguage, keptParameters, themeDeclarations } from './embed-options.js';
 import { EMBED_CSS } from './embed-styles.js';
 import { finderBody } from './finder-page.js';
+import { type NewsLayout, newsBody } from './news-page.js';
+import { zoneCardBody } from './zone-card-page.js';
 
 export interface EmbedDependencies {
   /** Who may frame the pages (`frame-ancestors`): the origins allowed to send session requests. */
@@ -16,11 +19,36 @@ export interface EmbedDependencies {
   widgets: WidgetFiles;
 }
 
-/** The `heading-level` of the zones' names: 2 below the page's own h1, or what the page asked (2–6). */
-function headingLevel(value: string | undefined): number {
-  const level = Number(value);
-  return Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
+/** What every embed page reads of its request before rendering its own body. */
+export interface EmbedRequest {
+  query: URLSearchParams;
+  lang: Language;
+  localize: EmbedLocalize;
+  /** The `heading-level` of the widget's headings: 2 below the page's own h1, or what was asked (2–6). */
+  headingLevel: number;
+  /** This page's path and query, for "try again". */
+  self: string;
+  /** The query parameter, or undefined when absent or empty. */
+  param(name: string): string | undefined;
 }
+
+export function readEmbedRequest(c: Context): EmbedRequest {
+  const url = new URL(c.req.url);
+  const query = url.searchParams;
+  const param = (name: string) => query.get(name) || undefined;
+  const lang = embedLanguage(param('lang'), c.req.header('accept-language'));
+  const level = Number(param('heading-level'));
+  return {
+    query,
+    lang,
+    localize: new EmbedLocalize(lang),
+    headingLevel: Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2,
+    self: `${url.pathname}${url.search}`,
+    param,
+  };
+}
+
+const NEWS_LAYOUTS: readonly NewsLayout[] = ['list', 'cards', 'compact'];
 
 /**
  * The embed pages (`/embed/finder`, `/embed/zone-card`, `/embed/session-request`, `/embed/news`):
@@ -33,35 +61,90 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
     framing: deps.allowedOrigins,
     frameScript: dir && `/widgets/${version ? `${version}/` : ''}carezone-embed-frame.js`,
   };
+  /** A GET page: its body from what the request asks, in the page's language and theme. */
+  const page = (
+    path: string,
+    render: (request: EmbedRequest, c: Context) => Promise<Omit<EmbedDocument, 'lang' | 'theme'>>,
+  ) =>
+    app.get(path, async (c) => {
+      const request = readEmbedRequest(c);
+      const document = await render(request, c);
+      return renderEmbedDocument(
+        c,
+        { ...document, lang: request.lang, theme: themeDeclarations(request.query) },
+        settings,
+      );
+    });
 
   app.get('/embed/embed.css', (c) => sendWithETag(c, EMBED_CSS, 'text/css; charset=utf-8'));
 
-  app.get('/embed/finder', async (c) => {
-    const url = new URL(c.req.url);
-    const query = url.searchParams;
-    const lang = embedLanguage(query.get('lang') ?? undefined, c.req.header('accept-language'));
-    const localize = new EmbedLocalize(lang);
-    const body = await finderBody(
+  page('/embed/finder', async (request, c) => ({
+    title: EMBED_TEXTS[request.lang].finder,
+    body: await finderBody(
       apiInProcess(app, c),
       {
-        q: query.get('q') ?? '',
-        postcode: query.get('postcode') ?? undefined,
-        nis: query.get('nis') ?? undefined,
-        locality: query.get('locality') ?? undefined,
-        layer: query.get('layer') || undefined,
-        picked: query.get('picked') ?? undefined,
+        q: request.param('q') ?? '',
+        postcode: request.param('postcode'),
+        nis: request.param('nis'),
+        locality: request.param('locality'),
+        layer: request.param('layer'),
+        picked: request.param('picked'),
       },
       {
-        localize,
-        headingLevel: headingLevel(query.get('heading-level') ?? undefined),
-        kept: keptParameters(query, ['lang', 'layer', 'heading-level']),
-        self: `${url.pathname}${url.search}`,
+        localize: request.localize,
+        headingLevel: request.headingLevel,
+        kept: keptParameters(request.query, ['lang', 'layer', 'heading-level']),
+        self: request.self,
       },
+    ),
+  }));
+
+  page('/embed/zone-card', async (request, c) => {
+    const { body, status } = await zoneCardBody(
+      apiInProcess(app, c),
+      request.param('zone'),
+      request.localize,
+      request,
     );
-    return renderEmbedDocument(
-      c,
-      { lang, title: EMBED_TEXTS[lang].finder, theme: themeDeclarations(query), body },
-      settings,
-    );
+    return { title: EMBED_TEXTS[request.lang].zoneCard, body, status };
+  });
+
+  page('/embed/news', async (request, c) => {
+    const layout = NEWS_LAYOUTS.find((candidate) => candidate === request.param('layout')) ?? 'list';
+    const limit = Number(request.param('limit'));
+    const newsLang = request.param('news-lang');
+    return {
+      title: request.localize.news.title,
+      body: await newsBody(
+        apiInProcess(app, c),
+        {
+          zone: request.param('zone'),
+          layer: request.param('layer'),
+          topic: request.param('topic'),
+          lang:
+            newsLang === 'nl' || newsLang === 'fr' || newsLang === 'en' || newsLang === 'de'
+              ? newsLang
+              : undefined,
+          limit: Number.isInteger(limit) && limit >= 1 && limit <= 50 ? limit : 5,
+          cursor: request.param('cursor'),
+        },
+        {
+          localize: request.localize,
+          layout,
+          headingLevel: request.headingLevel,
+          kept: keptParameters(request.query, [
+            'lang',
+            'zone',
+            'layer',
+            'topic',
+            'news-lang',
+            'limit',
+            'layout',
+            'heading-level',
+          ]),
+          self: request.self,
+        },
+      ),
+    };
   });
 }

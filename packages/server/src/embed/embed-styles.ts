@@ -55,6 +55,24 @@ ul { margin: .5rem 0; padding-inline-start: 1.25rem }
 .card > .button { margin-top: .75rem }
 .choices li { margin: .5rem 0 }
 .choice { font-weight: 600 }
+.news { display: grid; gap: var(--_space) }
+.items { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--_space) }
+.cards .items { grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)) }
+.list li + li { border-top: 1px solid var(--_border); padding-top: var(--_space) }
+.items article { display: grid; gap: .5rem; justify-items: start; overflow-wrap: anywhere }
+.cards article { height: 100%; align-content: start; padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius) }
+.items .title { font-weight: 700; font-size: 1.125rem }
+.meta, .feeds { color: var(--_muted); font-size: .875rem }
+.meta:empty { display: none }
+.zone-badge { display: inline-block; padding: 0 .5rem; border-radius: var(--_radius); background: var(--_surface-alt) }
+time + .zone-badge { margin-inline-start: .5rem }
+.compact .summary, .compact .zone-badge { display: none }
+details { display: grid; gap: .75rem }
+details > summary { list-style: none; width: fit-content }
+details > summary::-webkit-details-marker { display: none }
+.body { display: grid; gap: .75rem }
+.body > * { margin: 0 }
+.more { justify-self: start }
 @media (max-width: 30rem) { .zone dl div { grid-template-columns: 1fr; gap: 0 } }
 @media (forced-colors: active) { .card, .message { border: 1px solid CanvasText } }
 `;
