@@ -5,12 +5,27 @@ import type { Context, Hono } from 'hono';
 const FORWARDED_HEADERS = ['origin', 'x-forwarded-for', 'sec-fetch-site'] as const;
 
 /**
+ * A read's key among the answers a page hands to its widget: path and query, the parameters in
+ * name order (`/v1/news?limit=5&zone=bxl-sud`). `carezone-embed-frame.js` keys the widget's reads
+ * the same way (packages/widgets/src/embed/answers.ts).
+ */
+export function answerKey(url: URL): string {
+  const query = new URLSearchParams([...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const text = query.toString();
+  return text ? `${url.pathname}?${text}` : url.pathname;
+}
+
+/** The reads of one page, by `answerKey`: each successful GET's JSON, for the widget that takes over. */
+export type PageAnswers = Map<string, unknown>;
+
+/**
  * The public API as the embed pages use it: the SDK, with `fetch` answered by the app itself, in
  * process. The pages are then a client like the widgets: the same validation, the same errors, the
  * same rate limits, idempotency and bot checks for a form posted without JavaScript. The visitor's
  * connection (`c.env`) goes along, so the API limits and logs the visitor's address, not the server's.
+ * `answers`, when given, keeps what each successful read answered.
  */
-export function apiInProcess(app: Hono, c: Context): PublicClient {
+export function apiInProcess(app: Hono, c: Context, answers?: PageAnswers): PublicClient {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = c.req.header(name);
@@ -18,7 +33,14 @@ export function apiInProcess(app: Hono, c: Context): PublicClient {
   }
   return createClient({
     baseUrl: new URL(c.req.url).origin,
-    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init), c.env)),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const response = await app.fetch(request, c.env);
+      if (answers && request.method === 'GET' && response.status === 200) {
+        answers.set(answerKey(new URL(request.url)), await response.clone().json());
+      }
+      return response;
+    },
     retry: 0,
     headers,
   });

@@ -47,7 +47,7 @@ describe('/embed/finder', () => {
   test('a name goes through its first suggestion; a split place offers its parts as links that answer', async () => {
     const { html } = await page('/embed/finder?lang=nl&q=Antwerpen');
     assert.ok(textOf(html).includes(TRANSLATIONS.nl.finder.choose('Antwerpen')), textOf(html));
-    const links = [...html.matchAll(/<a class="choice" href="([^"]+)">([^<]+)/g)];
+    const links = [...html.matchAll(/<a class="button secondary choice" href="([^"]+)">([^<]+)/g)];
     assert.ok(links.length > 5, 'one link per part of Antwerpen');
     const deurne = links.find(([, , label]) => label?.includes('Deurne'));
     assert.ok(deurne?.[1], 'Deurne (2100) is a part to choose');

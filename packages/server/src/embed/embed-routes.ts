@@ -1,15 +1,16 @@
-import type { Language } from '@carezone/contract';
+import { LANGUAGES, type Language } from '@carezone/contract';
 import type { Context, Hono } from 'hono';
 import type { AllowedOrigins } from '../http/allowed-origins.js';
 import { sendWithETag } from '../http/caching.js';
 import type { WidgetFiles } from '../http/static-files.js';
-import { apiInProcess } from './api-in-process.js';
+import { apiInProcess, type PageAnswers } from './api-in-process.js';
 import { type EmbedDocument, type EmbedSettings, renderEmbedDocument } from './embed-document.js';
 import { EMBED_TEXTS, EmbedLocalize } from './embed-localize.js';
 import { embedLanguage, keptParameters, themeDeclarations } from './embed-options.js';
-import { EMBED_CSS } from './embed-styles.js';
+import { EMBED_CSS, NOSCRIPT_CSS } from './embed-styles.js';
 import { finderBody } from './finder-page.js';
 import { type NewsLayout, newsBody } from './news-page.js';
+import { registerSessionRequestPages } from './session-request-page.js';
 import { zoneCardBody } from './zone-card-page.js';
 
 export interface EmbedDependencies {
@@ -49,6 +50,7 @@ export function readEmbedRequest(c: Context): EmbedRequest {
 }
 
 const NEWS_LAYOUTS: readonly NewsLayout[] = ['list', 'cards', 'compact'];
+const NEWS_PARAMETERS = ['lang', 'zone', 'layer', 'topic', 'news-lang', 'limit', 'layout', 'heading-level'];
 
 /**
  * The embed pages (`/embed/finder`, `/embed/zone-card`, `/embed/session-request`, `/embed/news`):
@@ -59,7 +61,7 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
   const { dir, version } = deps.widgets;
   const settings: EmbedSettings = {
     framing: deps.allowedOrigins,
-    frameScript: dir && `/widgets/${version ? `${version}/` : ''}carezone-embed-frame.js`,
+    widgetsPath: dir && `/widgets/${version ? `${version}/` : ''}`,
   };
   /** A GET page: its body from what the request asks, in the page's language and theme. */
   const page = (
@@ -77,11 +79,13 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
     });
 
   app.get('/embed/embed.css', (c) => sendWithETag(c, EMBED_CSS, 'text/css; charset=utf-8'));
+  app.get('/embed/noscript.css', (c) => sendWithETag(c, NOSCRIPT_CSS, 'text/css; charset=utf-8'));
+  registerSessionRequestPages(app, settings);
 
-  page('/embed/finder', async (request, c) => ({
-    title: EMBED_TEXTS[request.lang].finder,
-    body: await finderBody(
-      apiInProcess(app, c),
+  page('/embed/finder', async (request, c) => {
+    const answers: PageAnswers = new Map();
+    const { body, preset } = await finderBody(
+      apiInProcess(app, c, answers),
       {
         q: request.param('q') ?? '',
         postcode: request.param('postcode'),
@@ -96,8 +100,23 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
         kept: keptParameters(request.query, ['lang', 'layer', 'heading-level']),
         self: request.self,
       },
-    ),
-  }));
+    );
+    return {
+      title: EMBED_TEXTS[request.lang].finder,
+      body,
+      widget: preset && {
+        tag: 'carezone-finder',
+        script: 'carezone-finder.js',
+        attributes: {
+          lang: request.lang,
+          layer: request.param('layer'),
+          'heading-level': request.headingLevel,
+          ...preset,
+        },
+        answers,
+      },
+    };
+  });
 
   page('/embed/zone-card', async (request, c) => {
     const { body, status } = await zoneCardBody(
@@ -112,39 +131,48 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
   page('/embed/news', async (request, c) => {
     const layout = NEWS_LAYOUTS.find((candidate) => candidate === request.param('layout')) ?? 'list';
     const limit = Number(request.param('limit'));
-    const newsLang = request.param('news-lang');
+    const newsLang = LANGUAGES.find((language) => language === request.param('news-lang'));
+    const cursor = request.param('cursor');
+    const params = {
+      zone: request.param('zone'),
+      layer: request.param('layer'),
+      topic: request.param('topic'),
+      lang: newsLang,
+      limit: Number.isInteger(limit) && limit >= 1 && limit <= 50 ? limit : 5,
+    };
+    const answers: PageAnswers = new Map();
+    const body = await newsBody(
+      apiInProcess(app, c, answers),
+      { ...params, cursor },
+      {
+        localize: request.localize,
+        layout,
+        headingLevel: request.headingLevel,
+        kept: keptParameters(request.query, NEWS_PARAMETERS),
+        self: request.self,
+      },
+    );
     return {
       title: request.localize.news.title,
-      body: await newsBody(
-        apiInProcess(app, c),
-        {
-          zone: request.param('zone'),
-          layer: request.param('layer'),
-          topic: request.param('topic'),
-          lang:
-            newsLang === 'nl' || newsLang === 'fr' || newsLang === 'en' || newsLang === 'de'
-              ? newsLang
-              : undefined,
-          limit: Number.isInteger(limit) && limit >= 1 && limit <= 50 ? limit : 5,
-          cursor: request.param('cursor'),
-        },
-        {
-          localize: request.localize,
-          layout,
-          headingLevel: request.headingLevel,
-          kept: keptParameters(request.query, [
-            'lang',
-            'zone',
-            'layer',
-            'topic',
-            'news-lang',
-            'limit',
-            'layout',
-            'heading-level',
-          ]),
-          self: request.self,
-        },
-      ),
+      body,
+      // A later page (reached by "more" without scripts) stays as it is: the widget starts at the first.
+      widget: cursor
+        ? undefined
+        : {
+            tag: 'carezone-news',
+            script: 'carezone-news.js',
+            attributes: {
+              lang: request.lang,
+              zone: params.zone,
+              layer: params.layer,
+              topic: params.topic,
+              'news-lang': newsLang,
+              limit: params.limit,
+              layout,
+              'heading-level': request.headingLevel,
+            },
+            answers,
+          },
     };
   });
 }

@@ -27,6 +27,7 @@ line-height: 1.5;
 html { overflow: hidden auto }
 body { margin: 0; padding: 2px }
 h1, h2, h3, h4, h5, h6, p { margin: 0 }
+.zone-card { min-height: 14rem }
 a { color: var(--_accent) }
 :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap }
@@ -40,21 +41,23 @@ label, legend { font-weight: 600 }
 .message .button { margin-block-start: .5rem; display: block; width: fit-content }
 .note { margin-top: .5rem; color: var(--_muted) }
 ul { margin: .5rem 0; padding-inline-start: 1.25rem }
-.search { display: grid; gap: .5rem; max-width: 30rem; margin-bottom: var(--_space) }
-.search .row { display: flex; gap: .5rem }
-.search input { flex: 1; min-width: 0 }
+.search { display: grid; grid: auto auto auto / minmax(0, 24rem) auto; justify-content: start; align-items: end; gap: .5rem }
+.search label, .search .js-reserve { grid-column: 1 / -1; justify-self: start }
+.search input { width: 100% }
+/* Where the widget puts "use my location" and its status line: kept, so nothing moves when it takes over. */
+.js-reserve { height: 2.75rem }
+.status { min-height: 1.5em; margin: 0 }
 .result { display: grid; gap: calc(var(--_space) / 2) }
 .result:empty { display: none }
-.zone-name { font-size: 1.125rem; font-weight: 600 }
-.zone dl { margin: .5rem 0 0; display: grid; gap: .25rem }
-.zone dl div { display: grid; grid-template-columns: minmax(7rem, 30%) 1fr; gap: .5rem }
+.finder .card, .finder .reserve { min-height: 12.5rem }
+.zone-name { margin: 0 0 .5rem; font-size: 1.25em; font-weight: 700; line-height: 1.3 }
+.zone dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 }
+.zone dl > div { display: contents }
 .zone dt { color: var(--_muted) }
-.zone dd { margin: 0 }
-.zone ul { margin: 0; padding: 0; list-style: none }
-.municipalities { display: flex; flex-wrap: wrap; gap: 0 .75rem }
-.card > .button { margin-top: .75rem }
-.choices li { margin: .5rem 0 }
-.choice { font-weight: 600 }
+.zone dd { margin: 0; overflow-wrap: anywhere }
+.contact, .municipalities { margin: 0; padding: 0; list-style: none }
+.municipalities { display: flex; flex-wrap: wrap; column-gap: .3em }
+.municipalities li:not(:last-child)::after { content: ',' }
 .news { display: grid; gap: var(--_space) }
 .items { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--_space) }
 .cards .items { grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)) }
@@ -66,13 +69,36 @@ ul { margin: .5rem 0; padding-inline-start: 1.25rem }
 .meta:empty { display: none }
 .zone-badge { display: inline-block; padding: 0 .5rem; border-radius: var(--_radius); background: var(--_surface-alt) }
 time + .zone-badge { margin-inline-start: .5rem }
+.compact .items { gap: .75rem }
 .compact .summary, .compact .zone-badge { display: none }
-details { display: grid; gap: .75rem }
-details > summary { list-style: none; width: fit-content }
+.summary { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden }
+details { display: block }
+details > .body { margin-top: .5rem }
+details > summary { display: block; list-style: none; width: fit-content }
 details > summary::-webkit-details-marker { display: none }
 .body { display: grid; gap: .75rem }
 .body > * { margin: 0 }
 .more { justify-self: start }
-@media (max-width: 30rem) { .zone dl div { grid-template-columns: 1fr; gap: 0 } }
+@media (max-width: 30rem) { .zone dl { grid-template-columns: 1fr; row-gap: 0 } .finder .card, .finder .reserve { min-height: 18.5rem } }
 @media (forced-colors: active) { .card, .message { border: 1px solid CanvasText } }
+.session-request { display: grid; gap: var(--_space) }
+.field { display: grid; gap: .25rem; margin: 0; padding: 0; border: 0; min-width: 0 }
+.field :is(input:not([type=radio],[type=checkbox]), select) { width: 100%; max-width: 36rem }
+.field textarea { width: 100%; max-width: 48rem; resize: vertical }
+.required, .hint { font-weight: 400; color: var(--_muted) }
+.session-request .choice { display: flex; gap: .75rem; align-items: center; min-height: 2.75rem; font-weight: 400 }
+.session-request .choice input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; accent-color: var(--_accent) }
+.field-error { color: var(--_danger); font-weight: 600 }
+[aria-invalid=true] { border: 2px solid var(--_danger) }
+.session-request > button { justify-self: start }
+.confirmation { display: grid; gap: .75rem }
+.code { white-space: nowrap }
+@supports selector(:has(*)) { #topics:not(:has([value=other]:checked)) .other-topic { display: none } }
+`;
+
+/**
+ * Only when scripts are off (`<noscript>` in the page's head): no widget will take the page over,
+ * so the room kept for its controls goes.
+ */
+export const NOSCRIPT_CSS = `.js-reserve, .status { display: none }
 `;

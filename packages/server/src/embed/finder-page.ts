@@ -65,11 +65,34 @@ async function placeAsked(
   }
 }
 
+/**
+ * The preset with which `<carezone-finder>` shows what the page shows, when it can: nothing asked,
+ * or one postcode or NIS code. A part of a place chosen from a list, or a zone picked, is a state
+ * only the server's page has (reached without scripts): that page then stays as it is.
+ */
+export type FinderPreset = { postcode?: string; nis?: string } | undefined;
+
+function presetOf(asked: Asked | undefined, picked: string | undefined): FinderPreset {
+  if (!asked) return {};
+  if (picked || 'failure' in asked) return undefined;
+  const { postcode, nis, locality } = asked.params;
+  if (locality) return undefined;
+  if (postcode && !nis && /^\d{4}$/.test(postcode)) return { postcode };
+  if (nis && !postcode && /^\d{5}$/.test(nis)) return { nis };
+  return undefined;
+}
+
 /** The body of `/embed/finder`: the search form, then the answer of what was asked. */
-export async function finderBody(api: PublicClient, query: FinderQuery, view: FinderView): Promise<Html> {
+export async function finderBody(
+  api: PublicClient,
+  query: FinderQuery,
+  view: FinderView,
+): Promise<{ body: Html; preset: FinderPreset }> {
   const { localize, kept } = view;
   const texts = localize.t.finder;
   const asked = await placeAsked(api, query, localize);
+  // Read even with nothing asked: the widget that takes the page over starts with the layers.
+  if (!asked) await api.layers.list().catch(() => undefined);
   let answer: Html | string = '';
   if (asked && 'failure' in asked) answer = failure(asked.failure, {}, asked.text, view);
   else if (asked) {
@@ -81,15 +104,18 @@ export async function finderBody(api: PublicClient, query: FinderQuery, view: Fi
     }
   }
   const hidden = kept.filter(([name]) => name !== 'q');
-  return html`<search class="finder">
+  const body = html`<search class="finder">
 <form method="get" action="/embed/finder#result" class="search">
 ${hidden.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 <label for="q">${texts.label}</label>
-<div class="row"><input id="q" name="q" type="text" autocomplete="postal-code" spellcheck="false" value="${asked?.text ?? query.q}" required>
-<button type="submit">${texts.submit}</button></div>
+<input id="q" name="q" type="text" autocomplete="postal-code" spellcheck="false" value="${asked?.text ?? query.q}" required>
+<button type="submit">${texts.submit}</button>
+<div class="js-reserve"></div>
 </form>
-<div class="result" tabindex="-1" id="result">${answer}</div>
+<p class="status"></p>
+<div class="result${asked ? ' reserve' : ''}" tabindex="-1" id="result">${answer}</div>
 </search>`;
+  return { body, preset: presetOf(asked, query.picked) };
 }
 
 function askedMunicipality(result: LookupResult): MunicipalityRef | null | undefined {
@@ -167,7 +193,7 @@ function answers(
 <p id="choose-${layer}"><strong>${aroundName(texts.choose, place)}</strong></p>
 <ul class="choices">${choices.map(
         (choice) =>
-          html`<li><a class="choice" href="${linkTo('/embed/finder', kept, {
+          html`<li><a class="button secondary choice" href="${linkTo('/embed/finder', kept, {
             q: typed,
             ...choice.query,
           })}#result">${choiceLabel(choice, localize)}</a> <span>${

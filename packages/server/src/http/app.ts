@@ -94,7 +94,8 @@ export function createApp(deps: AppDependencies): Hono {
     const started = performance.now();
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');
-    c.res.headers.set('referrer-policy', 'no-referrer');
+    // Unless a page chose its own (the embed pages post forms to themselves).
+    if (!c.res.headers.has('referrer-policy')) c.res.headers.set('referrer-policy', 'no-referrer');
     // The query string is left out on purpose: later endpoints carry personal data in it. Bodies,
     // headers (tokens) and client addresses are never logged either.
     logger.info(

@@ -1,7 +1,11 @@
+import { answerFromPage } from './answers.js';
+import { enhance } from './enhance.js';
 import { HELLO, RESIZE, type ResizeMessage } from './messages.js';
 
 /**
- * Runs in every embed page: keeps the iframe as tall as the page. Browsers with responsive iframes
+ * Runs in every embed page (a deferred classic script, so before the widget's module): hands the
+ * server's reads to the widget, swaps the widget in once it has rendered, and keeps the iframe as
+ * tall as the page. Browsers with responsive iframes
  * (`frame-sizing: content-height` on the host's iframe) are asked to resize with `requestResize()`;
  * every other host hears the height through `postMessage`, sent only to the parent's own origin.
  */
@@ -20,6 +24,9 @@ const parentOrigin = (): string | undefined => {
     return undefined;
   }
 };
+
+answerFromPage();
+enhance();
 
 if (window.parent !== window) {
   let target = parentOrigin();

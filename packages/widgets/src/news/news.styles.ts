@@ -21,7 +21,7 @@ article { display: grid; gap: .5rem; justify-items: start; overflow-wrap: anywhe
 time + [part~=zone-badge] { margin-inline-start: .5rem }
 .compact ul { gap: .75rem }
 .compact [part~=summary], .compact [part~=zone-badge] { display: none }
-[part~=body] { display: grid; gap: .75rem }
+[part~=body]:not([hidden]) { display: grid; gap: .75rem }
 [part~=body] img { max-width: 100%; height: auto }
 [part~=body] > div > * { margin: 0 }
 [part~=load-more] { justify-self: start }
