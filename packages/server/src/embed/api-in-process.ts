@@ -15,15 +15,25 @@ export function answerKey(url: URL): string {
   return text ? `${url.pathname}?${text}` : url.pathname;
 }
 
-/** The reads of one page, by `answerKey`: each successful GET's JSON, for the widget that takes over. */
-export type PageAnswers = Map<string, unknown>;
+/** One read as the API answered it: a zone, or a problem such as an unknown postcode's 404. */
+export interface PageAnswer {
+  status: number;
+  type: string;
+  body: unknown;
+}
+
+/** The reads of one page, by `answerKey`, for the widget that takes the page over. */
+export type PageAnswers = Map<string, PageAnswer>;
+
+/** Answers a widget would show as they are: data, and the problems it words (not a 5xx, tried again). */
+const KEPT_STATUSES = new Set([200, 400, 404]);
 
 /**
  * The public API as the embed pages use it: the SDK, with `fetch` answered by the app itself, in
  * process. The pages are then a client like the widgets: the same validation, the same errors, the
  * same rate limits, idempotency and bot checks for a form posted without JavaScript. The visitor's
  * connection (`c.env`) goes along, so the API limits and logs the visitor's address, not the server's.
- * `answers`, when given, keeps what each successful read answered.
+ * `answers`, when given, keeps what each read answered.
  */
 export function apiInProcess(app: Hono, c: Context, answers?: PageAnswers): PublicClient {
   const headers: Record<string, string> = {};
@@ -36,8 +46,15 @@ export function apiInProcess(app: Hono, c: Context, answers?: PageAnswers): Publ
     fetch: async (input, init) => {
       const request = new Request(input, init);
       const response = await app.fetch(request, c.env);
-      if (answers && request.method === 'GET' && response.status === 200) {
-        answers.set(answerKey(new URL(request.url)), await response.clone().json());
+      const type = response.headers.get('content-type') ?? '';
+      if (
+        answers &&
+        request.method === 'GET' &&
+        KEPT_STATUSES.has(response.status) &&
+        type.includes('json')
+      ) {
+        const body: unknown = await response.clone().json();
+        answers.set(answerKey(new URL(request.url)), { status: response.status, type, body });
       }
       return response;
     },

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '@carezone/contract';
 import type { Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AllowedOrigins } from '../http/allowed-origins.js';
 import { sendWithETag } from '../http/caching.js';
 import type { WidgetFiles } from '../http/static-files.js';
@@ -78,6 +79,8 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
       );
     });
 
+  // A page without scripts is its HTML and its CSS: compressed, a slow phone gets both in one round trip or two.
+  app.use('/embed/*', compress());
   app.get('/embed/embed.css', (c) => sendWithETag(c, EMBED_CSS, 'text/css; charset=utf-8'));
   app.get('/embed/noscript.css', (c) => sendWithETag(c, NOSCRIPT_CSS, 'text/css; charset=utf-8'));
   registerSessionRequestPages(app, settings);

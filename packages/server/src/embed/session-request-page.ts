@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { MAX_JSON_BODY_BYTES } from '../http/json-body.js';
 import { REFERENCE_PATTERN } from '../session-requests/reference.js';
-import { apiInProcess } from './api-in-process.js';
+import { apiInProcess, type PageAnswers } from './api-in-process.js';
 import {
   type EmbedDocument,
   type EmbedSettings,
@@ -93,15 +93,22 @@ async function zoneFieldOf(api: PublicClient, state: FormState, localize: EmbedL
   }
 }
 
-/** The form page: the zones and topics read through the API, the form as the state holds it. */
+/**
+ * The form page: the zones and topics read through the API, the form as the state holds it.
+ * `fresh`: a form nobody has typed in yet, which `<carezone-session-request>` takes over when scripts
+ * run and the page names its zone. Without a zone the widget would choose it with a finder, not the
+ * page's list: that page, and every page with typed values, stays as rendered.
+ */
 async function formPage(
   app: Hono,
   c: Context,
   settings: EmbedSettings,
   state: FormState,
   answer: Answer = { status: 200 },
+  fresh = false,
 ): Promise<Response> {
-  const api = apiInProcess(app, c);
+  const answers: PageAnswers = new Map();
+  const api = apiInProcess(app, c, answers);
   const localize = new EmbedLocalize(state.lang);
   const [zone, topics] = await Promise.all([
     zoneFieldOf(api, state, localize),
@@ -132,6 +139,15 @@ async function formPage(
       query: state.page,
       body: sessionRequestForm(view),
       headers: answer.headers,
+      widget:
+        fresh && 'preset' in zone
+          ? {
+              tag: 'carezone-session-request',
+              script: 'carezone-session-request.js',
+              attributes: { lang: state.lang, zone: zone.preset.id },
+              answers,
+            }
+          : undefined,
     },
     answer.status,
   );
@@ -169,15 +185,22 @@ export function registerSessionRequestPages(app: Hono, settings: EmbedSettings):
     const query = new URL(c.req.url).searchParams;
     const lang = embedLanguage(query.get('lang') ?? undefined, c.req.header('accept-language'));
     const page = new URLSearchParams(keptParameters(query, PAGE_PARAMETERS));
-    return formPage(app, c, settings, {
-      page,
-      lang,
-      values: emptyValues(lang),
-      errors: {},
-      idempotencyKey: newIdempotencyKey(),
-      shownAt: signShownAt(Date.now()),
-      chosenZone: '',
-    });
+    return formPage(
+      app,
+      c,
+      settings,
+      {
+        page,
+        lang,
+        values: emptyValues(lang),
+        errors: {},
+        idempotencyKey: newIdempotencyKey(),
+        shownAt: signShownAt(Date.now()),
+        chosenZone: '',
+      },
+      undefined,
+      true,
+    );
   });
 
   app.post(

@@ -14,16 +14,21 @@ export function answerKey(url: URL): string {
 export function answerFromPage(): void {
   const data = document.getElementById('carezone-answers')?.textContent;
   if (!data) return;
-  const answers = new Map<string, unknown>(Object.entries(JSON.parse(data)));
+  const answers = new Map<string, { status: number; type: string; body: unknown }>(
+    Object.entries(JSON.parse(data)),
+  );
   const fetchOverNetwork = window.fetch.bind(window);
   window.fetch = (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const key = answerKey(url);
-    if (request.method === 'GET' && url.origin === location.origin && answers.has(key)) {
-      const body = JSON.stringify(answers.get(key));
+    const answer = request.method === 'GET' && url.origin === location.origin && answers.get(key);
+    if (answer) {
       answers.delete(key);
-      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
+      const { status, type, body } = answer;
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': type } }),
+      );
     }
     return fetchOverNetwork(request);
   };

@@ -24,11 +24,12 @@ addEventListener('message', (event) => {
   if (frame && originOf(frame) === event.origin) frame.style.height = `${Math.ceil(data.height)}px`;
 });
 
-/** Greets a frame once it has loaded, so that it knows where to send its height. */
-const greet = (frame: HTMLIFrameElement) => {
-  const origin = originOf(frame);
-  if (origin) frame.contentWindow?.postMessage({ type: HELLO }, origin);
-};
+/**
+ * Greets a frame (at once, and whenever it loads a page), so that it knows where to send its height.
+ * To any origin: the greeting says nothing, and the frame may still be on `about:blank`, whose origin
+ * a named target would not match (an error in the console).
+ */
+const greet = (frame: HTMLIFrameElement) => frame.contentWindow?.postMessage({ type: HELLO }, '*');
 
 const watched = new WeakSet<HTMLIFrameElement>();
 const watch = (frame: HTMLIFrameElement) => {
