@@ -102,6 +102,8 @@ if (only.length === 0) {
       'packages/widgets',
       'tests',
       'stories',
+      'examples/react',
+      'examples/vue',
     ]);
     return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
   });
