@@ -200,8 +200,9 @@ const widgetBundle = (name, extraPlugins = []) => ({
 });
 
 /**
- * The two small scripts of the iframe embeds (`packages/widgets/src/embed/`): `carezone-embed.js`
- * for the host page, `carezone-embed-frame.js` for the embed pages. Classic scripts (an IIFE), so
+ * The small scripts of the iframe embeds (`packages/widgets/src/embed/`): `carezone-embed.js`
+ * for the host page, `carezone-embed-frame.js` for the embed pages, and the configurator's
+ * `carezone-embed-configurator.js`. Classic scripts (an IIFE), so
  * that a CMS that takes `<script src>` but not `type="module"` can use them; no Lit, no SDK.
  */
 const embedScript = (name, source) => ({
@@ -224,4 +225,5 @@ export default [
   widgetBundle('carezone-news'),
   embedScript('carezone-embed', 'host'),
   embedScript('carezone-embed-frame', 'frame'),
+  embedScript('carezone-embed-configurator', 'configurator'),
 ];

@@ -3,8 +3,13 @@ import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AllowedOrigins } from '../http/allowed-origins.js';
 import { sendWithETag } from '../http/caching.js';
+import type { LinkOrigin } from '../http/public-origin.js';
 import type { WidgetFiles } from '../http/static-files.js';
 import { apiInProcess, type PageAnswers } from './api-in-process.js';
+import { CONFIGURATOR_CSS, renderConfiguratorDocument } from './configurator/configurator-document.js';
+import { configuratorBody, configuratorData, integrityOf } from './configurator/configurator-page.js';
+import { CONFIGURATOR_TEXTS } from './configurator/configurator-texts.js';
+import { readChoice } from './configurator/embed-choice.js';
 import { type EmbedDocument, type EmbedSettings, renderEmbedDocument } from './embed-document.js';
 import { EMBED_TEXTS, EmbedLocalize } from './embed-localize.js';
 import { embedLanguage, keptParameters, themeDeclarations } from './embed-options.js';
@@ -19,6 +24,8 @@ export interface EmbedDependencies {
   allowedOrigins: AllowedOrigins;
   /** The widget bundles served: the pages' auto-height script is among them. */
   widgets: WidgetFiles;
+  /** The origin the configurator's code points at (`CAREZONE_PUBLIC_URL`, else the address used). */
+  linksOf: LinkOrigin;
 }
 
 /** What every embed page reads of its request before rendering its own body. */
@@ -81,6 +88,28 @@ export function registerEmbedPages(app: Hono, deps: EmbedDependencies): void {
 
   // A page without scripts is its HTML and its CSS: compressed, a slow phone gets both in one round trip or two.
   app.use('/embed/*', compress());
+  app.get('/embed/configurator.css', (c) => sendWithETag(c, CONFIGURATOR_CSS, 'text/css; charset=utf-8'));
+  app.get('/embed', (c) => c.redirect('/embed/', 301));
+  app.get('/embed/', async (c) => {
+    const request = readEmbedRequest(c);
+    const choice = readChoice(request.query, request.lang);
+    const data = await configuratorData(apiInProcess(app, c));
+    const source = { origin: deps.linksOf(c), version, integrity: await integrityOf(dir) };
+    const body = configuratorBody(
+      choice,
+      data,
+      source,
+      request.localize,
+      new EmbedLocalize(choice.language),
+      request.query,
+    );
+    return renderConfiguratorDocument(c, {
+      lang: request.lang,
+      title: CONFIGURATOR_TEXTS[request.lang].title,
+      body,
+      widgetsPath: settings.widgetsPath,
+    });
+  });
   app.get('/embed/embed.css', (c) => sendWithETag(c, EMBED_CSS, 'text/css; charset=utf-8'));
   app.get('/embed/noscript.css', (c) => sendWithETag(c, NOSCRIPT_CSS, 'text/css; charset=utf-8'));
   registerSessionRequestPages(app, settings);

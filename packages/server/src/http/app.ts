@@ -125,7 +125,7 @@ export function createApp(deps: AppDependencies): Hono {
   // Static files, not API operations: they stay out of the OpenAPI document.
   const widgets = deps.widgets ?? { dir: undefined, version: undefined };
   registerWidgetFiles(app, widgets);
-  registerEmbedPages(app, { allowedOrigins, widgets });
+  registerEmbedPages(app, { allowedOrigins, widgets, linksOf });
   if (deps.examplesDir) registerExampleFiles(app, deps.examplesDir);
 
   const knownPaths = new Set([...routes.map((route) => honoPath(route.path)), '/openapi.json', '/docs']);
