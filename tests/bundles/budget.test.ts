@@ -1,7 +1,9 @@
 // Size budgets of the script-tag bundles, counted the way a visitor pays for them
 // (scripts/bundle-sizes.mjs): every file the page downloads for the entry, minified as built, each
 // compressed on its own with gzip -9, plus the heaviest language chunk. Brotli is printed beside.
+// The embed pages' two scripts are budgeted the same way: each must stay one file, imports none.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -11,6 +13,12 @@ import { REPO_ROOT } from '../helpers.js';
 import { assertBuilt, CDN_DIR, ENTRIES } from './built-bundles.js';
 
 const BUDGET_FILE = join(REPO_ROOT, 'packages', 'widgets', 'size-budget.json');
+/**
+ * The embed scripts (packages/widgets/src/embed/): `carezone-embed.js` on the host page, which sizes
+ * the iframes, and `carezone-embed-frame.js` in every embed page. Not widget entries: no tag, no texts.
+ */
+const EMBED_SCRIPTS = ['carezone-embed.js', 'carezone-embed-frame.js'] as const;
+const BUDGETED = [...ENTRIES, ...EMBED_SCRIPTS];
 
 interface Budget {
   gzipBytes: Record<string, number>;
@@ -19,13 +27,18 @@ interface Budget {
 let budget: Budget;
 before(async () => {
   assertBuilt();
+  for (const script of EMBED_SCRIPTS)
+    assert.ok(
+      existsSync(join(CDN_DIR, script)),
+      `${join(CDN_DIR, script)} is missing: run \`npm run build\` first`,
+    );
   budget = JSON.parse(await readFile(BUDGET_FILE, 'utf8')) as Budget;
 });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 describe('bundle budgets (min + gzip -9, everything the page downloads)', () => {
-  for (const entry of ENTRIES) {
+  for (const entry of BUDGETED) {
     test(`${entry} stays within its budget`, (t) => {
       const download = pageDownload(entry, CDN_DIR);
       assert.deepEqual(download.bare, [], `${entry} imports modules a browser cannot resolve`);
@@ -44,6 +57,20 @@ describe('bundle budgets (min + gzip -9, everything the page downloads)', () => 
       assert.ok(
         gzip <= limit,
         `${entry} is ${gzip} B gzip, over its budget of ${limit} B by ${gzip - limit} B`,
+      );
+    });
+  }
+
+  test('every budget is of a file the loop above measures', () => {
+    assert.deepEqual(Object.keys(budget.gzipBytes).sort(), [...BUDGETED].sort());
+  });
+
+  for (const script of EMBED_SCRIPTS) {
+    test(`${script} is one file: it imports nothing, eagerly or lazily`, () => {
+      const download = pageDownload(script, CDN_DIR);
+      assert.deepEqual(
+        [...download.counted, ...download.lazy].map((one) => one.file),
+        [script],
       );
     });
   }

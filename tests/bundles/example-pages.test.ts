@@ -16,6 +16,7 @@ const PAGES = [
   'network-page/index.html',
   'request-page/index.html',
   'news-page/index.html',
+  'cms-iframe-page/index.html',
 ];
 
 const attributes = (html: string, name: string) =>
@@ -130,6 +131,47 @@ describe('example pages', () => {
     assert.match(index, /href="news-page\/"/, 'linked from the examples index');
     const css = await readFile(join(EXAMPLES, 'news-page/site.css'), 'utf8');
     assert.match(css, /carezone-news:not\(:defined\)/, 'reserves the feeds’ space');
+  });
+
+  test('the CMS page: no script at all, three named embed iframes that its CSS sizes', async () => {
+    const html = await readFile(join(EXAMPLES, 'cms-iframe-page/index.html'), 'utf8');
+    assert.match(html, /<html lang="nl">/);
+    assert.match(html, /fictieve gemeente/);
+    assert.doesNotMatch(html, /<script/i, 'no script element: the CMS strips them');
+    const frames = html.match(/<iframe\b[^>]*>/gi) ?? [];
+    const embeds = frames.map((frame) => {
+      assert.match(frame, /\sdata-carezone-embed[\s>]/, frame);
+      assert.match(frame, /\stitle="[^"]{10,}"/, `${frame}: an accessible name`);
+      const src = attributes(frame, 'src')[0]?.replaceAll('&amp;', '&') ?? '';
+      const url = new URL(src, 'http://carezone.test');
+      assert.equal(url.origin, 'http://carezone.test', `${src}: on the page's own server`);
+      assert.equal(url.searchParams.get('lang'), 'nl', `${src}: in the page's language`);
+      return {
+        path: url.pathname,
+        zone: url.searchParams.get('zone'),
+        className: attributes(frame, 'class')[0],
+      };
+    });
+    assert.deepEqual(
+      embeds.map(({ path, zone }) => [path, zone]),
+      [
+        ['/embed/finder', null],
+        ['/embed/news', 'bxl-sud'],
+        ['/embed/session-request', 'bxl-sud'],
+      ],
+    );
+    const css = await readFile(join(EXAMPLES, 'cms-iframe-page/site.css'), 'utf8');
+    assert.match(css, /iframe\[data-carezone-embed\] \{[^}]*frame-sizing: content-height;/);
+    for (const { className } of embeds) {
+      assert.ok(className, 'each frame has a class for its height');
+      assert.match(
+        css,
+        new RegExp(`\\.${className} \\{\\s*min-height: \\d+rem;`),
+        `${className}: a fallback height`,
+      );
+    }
+    const index = await readFile(join(EXAMPLES, 'index.html'), 'utf8');
+    assert.match(index, /href="cms-iframe-page\/"/, 'linked from the examples index');
   });
 
   test('the network page: a Dutch and a French finder with ids the end-to-end suite uses', async () => {

@@ -147,7 +147,8 @@ test('with the keyboard alone an editor configures the news of a zone, copies th
     await waitUntil(
       'the code of the news of Zuid',
       () => page.locator('#script-code').inputValue(),
-      (code) => code.includes('<carezone-news lang="nl" layer="bxl-care-zones" zone="bxl-sud"></carezone-news>'),
+      (code) =>
+        code.includes('<carezone-news lang="nl" layer="bxl-care-zones" zone="bxl-sud"></carezone-news>'),
     );
     assert.match(
       (await page.locator('#preview').getAttribute('src')) ?? '',

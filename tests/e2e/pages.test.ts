@@ -113,7 +113,7 @@ describe('the municipal page', () => {
 });
 
 describe('strict Content-Security-Policy, requests and cookies', () => {
-  for (const name of ['municipal-page', 'network-page']) {
+  for (const name of ['municipal-page', 'network-page', 'cms-iframe-page']) {
     test(`${name} is served with a strict CSP`, async () => {
       const response = await fetch(`${server.url}/examples/${name}/`);
       assert.equal(response.status, 200);

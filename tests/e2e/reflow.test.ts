@@ -271,6 +271,22 @@ const EXAMPLES: Example[] = [
       },
     ],
   },
+  {
+    path: 'cms-iframe-page/',
+    // Its widgets are in iframes, whose language is in their URLs.
+    widgets: false,
+    states: [
+      {
+        // The other two frames load lazily, below the fold.
+        name: 'the finder’s frame loaded',
+        reach: (page) =>
+          page
+            .frameLocator('iframe[src^="/embed/finder?"]')
+            .locator('main')
+            .waitFor({ timeout: VISIBLE_TIMEOUT_MS }),
+      },
+    ],
+  },
 ];
 
 describe('every example page reflows at 320 CSS px (no horizontal scroll, every control in view)', () => {
