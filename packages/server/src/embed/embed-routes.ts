@@ -14,10 +14,10 @@ import { type EmbedDocument, type EmbedSettings, renderEmbedDocument } from './e
 import { EMBED_TEXTS, EmbedLocalize } from './embed-localize.js';
 import { embedLanguage, keptParameters, themeDeclarations } from './embed-options.js';
 import { EMBED_CSS, NOSCRIPT_CSS } from './embed-styles.js';
-import { finderBody } from './finder-page.js';
-import { type NewsLayout, newsBody } from './news-page.js';
-import { registerSessionRequestPages } from './session-request-page.js';
-import { zoneCardBody } from './zone-card-page.js';
+import { finderBody } from './pages/finder-page.js';
+import { NEWS_LAYOUTS, newsBody } from './pages/news-page.js';
+import { zoneCardBody } from './pages/zone-card-page.js';
+import { registerSessionRequestPages } from './session-request/session-request-page.js';
 
 export interface EmbedDependencies {
   /** Who may frame the pages (`frame-ancestors`): the origins allowed to send session requests. */
@@ -57,7 +57,6 @@ export function readEmbedRequest(c: Context): EmbedRequest {
   };
 }
 
-const NEWS_LAYOUTS: readonly NewsLayout[] = ['list', 'cards', 'compact'];
 const NEWS_PARAMETERS = ['lang', 'zone', 'layer', 'topic', 'news-lang', 'limit', 'layout', 'heading-level'];
 
 /**

@@ -7,8 +7,9 @@ import { html } from 'hono/html';
 import type { Html } from '../embed-document.js';
 import { EMBED_TEXTS, type EmbedLocalize } from '../embed-localize.js';
 import { linkTo } from '../embed-options.js';
+import { NEWS_LAYOUTS } from '../pages/news-page.js';
 import { CONFIGURATOR_TEXTS } from './configurator-texts.js';
-import { EMBED_WIDGETS, type EmbedChoice, FONTS, NEWS_LAYOUTS, RADII } from './embed-choice.js';
+import { EMBED_WIDGETS, type EmbedChoice, FONTS, RADII } from './embed-choice.js';
 import { embedPath, type SnippetSource, snippetsOf } from './snippets.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {

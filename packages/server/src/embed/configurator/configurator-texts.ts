@@ -1,5 +1,6 @@
 import type { Language } from '@carezone/contract';
-import type { EmbedWidgetName, FontChoice, NewsLayout, Radius } from './embed-choice.js';
+import type { NewsLayout } from '../pages/news-page.js';
+import type { EmbedWidgetName, FontChoice, Radius } from './embed-choice.js';
 
 /** The configurator's own words (the widgets' words come from their catalogues). */
 export interface ConfiguratorTexts {

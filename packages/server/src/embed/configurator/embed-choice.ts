@@ -1,9 +1,8 @@
 import { LANGUAGES, type Language } from '@carezone/contract';
+import { NEWS_LAYOUTS, type NewsLayout } from '../pages/news-page.js';
 
 export const EMBED_WIDGETS = ['finder', 'zone-card', 'session-request', 'news'] as const;
 export type EmbedWidgetName = (typeof EMBED_WIDGETS)[number];
-export const NEWS_LAYOUTS = ['list', 'cards', 'compact'] as const;
-export type NewsLayout = (typeof NEWS_LAYOUTS)[number];
 export const RADII = { square: '0', default: undefined, round: '1rem' } as const;
 export type Radius = keyof typeof RADII;
 export const FONTS = {

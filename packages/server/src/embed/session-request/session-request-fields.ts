@@ -7,8 +7,8 @@ import {
   type ZoneSummary,
 } from '@carezone/contract';
 import { html } from 'hono/html';
-import type { Html } from './embed-document.js';
-import { aroundName, type EmbedLocalize } from './embed-localize.js';
+import type { Html } from '../embed-document.js';
+import { aroundName, type EmbedLocalize } from '../embed-localize.js';
 import { FIELDS, type FieldErrors, type FieldName, type FormValues } from './session-request-form-values.js';
 
 /*

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { type SessionRequest, SessionRequestPage } from '@carezone/contract';
-import type { InProcessApp } from '../../test-helpers/app.js';
-import { staffRequest } from '../../test-helpers/http.js';
+import type { InProcessApp } from '../../../test-helpers/app.js';
+import { staffRequest } from '../../../test-helpers/http.js';
 import { signShownAt } from '../session-request-fill-time.js';
 
 /** The origin of `app.request`'s URLs: the page's own, whose posts the API takes. */

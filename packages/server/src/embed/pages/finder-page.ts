@@ -8,9 +8,9 @@ import {
 } from '@carezone/contract';
 import { isApiError, type LookupParams, type PublicClient } from '@carezone/sdk';
 import { html } from 'hono/html';
-import type { Html } from './embed-document.js';
-import { aroundName, type EmbedLocalize } from './embed-localize.js';
-import { linkTo } from './embed-options.js';
+import type { Html } from '../embed-document.js';
+import { aroundName, type EmbedLocalize } from '../embed-localize.js';
+import { linkTo } from '../embed-options.js';
 import { zoneDetails } from './zone-details.js';
 
 /** What a finder page was asked: the typed text, or a place given by the page or a choice. */

@@ -1,7 +1,7 @@
 import { isApiError, type PublicClient } from '@carezone/sdk';
 import { html } from 'hono/html';
-import type { Html } from './embed-document.js';
-import type { EmbedLocalize } from './embed-localize.js';
+import type { Html } from '../embed-document.js';
+import type { EmbedLocalize } from '../embed-localize.js';
 import { readError } from './finder-page.js';
 import { zoneDetails } from './zone-details.js';
 

@@ -1,7 +1,7 @@
 import type { Zone, ZoneContact, ZoneSummary } from '@carezone/contract';
 import { html } from 'hono/html';
-import type { Html } from './embed-document.js';
-import type { EmbedLocalize } from './embed-localize.js';
+import type { Html } from '../embed-document.js';
+import type { EmbedLocalize } from '../embed-localize.js';
 
 export interface ZoneDetailsOptions {
   layerTitle?: Html | undefined;

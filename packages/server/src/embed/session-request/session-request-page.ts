@@ -3,18 +3,18 @@ import { newIdempotencyKey, type PublicClient } from '@carezone/sdk';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
-import { MAX_JSON_BODY_BYTES } from '../http/json-body.js';
-import { REFERENCE_PATTERN } from '../session-requests/reference.js';
-import { apiInProcess, type PageAnswers } from './api-in-process.js';
+import { MAX_JSON_BODY_BYTES } from '../../http/json-body.js';
+import { REFERENCE_PATTERN } from '../../session-requests/reference.js';
+import { apiInProcess, type PageAnswers } from '../api-in-process.js';
 import {
   type EmbedDocument,
   type EmbedSettings,
   embedStatus,
   type Html,
   renderEmbedDocument,
-} from './embed-document.js';
-import { EMBED_TEXTS, EmbedLocalize } from './embed-localize.js';
-import { embedLanguage, keptParameters, linkTo, themeDeclarations } from './embed-options.js';
+} from '../embed-document.js';
+import { EMBED_TEXTS, EmbedLocalize } from '../embed-localize.js';
+import { embedLanguage, keptParameters, linkTo, themeDeclarations } from '../embed-options.js';
 import { failureText, sendFailure } from './session-request-failures.js';
 import { type FormView, sessionRequestForm, type ZoneField } from './session-request-fields.js';
 import { fillTimeOf, signShownAt } from './session-request-fill-time.js';

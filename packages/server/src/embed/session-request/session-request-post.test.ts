@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SESSION_REQUEST_TRANSLATIONS } from '@carezone/widgets/texts';
-import { resolveAllowedOrigins } from '../http/allowed-origins.js';
-import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
-import { REFERENCE_PATTERN } from '../session-requests/reference.js';
-import { createTestApp, type TestApp, withTestApp } from '../test-helpers/app.js';
-import { createTestStaffTokens } from '../test-helpers/staff-tokens.js';
+import { resolveAllowedOrigins } from '../../http/allowed-origins.js';
+import { REFERENCE_PACK_DIR } from '../../packs/test-helpers/reference-pack.js';
+import { REFERENCE_PATTERN } from '../../session-requests/reference.js';
+import { createTestApp, type TestApp, withTestApp } from '../../test-helpers/app.js';
+import { createTestStaffTokens } from '../../test-helpers/staff-tokens.js';
 import {
   escaped,
   filledIn,

@@ -1,13 +1,15 @@
 import type { Language, NewsItem, NewsPage } from '@carezone/contract';
 import type { NewsListParams, PublicClient } from '@carezone/sdk';
 import { html, raw } from 'hono/html';
-import { sanitizeBody, sanitizeWithin } from '../news/items/sanitize-body.js';
-import type { Html } from './embed-document.js';
-import type { EmbedLocalize } from './embed-localize.js';
-import { linkTo } from './embed-options.js';
+import { sanitizeBody, sanitizeWithin } from '../../news/items/sanitize-body.js';
+import type { Html } from '../embed-document.js';
+import type { EmbedLocalize } from '../embed-localize.js';
+import { linkTo } from '../embed-options.js';
 import { readError } from './finder-page.js';
 
-export type NewsLayout = 'list' | 'cards' | 'compact';
+/** How `<carezone-news>` lays its items out (`layout`). */
+export const NEWS_LAYOUTS = ['list', 'cards', 'compact'] as const;
+export type NewsLayout = (typeof NEWS_LAYOUTS)[number];
 
 export interface NewsView {
   localize: EmbedLocalize;

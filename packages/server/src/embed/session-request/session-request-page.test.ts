@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SESSION_REQUEST_TRANSLATIONS } from '@carezone/widgets/texts';
-import { DEFAULT_TOPICS } from '../session-requests/topics.js';
-import { testAppAround } from '../test-helpers/app.js';
-import { EMBED_TEXTS } from './embed-localize.js';
+import { DEFAULT_TOPICS } from '../../session-requests/topics.js';
+import { testAppAround } from '../../test-helpers/app.js';
+import { EMBED_TEXTS } from '../embed-localize.js';
 import { escaped, openForm } from './test-helpers/session-request-form.js';
 
 const app = testAppAround();

@@ -1,6 +1,6 @@
 import type { Language } from '@carezone/contract';
 import { isApiError, isTimeoutError } from '@carezone/sdk';
-import type { EmbedLocalize } from './embed-localize.js';
+import type { EmbedLocalize } from '../embed-localize.js';
 import { type FieldErrors, type FormValues, serverErrors } from './session-request-form-values.js';
 
 /** "in 30 seconds", "over 2 minuten": a wait, rounded up, as the widget says it. */
