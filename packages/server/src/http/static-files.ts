@@ -36,7 +36,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The widget bundles of this repository (`packages/widgets/dist/cdn`), found beside the server
- * package — the server never imports the widgets package, it only serves a folder. `src/http/`
+ * package — the server serves that folder as it is (it imports only the widgets' texts, for the
+ * embed pages). `src/http/`
  * and `dist/http/` are at the same depth, so the path works from source and from the build.
  * Undefined when the server runs without the repository around it (installed on its own).
  */
