@@ -274,7 +274,7 @@ describe('framed by a host page on another origin, under a strict CSP', () => {
     return last;
   }
 
-  test('carezone-embed.js keeps each frame as tall as its page: after a search, an error and a sent form', async () => {
+  test('carezone-embed.js keeps each frame as tall as its page: after a search, an error, a sent form, an opened item', async () => {
     await withPage(true, async (page) => {
       // The API's 404 for 9999 is logged too: only a policy's refusal counts here.
       const refusals: string[] = [];
@@ -307,6 +307,22 @@ describe('framed by a host page on another origin, under a strict CSP', () => {
       await form.getByRole('button', { name: SESSION_REQUEST_TRANSLATIONS.nl.submit }).click();
       await form.getByText(SESSION_REQUEST_TRANSLATIONS.nl.sent).first().waitFor();
       await fits(page, 'after the form was sent');
+
+      await page.goto(
+        `${hostOrigin}/?script&src=${encodeURIComponent('/embed/zone-card?lang=de&zone=bxl-sud')}`,
+      );
+      await page.frameLocator('iframe').getByRole('heading', { name: SOUTH.de }).waitFor();
+      await fits(page, 'with a zone card');
+
+      await page.goto(
+        `${hostOrigin}/?script&src=${encodeURIComponent('/embed/news?lang=fr&zone=bxl-sud&limit=2')}`,
+      );
+      const news = page.frameLocator('iframe');
+      await news.locator('[part~="read-more"]').first().waitFor();
+      const closed = await fits(page, 'with the news');
+      await news.locator('[part~="read-more"]').first().click();
+      const opened = await fits(page, 'with an item opened');
+      assert.ok(opened.frame > closed.frame, 'the frame grew with the opened item');
       assert.deepEqual(refusals, [], 'nothing refused by the host’s policy or the frames’');
     });
   });
