@@ -59,7 +59,8 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
  * A complete embed page: its language, its own style sheet and no script a page needs to work. The
  * theme goes into one `<style>` allowed by its hash, so the policy needs no `'unsafe-inline'`. The
  * responsive-sizing meta lets a host page size the iframe with `frame-sizing: content-height`
- * alone; `carezone-embed-frame.js`, when scripts run, keeps that size and tells `carezone-embed.js` of it.
+ * alone — only a host that may frame the page learns its size (`allow-origins`, the same list as
+ * `frame-ancestors`; a bare meta opts in nobody); `carezone-embed-frame.js`, when scripts run, keeps that size and tells `carezone-embed.js` of it.
  */
 export interface EmbedSettings {
   /** Who may frame the pages: the origins allowed to send session requests. */
@@ -107,7 +108,7 @@ export function renderEmbedDocument(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="responsive-embedded-sizing">
+<meta name="responsive-embedded-sizing" content="allow-origins=${frameAncestors(framing)}">
 <title>${page.title}</title>
 <link rel="stylesheet" href="/embed/embed.css">
 ${widgetsPath ? html`<noscript><link rel="stylesheet" href="/embed/noscript.css"></noscript>` : ''}

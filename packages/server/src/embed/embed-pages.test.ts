@@ -107,7 +107,7 @@ describe('/embed/finder', () => {
 describe('framing, theme and cookies', () => {
   const policyOf = (response: Response) => response.headers.get('content-security-policy') ?? '';
 
-  test('frame-ancestors: every origin in development, the listed ones in production, else only the server', async () => {
+  test('frame-ancestors: every origin in development, the listed ones in production, else only the server; the same hosts learn the height', async () => {
     const cases = [
       [resolveAllowedOrigins(undefined, 'development'), 'frame-ancestors *'],
       [
@@ -119,9 +119,16 @@ describe('framing, theme and cookies', () => {
     for (const [allowedOrigins, expected] of cases) {
       await withTestApp({ allowedOrigins }, async (own) => {
         for (const path of ['/embed/finder', '/embed/zone-card?zone=bxl-sud', '/embed/news']) {
-          const { response } = await page(path, undefined, own);
+          const { response, html } = await page(path, undefined, own);
           assert.ok(policyOf(response).split('; ').includes(expected), `${path}: ${policyOf(response)}`);
           assert.equal(response.headers.get('x-frame-options'), null);
+          // Responsive iframes: a bare meta opts in nobody; allow-origins names who may size the frame.
+          const sizing = html.match(/<meta name="responsive-embedded-sizing" content="([^"]*)">/)?.[1];
+          assert.equal(
+            sizing && textOf(sizing),
+            `allow-origins=${expected.slice('frame-ancestors '.length)}`,
+            `${path}: responsive sizing`,
+          );
         }
       });
     }
