@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BUILTIN_PACK_DIR } from './builtin.js';
 import { checkPack, loadPack } from './check-pack.js';
@@ -212,5 +214,59 @@ describe('checkPack on broken packs', () => {
     } finally {
       await pack.write('zones.csv', original);
     }
+  });
+});
+
+describe('checkPack and loadPack accept CRLF, LF and mixed line endings', () => {
+  let pack: TempPack;
+  before(async () => {
+    pack = await tempPack();
+  });
+  after(() => pack.dispose());
+
+  /** Every CSV of the built-in pack (CRLF) copied with the line ending `ending(index)` after line `index`. */
+  async function rewriteEndings(ending: (index: number) => string): Promise<void> {
+    for (const file of (await readdir(BUILTIN_PACK_DIR)).filter((name) => name.endsWith('.csv'))) {
+      const lines = (await readFile(join(BUILTIN_PACK_DIR, file), 'utf8')).split('\r\n');
+      const last = lines.pop();
+      assert.equal(last, '', `${file} ends with a line break`);
+      await pack.write(file, lines.map((line, index) => line + ending(index)).join(''));
+    }
+  }
+
+  const schemes = {
+    LF: () => '\n',
+    'CRLF, then LF, alternating': (index: number) => (index % 2 === 0 ? '\r\n' : '\n'),
+    'LF, then CRLF, alternating': (index: number) => (index % 2 === 0 ? '\n' : '\r\n'),
+    'CRLF with one LF line': (index: number) => (index === 3 ? '\n' : '\r\n'),
+  };
+  for (const [name, ending] of Object.entries(schemes)) {
+    it(`loads the built-in pack written with ${name} as it loads the original`, async () => {
+      const original = await loadPack(BUILTIN_PACK_DIR);
+      await rewriteEndings(ending);
+      assert.deepEqual(await checkPack(pack.dir), []);
+      const rewritten = await loadPack(pack.dir);
+      assert.deepEqual(rewritten.zones, original.zones);
+      assert.deepEqual(rewritten.municipalities, original.municipalities);
+      assert.deepEqual(rewritten.localities, original.localities);
+      assert.deepEqual(rewritten.coverage, original.coverage);
+    });
+  }
+
+  it('in a mixed file, keeps a quoted line break in its cell and points a problem at its line', async () => {
+    await rewriteEndings((index) => (index % 2 === 0 ? '\r\n' : '\n'));
+    const text = await pack.read('localities.csv');
+    await pack.write(
+      'localities.csv',
+      text.replace('1020,Laeken,', '1020,"Lae\nken",').replace('1130,Haren,21004', '1130,Haren,2100'),
+    );
+    const problems = await checkPack(pack.dir);
+    const bad = problems.filter((problem) => problem.severity === 'error');
+    const line = text.split(/\r?\n/).findIndex((row) => row.startsWith('1130,Haren')) + 1;
+    assert.deepEqual(
+      bad.map(({ file, line, column }) => ({ file, line, column })),
+      [{ file: 'localities.csv', line: line + 1, column: 3 }],
+      JSON.stringify(problems, null, 1),
+    );
   });
 });

@@ -40,7 +40,7 @@ function lineIndex(bytes: Buffer): (offset: number) => number {
 }
 
 /**
- * Parses one pack CSV (RFC 4180, CRLF or LF). Problems go to `problems`; a syntax error ends the
+ * Parses one pack CSV (RFC 4180, lines ending in CRLF, LF or a mix of both). Problems go to `problems`; a syntax error ends the
  * file there, but the rows before it are kept so that their own problems are still reported.
  */
 export function readCsvTable(
@@ -65,6 +65,9 @@ export function readCsvTable(
   const records: { record: string[]; end: number }[] = [];
   try {
     parse(bytes, {
+      // Both, in any mix: csv-parse would otherwise take the first line's ending for the whole file,
+      // and a file edited on two systems (CRLF rows, one LF row) would swallow a line break into a cell.
+      record_delimiter: ['\r\n', '\n'],
       relax_column_count: true,
       skip_empty_lines: true,
       // Collected here rather than from the return value, which a syntax error would lose.
