@@ -7,7 +7,7 @@ import { describeAllowedOrigins, resolveAllowedOrigins } from './http/allowed-or
 import { createApp } from './http/app.js';
 import { parsePublicUrl, publicUrlNeeded } from './http/public-origin.js';
 import type { RateLimits } from './http/rate-limits.js';
-import { REPO_WIDGETS_DIR, widgetsVersionOf } from './http/static-files.js';
+import { DEFAULT_WIDGETS_DIR, widgetsVersionOf } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
 import { checkZoneInboxZones, type MailSettings, mailSettingsFromEnv } from './mail/mail-settings.js';
 import { nudgeOnCreated } from './mail/nudge-on-created.js';
@@ -138,7 +138,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir, logger });
   logger.info({ storage: storage.kind }, 'storage ready');
 
-  const widgetsDir = options.widgetsDir ? resolve(options.widgetsDir) : REPO_WIDGETS_DIR;
+  const widgetsDir = options.widgetsDir ? resolve(options.widgetsDir) : DEFAULT_WIDGETS_DIR;
   const examplesDir = options.examplesDir ? resolve(options.examplesDir) : undefined;
   const widgets = {
     dir: widgetsDir,

@@ -15,7 +15,7 @@ import { startTestServer } from '../test-helpers/app.js';
 import { uncachedProblemOf } from '../test-helpers/http.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { type AppDependencies, createApp } from './app.js';
-import { EXAMPLES_CSP, REPO_WIDGETS_DIR, safeSegments, widgetsVersionOf } from './static-files.js';
+import { DEFAULT_WIDGETS_DIR, EXAMPLES_CSP, safeSegments, widgetsVersionOf } from './static-files.js';
 
 const SCRIPT = 'const a=1;export{a};\n';
 /** A script big enough to be worth compressing (over 1 KB). */
@@ -223,7 +223,7 @@ describe('widget bundles at /widgets/', () => {
   test('the version comes from the @carezone/widgets package holding the folder', () => {
     assert.equal(widgetsVersionOf(widgetsDir), '9.9.9');
     assert.equal(widgetsVersionOf(examplesDir), undefined);
-    assert.ok(REPO_WIDGETS_DIR?.endsWith(join('packages', 'widgets', 'dist', 'cdn')), REPO_WIDGETS_DIR);
+    assert.ok(DEFAULT_WIDGETS_DIR?.endsWith(join('packages', 'widgets', 'dist', 'cdn')), DEFAULT_WIDGETS_DIR);
   });
 
   test('safeSegments refuses every way out and accepts plain names', () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { matchesTag } from './caching.js';
 import { chooseEncoding, EncodedForms, isCompressible } from './compression.js';
@@ -35,15 +35,18 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * The widget bundles of this repository (`packages/widgets/dist/cdn`), found beside the server
- * package — the server serves that folder as it is (it imports only the widgets' texts, for the
- * embed pages). `src/http/`
- * and `dist/http/` are at the same depth, so the path works from source and from the build.
- * Undefined when the server runs without the repository around it (installed on its own).
+ * The widget bundles the server serves by default: `dist/cdn` of the `@carezone/widgets` package
+ * it depends on, found the way Node finds the package (the workspace in this repository, the
+ * installed package elsewhere). Undefined when that package or its build is missing.
  */
-export const REPO_WIDGETS_DIR: string | undefined = (() => {
-  const packageDir = fileURLToPath(new URL('../../../widgets/', import.meta.url));
-  return existsSync(join(packageDir, 'package.json')) ? join(packageDir, 'dist', 'cdn') : undefined;
+export const DEFAULT_WIDGETS_DIR: string | undefined = (() => {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@carezone/widgets/package.json');
+    const dir = join(dirname(manifest), 'dist', 'cdn');
+    return existsSync(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 })();
 
 /**
