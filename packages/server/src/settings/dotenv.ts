@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+
+/** The `.env` file of the working directory, as read. */
+export interface DotenvFile {
+  path: string;
+  values: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads `text` by the dotenv rules Node implements (`util.parseEnv`: comments, quotes, `export `,
+ * multi-line quoted values; a later line wins). A line without `=` makes Node glue it to the next
+ * name ("PORT\nHOST=x" → a variable "PORT\nHOST"): that is refused, naming the line, rather than
+ * ignored, since it is almost always a value the operator meant to set.
+ */
+export function parseDotenv(text: string, path: string): DotenvFile {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    if (/\s/.test(name)) {
+      const line = name.split('\n')[0]?.trim() ?? name;
+      throw new Error(`${path}: cannot read the line "${line}": write NAME=value`);
+    }
+    if (value !== undefined) values[name] = value;
+  }
+  return { path, values };
+}
+
+/** `.env` in `dir`, or `undefined` when there is none. */
+export async function readDotenv(dir: string): Promise<DotenvFile | undefined> {
+  const path = join(dir, '.env');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+  return parseDotenv(text, path);
+}
+
+/**
+ * Sets in `env` each variable of the file that `env` does not have, as dotenv does (one already
+ * set, even empty, wins), so what reads `process.env` itself (`NODE_ENV`, PostgreSQL's `PG*`)
+ * sees the file too.
+ */
+export function applyDotenv(env: NodeJS.ProcessEnv, file: DotenvFile | undefined): void {
+  for (const [name, value] of Object.entries(file?.values ?? {})) {
+    if (env[name] === undefined) env[name] = value;
+  }
+}
