@@ -44,16 +44,25 @@ describe('carezone token and requests, as a process', () => {
 
   for (const args of [
     ['token'],
-    ['token', 'create', '--zone', 'atlantis'],
     ['requests', 'export', '--format', 'csv'],
-    ['requests', 'purge', '--older-than', 'soon'],
     ['requests', 'export', '--zone', 'bxl-nord', '--colour'],
-    ['requests', 'export', '--zone', 'bxl-nord', '--language', 'es'],
   ]) {
     test(`\`carezone ${args.join(' ')}\` is bad usage: exit 2 with the usage text`, async () => {
       const { code, stderr } = await output(spawnCli([...args, '--data', data]));
       assert.equal(code, 2);
       assert.match(stderr, /Usage:/);
+    });
+  }
+
+  for (const args of [
+    ['token', 'create', '--zone', 'atlantis'],
+    ['requests', 'purge', '--older-than', 'soon'],
+    ['requests', 'export', '--zone', 'bxl-nord', '--language', 'es'],
+  ]) {
+    test(`\`carezone ${args.join(' ')}\` is a bad value: one line naming it, exit 1, no usage text`, async () => {
+      const { code, stderr } = await output(spawnCli([...args, '--data', data]));
+      assert.equal(code, 1);
+      assert.match(stderr, /^carezone: [^\n]*(atlantis|soon|es)[^\n]*\n$/);
     });
   }
 });

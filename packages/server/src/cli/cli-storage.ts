@@ -1,22 +1,20 @@
+import { storageOptionsOf } from '../settings/read-settings.js';
+import type { Settings } from '../settings/resolve-settings.js';
 import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 
-/** The storage options every command shares with `serve`. */
+/** The storage flag every command shares with `serve`. */
 export const STORAGE_OPTIONS = { data: { type: 'string' } } as const;
 
 /**
- * Opens the database `serve` would open (`--data` / `CAREZONE_DATA_DIR`, or `DATABASE_URL`),
- * migrated to the latest schema, runs `fn` and closes it again.
+ * Opens the database `serve` would open (`--data` / `CAREZONE_DATA_DIR`, or `DATABASE_URL`, from
+ * flags, the environment or `.env`), migrated to the latest schema, runs `fn` and closes it again.
  */
 export async function withCliStorage<T>(
-  data: string | undefined,
-  env: NodeJS.ProcessEnv,
+  settings: Settings,
   fn: (storage: Storage) => Promise<T>,
 ): Promise<T> {
-  const storage = await openStorage({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: data ?? env.CAREZONE_DATA_DIR ?? '.carezone',
-  });
+  const storage = await settings.read(() => openStorage(storageOptionsOf(settings)));
   try {
     return await fn(storage);
   } finally {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { commandGroup } from './command-group.js';
 import { captureIO } from './test-helpers/capture-io.js';
+import { configLayers } from './test-helpers/config-layers.js';
 import { UsageError } from './usage-error.js';
 
 describe('commandGroup', () => {
@@ -16,19 +17,22 @@ describe('commandGroup', () => {
   });
 
   test('runs the action named first with the arguments after it, and answers its exit code', async () => {
-    assert.equal(await token(['create', '--zone', 'bxl-sud'], captureIO(), {}), 0);
+    assert.equal(await token(['create', '--zone', 'bxl-sud'], captureIO(), configLayers()), 0);
     assert.deepEqual(ran, [['create', '--zone', 'bxl-sud']]);
-    assert.equal(await token(['list'], captureIO(), {}), 3);
+    assert.equal(await token(['list'], captureIO(), configLayers()), 3);
   });
 
   test('no action, or one the group does not have, is a usage error naming the actions', async () => {
-    await assert.rejects(token([], captureIO(), {}), new UsageError('token needs create, list or revoke'));
     await assert.rejects(
-      token(['archive'], captureIO(), {}),
+      token([], captureIO(), configLayers()),
+      new UsageError('token needs create, list or revoke'),
+    );
+    await assert.rejects(
+      token(['archive'], captureIO(), configLayers()),
       new UsageError('unknown token command: archive'),
     );
-    await assert.rejects(token(['toString'], captureIO(), {}), UsageError);
+    await assert.rejects(token(['toString'], captureIO(), configLayers()), UsageError);
     const news = commandGroup('news', { import: async () => 0 });
-    await assert.rejects(news([], captureIO(), {}), new UsageError('news needs import'));
+    await assert.rejects(news([], captureIO(), configLayers()), new UsageError('news needs import'));
   });
 });

@@ -11,11 +11,12 @@ import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
 import { openStorage } from '../storage/open-storage.js';
 import { newsCommand } from './news-import.js';
 import { captureIO } from './test-helpers/capture-io.js';
-import { UsageError } from './usage-error.js';
+import { configLayers } from './test-helpers/config-layers.js';
+import { InputError, UsageError } from './usage-error.js';
 
 describe('carezone news import', () => {
   let data = '';
-  const env = {};
+  const env = configLayers();
   const counts = async () => {
     const storage = await openStorage({ dataDir: data });
     try {
@@ -101,15 +102,15 @@ describe('carezone news import', () => {
     }
   });
 
-  test('refuses bad usage', async () => {
-    for (const args of [
-      [],
-      ['a', 'b'],
-      [REFERENCE_FEEDS.json, '--zone', 'atlantis'],
-      [REFERENCE_FEEDS.json, '--language', 'xx'],
-    ]) {
+  test('refuses bad usage, and bad values without the usage text', async () => {
+    for (const args of [[], ['a', 'b']]) {
       await assert.rejects(run(args), UsageError, JSON.stringify(args));
     }
+    await assert.rejects(run([REFERENCE_FEEDS.json, '--zone', 'atlantis']), {
+      name: 'InputError',
+      message: /^unknown zone: atlantis \(not in the zone pack be-2025, set by --zonepack\)$/,
+    });
+    await assert.rejects(run([REFERENCE_FEEDS.json, '--language', 'xx']), InputError);
     await assert.rejects(newsCommand(['export'], captureIO(), env), UsageError);
   });
 });

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '@carezone/contract';
 import { FeedImportError } from '../news/import/feed-error.js';
 import { importFeed } from '../news/import/import-feed.js';
+import { type ConfigLayers, resolveSettings } from '../settings/resolve-settings.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
 import { commandGroup } from './command-group.js';
 import type { CommandIO } from './command-io.js';
-import { knownZones } from './known-zones.js';
-import { UsageError } from './usage-error.js';
+import { knownZones, ZONEPACK_OPTIONS } from './known-zones.js';
+import { InputError, UsageError } from './usage-error.js';
 
 /**
  * `carezone news import FILE|URL [--zone ZONE]... [--language nl]`: reads an RSS, Atom or JSON
@@ -18,34 +19,38 @@ import { UsageError } from './usage-error.js';
 export async function newsImportCommand(
   args: string[],
   io: CommandIO,
-  env: NodeJS.ProcessEnv,
+  config: ConfigLayers,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       ...STORAGE_OPTIONS,
+      ...ZONEPACK_OPTIONS,
       zone: { type: 'string', multiple: true },
       language: { type: 'string' },
-      zonepack: { type: 'string', multiple: true },
     },
   });
+  const settings = resolveSettings(config, values);
   const [location, ...extra] = positionals;
   if (location === undefined || extra.length > 0)
     throw new UsageError('news import needs exactly one FILE or URL');
   const language = values.language;
   if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language)) {
-    throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}`);
+    throw new InputError(
+      `--language must be one of ${LANGUAGES.join(', ')}, not ${JSON.stringify(language)}`,
+    );
   }
   const zones = values.zone ?? [];
-  const known = await knownZones(values.zonepack, env);
-  for (const zone of zones) {
-    if (!known.has(zone))
-      throw new UsageError(`unknown zone: ${zone} (see GET /v1/zones for the ids of the loaded packs)`);
-  }
+  const known = await knownZones(settings);
+  known.check(zones);
   try {
-    const result = await withCliStorage(values.data, env, (storage) =>
-      importFeed(storage, location, { zones, language: language as Language | undefined, knownZones: known }),
+    const result = await withCliStorage(settings, (storage) =>
+      importFeed(storage, location, {
+        zones,
+        language: language as Language | undefined,
+        knownZones: known.ids,
+      }),
     );
     for (const item of result.skipped) io.error(`carezone: skipped ${item.sourceId}: ${item.reason}`);
     const staff = [

@@ -10,14 +10,16 @@ import {
 } from '@carezone/contract';
 import type { Selectable } from 'kysely';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
-import { DEFAULT_TOPICS, loadTopicsFile } from '../session-requests/topics.js';
+import { DEFAULT_TOPICS } from '../session-requests/topics.js';
+import { topicsOf } from '../settings/read-settings.js';
+import { type ConfigLayers, resolveSettings } from '../settings/resolve-settings.js';
 import type { SessionRequestsTable } from '../storage/database.js';
 import type { Storage } from '../storage/storage.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
 import type { CommandIO } from './command-io.js';
 import { spreadsheetCsv } from './csv-cells.js';
 import { type ExportTexts, exportTexts } from './export-texts.js';
-import { UsageError } from './usage-error.js';
+import { InputError, UsageError } from './usage-error.js';
 
 /** The columns, in order; each one's header is in the export's language. */
 export const EXPORT_COLUMNS = [
@@ -163,7 +165,7 @@ export async function exportRequestsCsv(
 export async function requestsExportCommand(
   args: string[],
   io: CommandIO,
-  env: NodeJS.ProcessEnv,
+  config: ConfigLayers,
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -180,24 +182,24 @@ export async function requestsExportCommand(
     },
   });
   if (values.zone === undefined) throw new UsageError('requests export needs --zone ZONE');
-  if (values.format !== 'csv') throw new UsageError(`unknown export format: ${values.format} (only csv)`);
+  if (values.format !== 'csv') throw new InputError(`unknown export format: ${values.format} (only csv)`);
   if (values.delimiter !== ',' && values.delimiter !== ';')
-    throw new UsageError('--delimiter must be , or ;');
+    throw new InputError(`--delimiter must be , or ;, not ${JSON.stringify(values.delimiter)}`);
   if (values.status !== undefined && !SessionRequestStatus.safeParse(values.status).success) {
-    throw new UsageError(`unknown status: ${values.status} (${SessionRequestStatus.options.join(', ')})`);
+    throw new InputError(`unknown status: ${values.status} (${SessionRequestStatus.options.join(', ')})`);
   }
   const spam = SpamFilter.safeParse(values.spam);
   if (!spam.success) {
-    throw new UsageError(`unknown --spam: ${values.spam} (${SpamFilter.options.join(', ')})`);
+    throw new InputError(`unknown --spam: ${values.spam} (${SpamFilter.options.join(', ')})`);
   }
   const language = values.language as Language;
   if (!LANGUAGES.includes(language)) {
-    throw new UsageError(`unknown language: ${values.language} (${LANGUAGES.join(', ')})`);
+    throw new InputError(`unknown language: ${values.language} (${LANGUAGES.join(', ')})`);
   }
-  const topicsFile = env.CAREZONE_TOPICS?.trim();
-  const topics = topicsFile ? await loadTopicsFile(topicsFile) : DEFAULT_TOPICS;
+  const settings = resolveSettings(config, values);
+  const topics = await topicsOf(settings);
   const zone = values.zone;
-  const { csv, count } = await withCliStorage(values.data, env, (storage) =>
+  const { csv, count } = await withCliStorage(settings, (storage) =>
     exportRequestsCsv(storage, {
       zone,
       status: values.status,

@@ -1,32 +1,31 @@
 import { parseArgs } from 'node:util';
 import { purgeRequestsBefore } from '../retention/purge-requests.js';
-import {
-  parseRetentionDays,
-  retentionCutoff,
-  retentionDaysFromEnv,
-} from '../retention/retention-settings.js';
+import { parseRetentionDays, retentionCutoff } from '../retention/retention-settings.js';
+import { retentionDaysOf } from '../settings/read-settings.js';
+import { type ConfigLayers, resolveSettings } from '../settings/resolve-settings.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
 import type { CommandIO } from './command-io.js';
-import { UsageError } from './usage-error.js';
+import { InputError } from './usage-error.js';
 
-/** `carezone requests purge [--older-than DAYS]`: default `CAREZONE_RETENTION_DAYS`, else 365. */
+/** `carezone requests purge [--older-than DAYS]`: default `CAREZONE_RETENTION_DAYS` (environment or `.env`), else 365. */
 export async function requestsPurgeCommand(
   args: string[],
   io: CommandIO,
-  env: NodeJS.ProcessEnv,
+  config: ConfigLayers,
 ): Promise<number> {
   const { values } = parseArgs({ args, options: { ...STORAGE_OPTIONS, 'older-than': { type: 'string' } } });
+  const settings = resolveSettings(config, values);
+  const olderThan = values['older-than'];
   let days: number;
   try {
     days =
-      values['older-than'] === undefined
-        ? retentionDaysFromEnv(env)
-        : parseRetentionDays(values['older-than'], '--older-than');
+      olderThan === undefined ? retentionDaysOf(settings) : parseRetentionDays(olderThan, '--older-than');
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (olderThan === undefined) throw error;
+    throw new InputError((error as Error).message);
   }
   const cutoff = retentionCutoff(days);
-  const counts = await withCliStorage(values.data, env, (storage) => purgeRequestsBefore(storage, cutoff));
+  const counts = await withCliStorage(settings, (storage) => purgeRequestsBefore(storage, cutoff));
   io.log(
     `Purged what was stored before ${cutoff.toISOString()} (older than ${days} days): ` +
       `${counts.requests} request(s), ${counts.historyEntries} history entr${counts.historyEntries === 1 ? 'y' : 'ies'}, ` +

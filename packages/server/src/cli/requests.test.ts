@@ -11,7 +11,8 @@ import { exportTexts } from './export-texts.js';
 import { requestsCommand } from './requests.js';
 import { EXPORT_COLUMNS, exportHeaders } from './requests-export.js';
 import { captureIO } from './test-helpers/capture-io.js';
-import { UsageError } from './usage-error.js';
+import { configLayers } from './test-helpers/config-layers.js';
+import { InputError, UsageError } from './usage-error.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
@@ -65,7 +66,7 @@ describe('carezone requests export', () => {
 
   const exportCsv = async (args: string[]) => {
     const io = captureIO();
-    assert.equal(await requestsCommand(['export', ...args, '--data', data], io, {}), 0);
+    assert.equal(await requestsCommand(['export', ...args, '--data', data], io, configLayers()), 0);
     return io;
   };
   /** The data rows keyed by column id; the header row is checked apart. */
@@ -197,23 +198,30 @@ describe('carezone requests export', () => {
     );
     const io = captureIO();
     const args = ['export', '--zone', 'bxl-sud', '--status', 'planned', '--data', data];
-    assert.equal(await requestsCommand(args, io, { CAREZONE_TOPICS: file }), 0);
+    assert.equal(await requestsCommand(args, io, configLayers({ CAREZONE_TOPICS: file })), 0);
     // A topic no longer listed keeps its id; "other" is always known.
     assert.equal(rowsOf(io.written)[0]?.topics, 'Suikerziekte, palliative-care, Ander thema');
   });
 
-  test('refuses bad usage', async () => {
+  test('refuses bad usage, and bad values without the usage text', async () => {
+    await assert.rejects(
+      requestsCommand(['export', '--data', data], captureIO(), configLayers()),
+      UsageError,
+    );
     for (const args of [
-      [],
       ['--zone', 'bxl-sud', '--format', 'xlsx'],
       ['--zone', 'bxl-sud', '--status', 'lost'],
       ['--zone', 'bxl-sud', '--delimiter', '|'],
       ['--zone', 'bxl-sud', '--language', 'es'],
       ['--zone', 'bxl-sud', '--spam', 'maybe'],
     ]) {
-      await assert.rejects(requestsCommand(['export', ...args, '--data', data], captureIO(), {}), UsageError);
+      await assert.rejects(
+        requestsCommand(['export', ...args, '--data', data], captureIO(), configLayers()),
+        InputError,
+        args.join(' '),
+      );
     }
-    await assert.rejects(requestsCommand(['archive'], captureIO(), {}), UsageError);
+    await assert.rejects(requestsCommand(['archive'], captureIO(), configLayers()), UsageError);
   });
 });
 
@@ -271,7 +279,7 @@ describe('carezone requests export against formula injection', () => {
     test(`no cell or line in a cell runs as a formula, one row per request (delimiter ${delimiter})`, async () => {
       const io = captureIO();
       const args = ['export', '--zone', ZONE, '--delimiter', delimiter, '--data', data];
-      assert.equal(await requestsCommand(args, io, {}), 0);
+      assert.equal(await requestsCommand(args, io, configLayers()), 0);
       const [header, ...rows] = parseLikeASpreadsheet(io.written, delimiter);
       assert.equal(rows.length, PAYLOADS.length, 'one row per request, none split by a line break');
       for (const row of rows) {
@@ -336,7 +344,7 @@ describe('carezone requests purge', () => {
     });
 
     const io = captureIO();
-    assert.equal(await requestsCommand(['purge', '--data', data], io, {}), 0);
+    assert.equal(await requestsCommand(['purge', '--data', data], io, configLayers()), 0);
     assert.match(
       io.out.join('\n'),
       /older than 365 days\): 1 request\(s\), 1 history entry, 2 outbox row\(s\), 1 idempotency key\(s\)\.$/,
@@ -347,27 +355,36 @@ describe('carezone requests purge', () => {
       assert.deepEqual(left, [{ id: young.id }], 'the young request survives');
     });
 
-    const env = { CAREZONE_RETENTION_DAYS: '20' };
+    const env = configLayers({ CAREZONE_RETENTION_DAYS: '20' });
     assert.equal(await requestsCommand(['purge', '--data', data], captureIO(), env), 0);
     await withStorage(data, async (storage) => assert.deepEqual(await counts(storage), [0, 0, 0, 0]));
   });
 
-  test('--older-than wins over the environment; a bad value is a usage error', async () => {
+  test('--older-than wins over the environment; a bad value is named, without the usage text', async () => {
     await withStorage(data, (storage) => seedRequest(storage.db, sampleRequest(), daysAgo(3)));
     const io = captureIO();
-    await requestsCommand(['purge', '--older-than', '2', '--data', data], io, {
-      CAREZONE_RETENTION_DAYS: '365',
-    });
+    await requestsCommand(
+      ['purge', '--older-than', '2', '--data', data],
+      io,
+      configLayers({ CAREZONE_RETENTION_DAYS: '365' }),
+    );
     assert.match(io.out.join('\n'), /: 1 request\(s\)/);
     for (const days of ['0', '-5', 'soon', '1.5']) {
       await assert.rejects(
-        requestsCommand(['purge', `--older-than=${days}`, '--data', data], captureIO(), {}),
-        UsageError,
+        requestsCommand(['purge', `--older-than=${days}`, '--data', data], captureIO(), configLayers()),
+        { name: 'InputError', message: /^--older-than must be a whole number of days from 1 to 36500/ },
       );
     }
     await assert.rejects(
-      requestsCommand(['purge', '--data', data], captureIO(), { CAREZONE_RETENTION_DAYS: 'forever' }),
-      UsageError,
+      requestsCommand(
+        ['purge', '--data', data],
+        captureIO(),
+        configLayers({}, { CAREZONE_RETENTION_DAYS: 'forever' }),
+      ),
+      {
+        name: 'SettingError',
+        message: /^CAREZONE_RETENTION_DAYS \(from \.env\) must be a whole number of days/,
+      },
     );
   });
 });

@@ -6,12 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import { verifyStaffToken } from '../staff/tokens.js';
 import { openStorage } from '../storage/open-storage.js';
 import { captureIO } from './test-helpers/capture-io.js';
+import { configLayers } from './test-helpers/config-layers.js';
 import { tokenCommand } from './token.js';
 import { UsageError } from './usage-error.js';
 
 describe('carezone token', () => {
   let data = '';
-  const env = {};
+  const env = configLayers();
   const verify = async (token: string) => {
     const storage = await openStorage({ dataDir: data });
     try {
@@ -70,12 +71,17 @@ describe('carezone token', () => {
     assert.equal(verified.zone, null);
   });
 
-  test('refuses bad usage', async () => {
+  test('refuses bad usage, and a zone the packs do not have without the usage text', async () => {
     const io = captureIO();
+    await assert.rejects(tokenCommand(['create', '--zone', 'atlantis', '--data', data], io, env), {
+      name: 'InputError',
+      message:
+        'unknown zone: atlantis (not in the zone pack brussels, the built-in pack; ' +
+        '--zonepack or CAREZONE_ZONEPACK (environment or .env) loads others)',
+    });
     for (const args of [
       ['create', '--data', data],
       ['create', '--zone', 'bxl-sud', '--all-zones', '--data', data],
-      ['create', '--zone', 'atlantis', '--data', data],
       ['revoke', '--data', data],
       ['rotate'],
       [],

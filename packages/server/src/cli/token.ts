@@ -1,33 +1,33 @@
 import { parseArgs } from 'node:util';
+import { type ConfigLayers, resolveSettings } from '../settings/resolve-settings.js';
 import { createStaffToken, listStaffTokens, revokeStaffToken } from '../staff/tokens.js';
 import { STORAGE_OPTIONS, withCliStorage } from './cli-storage.js';
 import { commandGroup } from './command-group.js';
 import type { CommandIO } from './command-io.js';
-import { knownZones } from './known-zones.js';
+import { knownZones, ZONEPACK_OPTIONS } from './known-zones.js';
 import { UsageError } from './usage-error.js';
 
-async function createCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+async function createCommand(args: string[], io: CommandIO, config: ConfigLayers): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       ...STORAGE_OPTIONS,
+      ...ZONEPACK_OPTIONS,
       zone: { type: 'string' },
       'all-zones': { type: 'boolean' },
       label: { type: 'string' },
-      zonepack: { type: 'string', multiple: true },
     },
   });
+  const settings = resolveSettings(config, values);
   const allZones = values['all-zones'] === true;
   if ((values.zone === undefined) === !allZones) {
     throw new UsageError('token create needs either --zone ZONE or --all-zones');
   }
   const zone = values.zone ?? null;
-  if (zone !== null && !(await knownZones(values.zonepack, env)).has(zone)) {
-    throw new UsageError(`unknown zone: ${zone} (see GET /v1/zones for the ids of the loaded packs)`);
-  }
+  if (zone !== null) (await knownZones(settings)).check([zone]);
   const scope = zone === null ? 'all zones' : `zone ${zone}`;
   const label = values.label?.trim() || `${scope}, created ${new Date().toISOString().slice(0, 10)}`;
-  const { id, token } = await withCliStorage(values.data, env, (storage) =>
+  const { id, token } = await withCliStorage(settings, (storage) =>
     createStaffToken(storage.db, { zone, label }),
   );
   // The token alone on stdout, so `TOKEN=$(carezone token create …)` captures just it.
@@ -37,9 +37,11 @@ async function createCommand(args: string[], io: CommandIO, env: NodeJS.ProcessE
   return 0;
 }
 
-async function listCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+async function listCommand(args: string[], io: CommandIO, config: ConfigLayers): Promise<number> {
   const { values } = parseArgs({ args, options: STORAGE_OPTIONS });
-  const tokens = await withCliStorage(values.data, env, (storage) => listStaffTokens(storage.db));
+  const tokens = await withCliStorage(resolveSettings(config, values), (storage) =>
+    listStaffTokens(storage.db),
+  );
   if (tokens.length === 0) {
     io.error('No staff tokens yet: carezone token create --zone ZONE');
     return 0;
@@ -65,11 +67,13 @@ async function listCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv
   return 0;
 }
 
-async function revokeCommand(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Promise<number> {
+async function revokeCommand(args: string[], io: CommandIO, config: ConfigLayers): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: STORAGE_OPTIONS, allowPositionals: true });
   const [id, ...extra] = positionals;
   if (id === undefined || extra.length > 0) throw new UsageError('token revoke needs exactly one token id');
-  const revoked = await withCliStorage(values.data, env, (storage) => revokeStaffToken(storage.db, id));
+  const revoked = await withCliStorage(resolveSettings(config, values), (storage) =>
+    revokeStaffToken(storage.db, id),
+  );
   if (!revoked) {
     io.error(`No active token with id ${id} (see carezone token list).`);
     return 1;
