@@ -88,6 +88,9 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The folders served at `/widgets/` and `/examples/`; `undefined`: not served. */
+  widgetsDir: string | undefined;
+  examplesDir: string | undefined;
   app: Hono;
   directory: ZoneDirectory;
   storage: Storage;
@@ -184,6 +187,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let closing: Promise<void> | undefined;
   return {
     url,
+    widgetsDir,
+    examplesDir,
     app,
     directory,
     storage,
