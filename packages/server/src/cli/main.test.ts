@@ -32,7 +32,7 @@ describe('carezone, as a whole', () => {
   });
 
   test('a usage error prints the usage and exits 2', async () => {
-    for (const argv of [['deploy'], ['config', '--colour'], ['token', 'create', '--zone']]) {
+    for (const argv of [['deploy'], ['config', '--colour'], ['backup'], ['token', 'create', '--zone']]) {
       const { code, io } = await run(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(io.err.join('\n'), /^carezone: .+\n\ncarezone .+\n\nUsage:\n/, argv.join(' '));

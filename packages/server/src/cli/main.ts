@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   token: async () => (await import('./token.js')).tokenCommand,
   requests: async () => (await import('./requests.js')).requestsCommand,
   news: async () => (await import('./news-import.js')).newsCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
 };
 
 export interface CliContext {

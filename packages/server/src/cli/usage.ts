@@ -17,6 +17,7 @@ Usage:
                            [--language nl|fr|en|de] [--data DIR]
   carezone requests purge [--older-than DAYS] [--data DIR]
   carezone news import FILE|URL [--zone ZONE]... [--language nl|fr|en|de] [--zonepack DIR]... [--data DIR]
+  carezone backup --to FILE [--data DIR]
   carezone --help | --version
 
 Settings    Every command reads its settings the same way: a flag first, then the environment
@@ -64,6 +65,9 @@ news        import reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 file or URL (at m
             never duplicated. Zones: those the JSON Feed extension _carezone.zones suggests, plus every
             --zone; an item left without any zone fails the import. --language is the items' language
             where the feed does not say. Any problem: one line on stderr, exit code 1, nothing stored.
+backup      Copies the SQLite database to FILE, safely while the server runs (SQLite's online
+            backup); the file holds personal data and is made readable by its owner only. With
+            PostgreSQL (DATABASE_URL) it says to use pg_dump instead.
 Exit codes: 0 done; 1 failed (a bad value is one line naming the setting or flag); 2 bad usage,
             printed with this text.
 `;
