@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { storageOptionsOf } from '../settings/read-settings.js';
-import { type ConfigLayers, resolveSettings } from '../settings/resolve-settings.js';
+import { type ConfigLayers, resolveSettings, setBy } from '../settings/resolve-settings.js';
 import { SQLITE_FILE_NAME } from '../storage/open-sqlite.js';
 import { STORAGE_OPTIONS } from './cli-storage.js';
 import type { CommandIO } from './command-io.js';
@@ -26,16 +26,16 @@ export async function backupCommand(args: string[], io: CommandIO, config: Confi
     );
     return 1;
   }
-  const { label } = settings.get('CAREZONE_DATA_DIR');
+  const dataSetting = settings.get('CAREZONE_DATA_DIR');
   if (dataDir === ':memory:') {
     throw new InputError(
-      `${label} is :memory:, a database that lives only inside its server: nothing to back up`,
+      `${dataSetting.label} is :memory:, a database that lives only inside its server: nothing to back up`,
     );
   }
   const source = resolve(join(dataDir, SQLITE_FILE_NAME));
   if (!existsSync(source)) {
     throw new InputError(
-      `no database at ${source} (the data folder is ${label}=${dataDir}; is it the one serve uses?)`,
+      `no database at ${source} (the data folder ${dataDir} is ${setBy(dataSetting)}; is it the one serve uses?)`,
     );
   }
   const target = resolve(values.to);

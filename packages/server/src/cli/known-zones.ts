@@ -1,6 +1,6 @@
 import { BUILTIN_PACK_DIR } from '../packs/builtin.js';
 import { loadingPacks, zonepacksOf } from '../settings/read-settings.js';
-import type { ResolvedSetting, Settings } from '../settings/resolve-settings.js';
+import { type Settings, setBy } from '../settings/resolve-settings.js';
 import { loadZoneDirectory } from '../zones/load-zone-directory.js';
 import { InputError } from './usage-error.js';
 
@@ -11,13 +11,6 @@ export interface KnownZones {
   ids: ReadonlySet<string>;
   /** Throws an `InputError` for a zone the packs do not have, naming the packs and what chose them. */
   check(zones: readonly string[]): void;
-}
-
-function chosenBy({ source, definition }: ResolvedSetting): string {
-  if (source === 'flag') return 'set by --zonepack';
-  if (source === '.env') return `set by ${definition.name} in .env`;
-  if (source === 'environment') return `set by ${definition.name}`;
-  return `the built-in pack; --zonepack or ${definition.name} (environment or .env) loads others`;
 }
 
 /**
@@ -39,7 +32,7 @@ export async function knownZones(settings: Settings): Promise<KnownZones> {
       const unknown = zones.filter((zone) => !ids.has(zone));
       if (unknown.length === 0) return;
       throw new InputError(
-        `unknown zone: ${unknown.join(', ')} (not in the ${packsText}, ${chosenBy(settings.get('CAREZONE_ZONEPACK'))})`,
+        `unknown zone: ${unknown.join(', ')} (not in the ${packsText}, ${setBy(settings.get('CAREZONE_ZONEPACK'))})`,
       );
     },
   };

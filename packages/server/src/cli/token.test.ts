@@ -76,8 +76,8 @@ describe('carezone token', () => {
     await assert.rejects(tokenCommand(['create', '--zone', 'atlantis', '--data', data], io, env), {
       name: 'InputError',
       message:
-        'unknown zone: atlantis (not in the zone pack brussels, the built-in pack; ' +
-        '--zonepack or CAREZONE_ZONEPACK (environment or .env) loads others)',
+        'unknown zone: atlantis (not in the zone pack brussels, the default; ' +
+        '--zonepack or CAREZONE_ZONEPACK (environment or .env) sets it)',
     });
     for (const args of [
       ['create', '--data', data],

@@ -74,6 +74,15 @@ function resolveOne(definition: SettingDefinition, flags: FlagValues, layers: Co
   return { definition, source, text, value, values, label };
 }
 
+/** `set by --data`, `set by CAREZONE_DATA_DIR in .env`, …: for a message about what the setting chose. */
+export function setBy({ source, definition }: ResolvedSetting): string {
+  if (source === 'flag') return `set by --${definition.flag}`;
+  if (source === '.env') return `set by ${definition.name} in .env`;
+  if (source === 'environment') return `set by ${definition.name}`;
+  const flag = definition.flag === undefined ? '' : `--${definition.flag} or `;
+  return `the default; ${flag}${definition.name} (environment or .env) sets it`;
+}
+
 /** Resolves every setting: `flags` first, then the environment, then `.env`, then the default. */
 export function resolveSettings(layers: ConfigLayers, flags: FlagValues = {}): Settings {
   const all = SETTINGS.map((definition) => resolveOne(definition, flags, layers));
