@@ -11,7 +11,7 @@ import { type AllowedOrigins, resolveAllowedOrigins } from './allowed-origins.js
 import { cacheControl, sendWithETag } from './caching.js';
 import { CLIENT_CLOSED_REQUEST, isClientAbort } from './client-abort.js';
 import { apiCors } from './cors.js';
-import { DOCS_CSS, renderDocs } from './docs.js';
+import { registerDocs } from './docs.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse, storageUnavailable } from './problem.js';
 import { linkOrigin, parsePublicUrl } from './public-origin.js';
@@ -116,12 +116,7 @@ export function createApp(deps: AppDependencies): Hono {
 
   registerRoutes(app, routes);
   app.get('/openapi.json', (c) => sendWithETag(c, openApiDocument, 'application/json'));
-  app.get('/docs', (c) =>
-    c.html(renderDocs(routes, version, linksOf(c)), 200, {
-      'content-security-policy': "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
-    }),
-  );
-  app.get('/docs/docs.css', (c) => sendWithETag(c, DOCS_CSS, 'text/css; charset=utf-8'));
+  registerDocs(app, { routes, version, linksOf, publicOrigin });
   // Static files, not API operations: they stay out of the OpenAPI document.
   const widgets = deps.widgets ?? { dir: undefined, version: undefined };
   registerWidgetFiles(app, widgets);

@@ -94,8 +94,12 @@ test('every example request answers a documented status with a body that fits th
 });
 
 /** What the server serves beside the API's operations: the document itself and pages. */
-const NOT_API = ['/openapi.json', '/docs', '/docs/docs.css', '/widgets/*', '/examples/*'];
-const isPage = (path: string) => NOT_API.includes(path) || path === '/embed' || path.startsWith('/embed/');
+const NOT_API = ['/openapi.json', '/docs', '/widgets/*', '/examples/*'];
+const isPage = (path: string) =>
+  NOT_API.includes(path) ||
+  path.startsWith('/docs/assets/') ||
+  path === '/embed' ||
+  path.startsWith('/embed/');
 
 test('every route Hono registered is in the document, and every documented operation is registered', () => {
   const registered = new Set(

@@ -16,6 +16,7 @@ const PUBLIC = 'https://zorgzones.example.be';
 interface Answer {
   status: number;
   etag: string | undefined;
+  csp: string | undefined;
   body: string;
 }
 
@@ -30,7 +31,12 @@ function get(server: RunningServer, path: string, headers: Record<string, string
         body += chunk;
       });
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, etag: response.headers.etag, body }),
+        resolve({
+          status: response.statusCode ?? 0,
+          etag: response.headers.etag,
+          csp: response.headers['content-security-policy']?.toString(),
+          body,
+        }),
       );
     });
     req.on('error', reject);
@@ -56,6 +62,13 @@ async function startWith(
 
 const spoofed = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 
+/** The settings `/docs` hands Scalar (docs/client.ts). */
+function docsSettings(page: string): { scalar: Record<string, unknown> } {
+  const json = /<script id="docs-settings" type="application\/json">(.*?)<\/script>/s.exec(page)?.[1];
+  assert.ok(json, 'the page carries its settings');
+  return JSON.parse(json) as { scalar: Record<string, unknown> };
+}
+
 describe('feeds without CAREZONE_PUBLIC_URL', () => {
   let server: RunningServer;
   const capture = memoryLogger();
@@ -69,6 +82,19 @@ describe('feeds without CAREZONE_PUBLIC_URL', () => {
       (line) => line.level === 40 && String(line.msg).includes('CAREZONE_PUBLIC_URL'),
     );
     assert.equal(warnings.length, 1);
+  });
+
+  test('/docs names the address and port listened on, not localhost:3000 nor a spoofed Host', async () => {
+    const { port } = new URL(server.url);
+    assert.notEqual(port, '3000');
+    const docs = await get(server, '/docs', spoofed);
+    assert.equal(docs.status, 200);
+    assert.ok(docs.body.includes(`curl -X POST &#39;${server.url}/v1/session-requests&#39;`));
+    assert.deepEqual([...originsIn(docs.body)], [new URL(server.url).origin]);
+    assert.doesNotMatch(docs.body, /evil\.example|localhost:3000/);
+    // The reference's server is the document's `/`: the origin the browser loaded the page from.
+    assert.equal(docsSettings(docs.body).scalar.baseServerURL, undefined);
+    assert.match(docs.csp ?? '', /connect-src 'self';/);
   });
 
   for (const path of FEEDS) {
@@ -102,10 +128,12 @@ describe('CAREZONE_PUBLIC_URL', () => {
     });
   }
 
-  test('the docs show curl commands against the public URL', async () => {
+  test('the docs show curl commands and send their “try it” to the public URL', async () => {
     const docs = await get(server, '/docs', spoofed);
     assert.match(docs.body, /curl -X POST &#39;https:\/\/zorgzones\.example\.be\/v1\/session-requests&#39;/);
     assert.doesNotMatch(docs.body, /evil\.example|localhost:3000/);
+    assert.equal(docsSettings(docs.body).scalar.baseServerURL, PUBLIC);
+    assert.match(docs.csp ?? '', new RegExp(`connect-src 'self' ${PUBLIC};`));
   });
 
   test('pages of the public origin post even when a proxy rewrote the Host, in production', async () => {
