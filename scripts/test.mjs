@@ -120,9 +120,10 @@ const files =
     ? only
     : [...(await findTests(join(root, 'packages'))), ...(await findTests(join(root, 'tests')))];
 console.log(`\nTest files:\n${files.map((file) => `  ${relative(root, file)}`).join('\n')}`);
-// The bundle budgets, the manifest test and the end-to-end suite read the built bundles, so build
+// The bundle budgets, the manifest test, the packaging test and the end-to-end suite read the built bundles, so build
 // them first (also when only some files are named and one of them reads the build).
-const needsBuild = only.length === 0 || files.some((file) => /tests[\\/](bundles|e2e)[\\/]/.test(file));
+const needsBuild =
+  only.length === 0 || files.some((file) => /tests[\\/](bundles|e2e|packaging)[\\/]/.test(file));
 if (needsBuild) {
   await step('build bundles (npm run build)', async () => {
     const code = await run('npm', ['run', 'build', '--silent']);
