@@ -88,11 +88,18 @@ before(async () => {
   );
 
   const port = await freePort();
-  server = spawn('npx', ['carezone', 'serve', '--port', String(port), '--data', join(project, 'data')], {
-    cwd: project,
-    env: { ...userEnv, NODE_ENV: 'development', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The command npm linked, run by Node itself (not through npx, which would not pass on the
+  // signal that stops it).
+  const carezone = join(project, 'node_modules', '.bin', 'carezone');
+  server = spawn(
+    process.execPath,
+    [carezone, 'serve', '--port', String(port), '--data', join(project, 'data')],
+    {
+      cwd: project,
+      env: { ...userEnv, NODE_ENV: 'development', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const listening = await waitForLog(server, (line) => line.msg === 'listening', 30_000);
   serverUrl = String(listening.url);
   browser = await launchBrowser();
@@ -100,7 +107,11 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   if (project) await rm(project, { recursive: true, force: true });
 });
 
