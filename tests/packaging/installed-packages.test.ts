@@ -7,7 +7,7 @@
 // from a package fails one of these. publint and "Are the types wrong?" find nothing to fix.
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -155,6 +155,16 @@ describe('installed from the tarballs', () => {
       assert.equal(response.status, 200, path);
       await response.arrayBuffer();
     }
+  });
+
+  test('/docs runs on the copy of Scalar the server package ships, without installing @scalar/* and its dependencies', async () => {
+    assert.equal(existsSync(join(project, 'node_modules/@scalar')), false, 'no @scalar package installed');
+    const page = await (await fetch(`${serverUrl}/docs`)).text();
+    const script = /<script src="(\/docs\/assets\/scalar-api-reference-[^"]+\.js)"/.exec(page)?.[1];
+    assert.ok(script, 'the page loads Scalar, not its hand-written fallback');
+    const response = await fetch(`${serverUrl}${script}`);
+    assert.equal(response.status, 200);
+    assert.ok((await response.arrayBuffer()).byteLength > 1_000_000, 'the whole standalone bundle');
   });
 
   test("the README's SDK example runs in plain Node and type-checks, strict, with node16 and bundler resolution", async () => {

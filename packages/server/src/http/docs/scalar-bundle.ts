@@ -9,7 +9,7 @@ import { matchesTag } from '../caching.js';
 import { chooseEncoding, type Encoding } from '../compression.js';
 import { IMMUTABLE_CACHE } from '../static-files.js';
 
-/** Scalar's API reference as one browser script, from the installed `@scalar/api-reference`. */
+/** Scalar's API reference (`@scalar/api-reference`) as one browser script. */
 export interface ScalarBundle {
   /** The package's version: part of the script's URL, which is therefore cached for good. */
   version: string;
@@ -17,25 +17,37 @@ export interface ScalarBundle {
   file: string;
 }
 
+/** Where the build (`scripts/vendor-scalar.mjs`) copies the bundle: the same from `src/` and `dist/`. */
+const VENDORED = new URL('../../../vendor/scalar-api-reference/', import.meta.url);
+
 /**
- * The standalone bundle of the installed `@scalar/api-reference`, found once; undefined when the
- * package is missing (the page then shows its hand-written fallback). The package's `exports` do
- * not list the bundle, so it is found beside the entry point rather than imported.
+ * Scalar's standalone bundle: the copy the build put in `vendor/` (all an installed server has),
+ * else the one in the installed `@scalar/api-reference` (a development checkout before its first
+ * build). Undefined when neither is there: the page then shows its hand-written fallback.
  */
 export function findScalarBundle(
   resolve: (specifier: string) => string = import.meta.resolve,
 ): ScalarBundle | undefined {
+  return (
+    bundleIn(new URL('source.json', VENDORED), new URL('standalone.js', VENDORED)) ?? installedBundle(resolve)
+  );
+}
+
+function installedBundle(resolve: (specifier: string) => string): ScalarBundle | undefined {
   let entry: string;
   try {
     entry = resolve('@scalar/api-reference');
   } catch {
     return undefined;
   }
+  // The package's `exports` list neither its manifest nor the bundle: both are found beside its entry.
+  return bundleIn(new URL('../package.json', entry), new URL('./browser/standalone.js', entry));
+}
+
+function bundleIn(manifestUrl: URL, bundleUrl: URL): ScalarBundle | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', entry), 'utf8')) as {
-      version?: unknown;
-    };
-    const file = fileURLToPath(new URL('./browser/standalone.js', entry));
+    const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as { version?: unknown };
+    const file = fileURLToPath(bundleUrl);
     return typeof manifest.version === 'string' && existsSync(file)
       ? { version: manifest.version, file }
       : undefined;
