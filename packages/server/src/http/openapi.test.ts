@@ -93,6 +93,30 @@ test('every example request answers a documented status with a body that fits th
   assert.ok(checked >= 20, `only ${checked} examples checked`);
 });
 
+test('every request body in the document has an example, and each fits the body schema it documents', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ ...document, $id: 'urn:carezone:openapi' });
+  const paths = document.paths as Record<string, Record<string, { requestBody?: Record<string, unknown> }>>;
+  let checked = 0;
+  for (const route of routes.filter((route) => route.body)) {
+    const media = (
+      paths[route.path]?.[route.method]?.requestBody?.content as
+        | Record<string, { schema: { $ref?: string }; examples?: Record<string, { value: unknown }> }>
+        | undefined
+    )?.['application/json'];
+    const name = `${route.method} ${route.path}`;
+    assert.ok(media?.examples, `${name}: the body has examples`);
+    const validate = ajv.compile(
+      media.schema.$ref ? { $ref: `urn:carezone:openapi${media.schema.$ref}` } : media.schema,
+    );
+    for (const { value } of Object.values(media.examples)) {
+      assert.ok(validate(value), `${name}: ${ajv.errorsText(validate.errors)}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 4, `only ${checked} body examples checked`);
+});
+
 /** What the server serves beside the API's operations: the document itself and pages. */
 const NOT_API = ['/openapi.json', '/docs', '/widgets/*', '/examples/*'];
 const isPage = (path: string) =>

@@ -48,6 +48,29 @@ function schemaOrRef(schema: z.ZodMiniType): JsonSchema {
   return name ? { $ref: `#/components/schemas/${name}` } : inline(schema);
 }
 
+/**
+ * The valid bodies among the route's own examples (the requests the contract test replays), so a
+ * reader and the try-it of `/docs` start from a body that is accepted rather than from empty
+ * fields. Examples of a refused body (a 422 shown on purpose) are left out.
+ */
+function bodyExamples(route: RouteSpec): JsonSchema {
+  const schema = route.body?.schema;
+  const bodies = route.examples.flatMap((example) =>
+    typeof example !== 'string' &&
+    example.method === route.method &&
+    schema &&
+    z.safeParse(schema, example.body).success
+      ? [example.body]
+      : [],
+  );
+  if (bodies.length === 0) return {};
+  return {
+    examples: Object.fromEntries(
+      bodies.map((value, index) => [bodies.length === 1 ? 'example' : `example-${index + 1}`, { value }]),
+    ),
+  };
+}
+
 function operation(route: RouteSpec): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
@@ -68,7 +91,9 @@ function operation(route: RouteSpec): JsonSchema {
       requestBody: {
         description: route.body.description,
         required: true,
-        content: { 'application/json': { schema: schemaOrRef(route.body.schema) } },
+        content: {
+          'application/json': { schema: schemaOrRef(route.body.schema), ...bodyExamples(route) },
+        },
       },
     }),
     // Declared on every operation: none needed (`[]`) for the public ones, so that a reader (and a
