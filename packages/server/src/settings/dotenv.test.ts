@@ -32,6 +32,13 @@ describe('.env', () => {
     });
   });
 
+  test('a bare word inside a multi-line quoted value is part of the value, not a line to refuse', () => {
+    assert.deepEqual(parseDotenv('CAREZONE_MAIL_FROM="Zorgzones\nteam"\nPORT=1\n', '/srv/.env').values, {
+      CAREZONE_MAIL_FROM: 'Zorgzones\nteam',
+      PORT: '1',
+    });
+  });
+
   test('a variable set in the environment, even empty, wins over the file', () => {
     const env: NodeJS.ProcessEnv = { PORT: '', HOST: '10.0.0.1' };
     applyDotenv(env, { path: '/srv/.env', values: { PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn' } });

@@ -10,18 +10,32 @@ export interface DotenvFile {
 
 /**
  * Reads `text` by the dotenv rules Node implements (`util.parseEnv`: comments, quotes, `export `,
- * multi-line quoted values; a later line wins). A line without `=` makes Node glue it to the next
- * name ("PORT\nHOST=x" → a variable "PORT\nHOST"): that is refused, naming the line, rather than
- * ignored, since it is almost always a value the operator meant to set.
+ * multi-line quoted values; a later line wins). A line without `=` is refused, naming it, rather
+ * than ignored, since it is almost always a value the operator meant to set. Node's own handling of
+ * such a line differs by version (20 glues it to the next name, "PORT\nHOST", 24 drops it), so it
+ * is found here, the same on both.
  */
 export function parseDotenv(text: string, path: string): DotenvFile {
   const values: Record<string, string> = {};
+  const refuse = (line: string) => new Error(`${path}: cannot read the line "${line}": write NAME=value`);
   for (const [name, value] of Object.entries(parseEnv(text))) {
-    if (/\s/.test(name)) {
-      const line = name.split('\n')[0]?.trim() ?? name;
-      throw new Error(`${path}: cannot read the line "${line}": write NAME=value`);
-    }
+    if (/\s/.test(name)) throw refuse(name.split('\n')[0]?.trim() ?? name);
     if (value !== undefined) values[name] = value;
+  }
+  // A line that is neither blank, a comment nor NAME=…, and not a line of a multi-line value (its
+  // first or last line carries the quote).
+  const valueLines = new Set(
+    Object.values(values).flatMap((value) => value.split('\n').map((line) => line.trim())),
+  );
+  for (const line of text.split(/\r?\n/).map((line) => line.trim())) {
+    if (
+      line !== '' &&
+      !line.startsWith('#') &&
+      !line.includes('=') &&
+      !valueLines.has(line.replace(/^["'`]|["'`]$/g, ''))
+    ) {
+      throw refuse(line);
+    }
   }
   return { path, values };
 }
