@@ -11,5 +11,6 @@ export * from './news.js';
 export * from './places.js';
 export * from './queries.js';
 export * from './session-requests.js';
+export * from './staff-session.js';
 export * from './topics.js';
 export * from './zones.js';
