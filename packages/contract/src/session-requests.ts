@@ -57,7 +57,10 @@ export const SessionRequestHistoryEntry = z.object({
   status: SessionRequestStatus,
   note: z.nullable(z.string()),
   at: IsoDateTime,
+  /** The label of the staff token that made the change; `null` for the requester's own `received`. */
+  by: z.nullable(z.string()),
 });
+export type SessionRequestHistoryEntry = z.infer<typeof SessionRequestHistoryEntry>;
 
 export const SessionRequest = z.object({
   ...SessionRequestCreated.shape,

@@ -206,11 +206,11 @@ describe('PATCH /v1/session-requests/{id}', () => {
     assert.equal(afterPlanned.history.at(-1)?.note, 'Tuesday 14 March, 10:00');
     const done = SessionRequest.parse(await (await patch(id, { status: 'done' }, tokens.network)).json());
     assert.deepEqual(
-      done.history.map((entry) => [entry.status, entry.note]),
+      done.history.map((entry) => [entry.status, entry.note, entry.by]),
       [
-        ['received', null],
-        ['planned', 'Tuesday 14 March, 10:00'],
-        ['done', null],
+        ['received', null, null],
+        ['planned', 'Tuesday 14 March, 10:00', 'Sud'],
+        ['done', null, 'Network'],
       ],
     );
     const stored = SessionRequest.parse(await (await get(`/v1/session-requests/${id}`, tokens.sud)).json());

@@ -7,7 +7,10 @@ import { encodeCursor, type ListPosition } from './cursor.js';
 export type StoredSessionRequest = SessionRequest & { zone: string };
 
 type RequestRow = Selectable<SessionRequestsTable>;
-type HistoryRow = Pick<Selectable<SessionRequestHistoryTable>, 'request_id' | 'status' | 'note' | 'at'>;
+type HistoryRow = Pick<Selectable<SessionRequestHistoryTable>, 'request_id' | 'status' | 'note' | 'at'> & {
+  /** The label of the token that made the change, joined from `staff_tokens`. */
+  by: string | null;
+};
 
 function toStoredSessionRequest(row: RequestRow, history: readonly HistoryRow[]): StoredSessionRequest {
   return {
@@ -22,6 +25,7 @@ function toStoredSessionRequest(row: RequestRow, history: readonly HistoryRow[])
       status: entry.status as SessionRequestStatus,
       note: entry.note,
       at: entry.at,
+      by: entry.by,
     })),
     possibleSpam: row.possible_spam === 1,
   };
@@ -32,11 +36,12 @@ async function historiesOf(db: Kysely<Database>, ids: readonly string[]): Promis
   const byRequest = new Map<string, HistoryRow[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byRequest;
   const rows = await db
-    .selectFrom('session_request_history')
-    .select(['request_id', 'status', 'note', 'at'])
-    .where('request_id', 'in', ids)
-    .orderBy('request_id')
-    .orderBy('seq')
+    .selectFrom('session_request_history as h')
+    .leftJoin('staff_tokens as t', 't.id', 'h.by_token')
+    .select(['h.request_id', 'h.status', 'h.note', 'h.at', 't.label as by'])
+    .where('h.request_id', 'in', ids)
+    .orderBy('h.request_id')
+    .orderBy('h.seq')
     .execute();
   for (const row of rows) byRequest.get(row.request_id)?.push(row);
   return byRequest;

@@ -24,6 +24,7 @@ export async function queueRequestMails(
         next_attempt_at: at,
         delivered_at: null,
         last_error: null,
+        request_id: requestId,
       })),
     )
     .execute();

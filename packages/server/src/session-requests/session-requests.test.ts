@@ -73,7 +73,14 @@ function sessionRequestSuite(target: StorageTarget) {
 
       const history = await storage.db.selectFrom('session_request_history').selectAll().execute();
       assert.deepEqual(history, [
-        { request_id: created.id, seq: 0, status: 'received', note: null, at: created.createdAt },
+        {
+          request_id: created.id,
+          seq: 0,
+          status: 'received',
+          note: null,
+          at: created.createdAt,
+          by_token: null,
+        },
       ]);
       const key = await storage.db.selectFrom('idempotency_keys').selectAll().executeTakeFirstOrThrow();
       assert.equal(key.key, KEY);
@@ -184,7 +191,9 @@ function sessionRequestSuite(target: StorageTarget) {
       assert.equal(request.zone, 'bxl-sud');
       assert.equal(request.reference, outcome.created.reference);
       assert.ok(SessionRequest.safeParse(request).success);
-      assert.deepEqual(request.history, [{ status: 'received', note: null, at: outcome.created.createdAt }]);
+      assert.deepEqual(request.history, [
+        { status: 'received', note: null, at: outcome.created.createdAt, by: null },
+      ]);
       assert.equal(await getSessionRequest(storage.db, 'no-such-id'), undefined);
     });
 

@@ -25,6 +25,8 @@ export interface ChangeStatus {
   confirm?: boolean | undefined;
   /** The zone the caller may act on; `null` for every zone. Another zone's request is not found. */
   visibleZone: string | null;
+  /** The id of the staff token making the change, kept in the history (its label is shown). */
+  by?: string | undefined;
   now?: () => Date;
 }
 
@@ -52,7 +54,7 @@ export function changeSessionRequestStatus(
 
 async function changeOnce(
   trx: StorageTransaction,
-  { id, status, note, confirm = false, visibleZone, now = () => new Date() }: ChangeStatus,
+  { id, status, note, confirm = false, visibleZone, by, now = () => new Date() }: ChangeStatus,
 ): Promise<ChangeStatusOutcome> {
   const row = await trx
     .selectFrom('session_requests')
@@ -67,7 +69,7 @@ async function changeOnce(
 
   const at = now().toISOString();
   if (flagged) await confirmOnce(trx, id, at);
-  if (status !== undefined) await moveOnce(trx, { id, from, status, note, at });
+  if (status !== undefined) await moveOnce(trx, { id, from, status, note, at, by });
   const request = await getSessionRequest(trx, id);
   if (!request) throw new Error(`session request ${id} vanished inside its own transaction`);
   return { kind: 'changed', request };
@@ -92,9 +94,10 @@ async function moveOnce(
     status: SessionRequestStatus;
     note?: string | undefined;
     at: string;
+    by?: string | undefined;
   },
 ): Promise<void> {
-  const { id, from, status, note, at } = move;
+  const { id, from, status, note, at, by } = move;
   const { numUpdatedRows } = await trx
     .updateTable('session_requests')
     .set({ status, updated_at: at })
@@ -109,6 +112,6 @@ async function moveOnce(
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('session_request_history')
-    .values({ request_id: id, seq: (last ?? -1) + 1, status, note: note || null, at })
+    .values({ request_id: id, seq: (last ?? -1) + 1, status, note: note || null, at, by_token: by ?? null })
     .execute();
 }

@@ -29,6 +29,8 @@ export interface SessionRequestHistoryTable {
   status: string;
   note: string | null;
   at: IsoTimestamp;
+  /** The staff token that made the change; `null` for the visitor's "received" (migrations/0007). */
+  by_token: Generated<string | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -48,6 +50,8 @@ export interface OutboxTable {
   next_attempt_at: IsoTimestamp;
   delivered_at: IsoTimestamp | null;
   last_error: string | null;
+  /** The session request a row mails about; `null` for other kinds (migrations/0007). */
+  request_id: Generated<string | null>;
 }
 
 export interface StaffTokensTable {

@@ -20,6 +20,7 @@ const ALL_MIGRATIONS = [
   '0003_news_staff_decisions',
   '0004_rate_limits',
   '0005_possible_spam',
+  '0007_history_by',
 ];
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
@@ -121,7 +122,9 @@ function storageSuite(target: StorageTarget) {
       });
       assert.equal(result, 'done');
       const history = await storage.db.selectFrom('session_request_history').selectAll().execute();
-      assert.deepEqual(history, [{ request_id: 'r1', seq: 0, status: 'received', note: null, at: at(0) }]);
+      assert.deepEqual(history, [
+        { request_id: 'r1', seq: 0, status: 'received', note: null, at: at(0), by_token: null },
+      ]);
     });
 
     test('a transaction that throws leaves nothing behind and rethrows', async () => {

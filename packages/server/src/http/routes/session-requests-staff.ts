@@ -185,7 +185,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       ],
       middleware: [authenticate, requireJsonContentType(), jsonBodyLimit()],
       handler: async (c, { params: { id } }) => {
-        const { zone } = staffOf(c);
+        const { zone, id: by } = staffOf(c);
         const patch = await readJsonBody(c, SessionRequestPatch);
         checkPatch(patch);
         const outcome = await changeSessionRequestStatus(storage, {
@@ -194,6 +194,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           note: patch.note,
           confirm: patch.possibleSpam === false,
           visibleZone: zone,
+          by,
         });
         switch (outcome.kind) {
           case 'changed':
