@@ -64,6 +64,20 @@ export interface StaffTokensTable {
   revoked_at: IsoTimestamp | null;
 }
 
+/** A staff inbox sign-in session (migrations/0006-staff-sessions.ts, staff/sessions.ts). */
+export interface StaffSessionsTable {
+  /** SHA-256 (hex) of the session id the cookie carries; the id itself is not stored. */
+  id_hash: string;
+  token_id: string;
+  csrf_token: string;
+  created_at: IsoTimestamp;
+  last_used_at: IsoTimestamp;
+  /** Idle expiry, renewed while in use, never past `created_at` plus the absolute cap. */
+  expires_at: IsoTimestamp;
+  /** Signed out. */
+  ended_at: IsoTimestamp | null;
+}
+
 export interface NewsItemsTable {
   id: string;
   /** The feed's own id of an imported item; `null` for items published through the API. */
@@ -122,6 +136,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   staff_tokens: StaffTokensTable;
+  staff_sessions: StaffSessionsTable;
   news_items: NewsItemsTable;
   news_item_zones: NewsItemZonesTable;
   news_item_topics: NewsItemTopicsTable;

@@ -4,6 +4,7 @@ import * as newsOrderAndSources from './0002-news-order-and-sources.js';
 import * as newsStaffDecisions from './0003-news-staff-decisions.js';
 import * as rateLimits from './0004-rate-limits.js';
 import * as possibleSpam from './0005-possible-spam.js';
+import * as staffSessions from './0006-staff-sessions.js';
 import * as historyBy from './0007-history-by.js';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_news_staff_decisions': newsStaffDecisions,
   '0004_rate_limits': rateLimits,
   '0005_possible_spam': possibleSpam,
+  '0006_staff_sessions': staffSessions,
   '0007_history_by': historyBy,
 };
 
