@@ -20,6 +20,7 @@ const ALL_MIGRATIONS = [
   '0003_news_staff_decisions',
   '0004_rate_limits',
   '0005_possible_spam',
+  '0006_staff_sessions',
   '0007_history_by',
 ];
 
