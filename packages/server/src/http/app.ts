@@ -25,8 +25,10 @@ import { placeRoutes } from './routes/places.js';
 import { serviceRoutes } from './routes/service.js';
 import { sessionRequestIntakeRoutes } from './routes/session-request-intake.js';
 import { sessionRequestStaffRoutes } from './routes/session-requests-staff.js';
+import { staffSessionRoutes } from './routes/staff-session.js';
 import { topicRoutes } from './routes/topics.js';
 import { zoneRoutes } from './routes/zones.js';
+import { staffSessionContext } from './staff-session-cookie.js';
 import { registerExampleFiles, registerWidgetFiles, type WidgetFiles } from './static-files.js';
 
 export interface AppDependencies {
@@ -72,6 +74,12 @@ export function apiRoutes(
       rateLimits: deps.rateLimits ?? {},
       trustedProxies: deps.trustedProxies ?? 0,
     }),
+    ...staffSessionRoutes({
+      storage,
+      logger: deps.logger ?? createLogger('silent'),
+      rateLimits: deps.rateLimits ?? {},
+      trustedProxies: deps.trustedProxies ?? 0,
+    }),
     ...sessionRequestStaffRoutes(storage),
     // The feeds before `/v1/news/{id}`, which would otherwise take `feed.json` for an id.
     ...newsFeedRoutes(directory, storage, linkOrigin(deps.publicUrl)),
@@ -112,6 +120,7 @@ export function createApp(deps: AppDependencies): Hono {
   // writes only from the allowed origins.
   const allowedOrigins = deps.allowedOrigins ?? resolveAllowedOrigins(undefined);
   app.use('/v1/*', apiCors(allowedOrigins, publicOrigin));
+  app.use('/v1/*', staffSessionContext(publicOrigin));
   app.use(cacheControl());
 
   registerRoutes(app, routes);

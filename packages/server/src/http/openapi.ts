@@ -98,10 +98,17 @@ function operation(route: RouteSpec): JsonSchema {
     }),
     // Declared on every operation: none needed (`[]`) for the public ones, so that a reader (and a
     // linter) never has to guess.
-    security: route.security === 'bearer' ? [{ staffToken: [] }] : [],
+    security: SECURITY[route.security ?? 'none'],
     responses,
   };
 }
+
+/** A staff route takes a bearer token or the inbox's session cookie; the session routes the cookie only. */
+const SECURITY = {
+  none: [],
+  bearer: [{ staffToken: [] }, { staffSession: [] }],
+  session: [{ staffSession: [] }],
+} as const;
 
 const SCHEMA_REF = '#/components/schemas/';
 
@@ -187,6 +194,16 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: ApiInfo
           scheme: 'bearer',
           description:
             'A staff token (`carezone token create`). A zone token sees its own zone only; a network token sees every zone.',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'carezone-session',
+          description:
+            'The staff inbox\'s sign-in session (`POST /v1/staff/session`), with the rights of the token signed ' +
+            'in with. Named `__Host-carezone-session` when the public URL is https. A POST, PATCH or DELETE ' +
+            'made with it must come from a page of this server itself (`Origin`, `Sec-Fetch-Site`) and send ' +
+            'the session\'s `X-CSRF-Token`, else `403 FORBIDDEN`.',
         },
       },
     },

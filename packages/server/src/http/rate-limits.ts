@@ -17,6 +17,8 @@ export interface RateLimits {
   perAddress?: RateLimit | 'off' | undefined;
   /** Per zone: protects one zone team's inbox from a flood spread over many addresses. */
   perZone?: RateLimit | 'off' | undefined;
+  /** Staff sign-ins (`POST /v1/staff/session`) per client address: stops guessing and hammering. */
+  signIn?: RateLimit | 'off' | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -24,6 +26,7 @@ const HOUR = 3_600_000;
 export const DEFAULT_RATE_LIMITS = {
   perAddress: { capacity: 30, windowMs: HOUR },
   perZone: { capacity: 120, windowMs: HOUR },
+  signIn: { capacity: 10, windowMs: HOUR / 4 },
 } as const satisfies Required<RateLimits>;
 
 /** Where a limit keeps its counts. */
@@ -37,8 +40,10 @@ export interface RateLimitStore {
 export interface RateLimiterOptions {
   /** Prefixes the limit's keys (`address`, `zone`), which share one table: one name per limit. */
   name: string;
-  /** How the refusal names what is limited: "too many session requests {what}". */
+  /** How the refusal names what is limited: "too many {subject} {what}". */
   what: string;
+  /** What is counted, in the refusal; default `session requests`. */
+  subject?: string;
   store: RateLimitStore;
 }
 
@@ -64,7 +69,7 @@ const FALLBACK_WARNING_EVERY_MS = 60_000;
 export function rateLimiter(
   limit: RateLimit | 'off' | undefined,
   fallback: RateLimit,
-  { name, what, store }: RateLimiterOptions,
+  { name, what, subject = 'session requests', store }: RateLimiterOptions,
 ): RateLimiter {
   if (limit === 'off') return async () => {};
   const { capacity, windowMs } = limit ?? fallback;
@@ -86,7 +91,7 @@ export function rateLimiter(
       throw new ProblemError(
         429,
         'RATE_LIMITED',
-        `too many session requests ${what}; try again in ${seconds} s`,
+        `too many ${subject} ${what}; try again in ${seconds} s`,
         {},
         { 'retry-after': String(seconds) },
       );

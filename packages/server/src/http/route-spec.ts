@@ -76,8 +76,11 @@ export interface RouteSpec<
   /** Request headers the operation reads (keys are header names, such as `Idempotency-Key`). */
   headers?: H;
   body?: RequestBodySpec;
-  /** `bearer`: a staff token in `Authorization: Bearer …` (the route's middleware checks it). */
-  security?: 'bearer';
+  /**
+   * `bearer`: a staff token in `Authorization: Bearer …` or the staff inbox's session cookie (the
+   * route's middleware, `requireStaffToken`, checks either); `session`: the session cookie only.
+   */
+  security?: 'bearer' | 'session';
   responses: Record<number, ResponseSpec>;
   /**
    * Requests that exercise the operation: shown in `/docs`, replayed by the OpenAPI contract test.

@@ -1,10 +1,17 @@
 import { Problem } from '@carezone/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
+import { verifyStaffSession } from '../staff/sessions.js';
 import { type VerifiedStaffToken, verifyStaffToken } from '../staff/tokens.js';
 import type { Database } from '../storage/database.js';
 import { ProblemError } from './problem.js';
 import type { ResponseSpec } from './route-spec.js';
+import {
+  checkCookieRequest,
+  clearedSessionCookie,
+  sessionCookie,
+  sessionIdOf,
+} from './staff-session-cookie.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -20,14 +27,42 @@ function unauthorized(detail: string, challenge: string): ProblemError {
 }
 
 /**
- * Staff routes need `Authorization: Bearer <token>`; anything else is 401 with a `WWW-Authenticate`
- * challenge (RFC 6750). Unknown and revoked tokens get the same answer. The token is never logged.
+ * Staff routes need `Authorization: Bearer <token>` or the staff inbox's session cookie (see
+ * staff-session-cookie.ts); anything else is 401 with a `WWW-Authenticate` challenge (RFC 6750;
+ * browsers prompt for none with Bearer). Unknown and revoked tokens get the same answer. A bearer
+ * token wins over a cookie and needs nothing more; with the cookie alone, a change (POST, PATCH,
+ * DELETE) must come from the server's own origin with the session's CSRF token (else 403), and an
+ * ended, expired or revoked session is a 401 that also clears the cookie. Neither the token nor the
+ * session id is ever logged.
  */
 export function requireStaffToken(db: Kysely<Database>): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header === undefined || header.trim() === '') {
-      throw unauthorized('a staff bearer token is required', 'Bearer realm="carezone"');
+      const sessionId = sessionIdOf(c);
+      if (sessionId === undefined) {
+        throw unauthorized(
+          'a staff bearer token or a sign-in session is required',
+          'Bearer realm="carezone"',
+        );
+      }
+      const session = await verifyStaffSession(db, sessionId);
+      if (!session) {
+        throw new ProblemError(
+          401,
+          'UNAUTHORIZED',
+          'the session has ended (signed out, expired, or its token revoked); sign in again',
+          {},
+          { 'www-authenticate': 'Bearer realm="carezone"', 'set-cookie': clearedSessionCookie(c) },
+        );
+      }
+      checkCookieRequest(c, session);
+      c.set('staff', { id: session.token.id, zone: session.token.zone });
+      if (session.renewed) {
+        c.header('set-cookie', sessionCookie(c, sessionId, session.expiresAt), { append: true });
+      }
+      await next();
+      return;
     }
     const token = BEARER.exec(header.trim())?.[1];
     if (token === undefined) {
@@ -48,7 +83,8 @@ export function requireStaffToken(db: Kysely<Database>): MiddlewareHandler {
 /** The 401 of `requireStaffToken`, as every staff route documents it. */
 export const UNAUTHORIZED_RESPONSE: ResponseSpec = {
   description:
-    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, or an unknown or revoked token.',
+    '`UNAUTHORIZED`: no token, a malformed `Authorization` header, an unknown or revoked token, or a ' +
+    'sign-in session that has ended (signed out, expired, or its token revoked).',
   schema: Problem,
 };
 

@@ -65,7 +65,8 @@ function operation(route: RouteSpec, origin: string): Html {
   return html`<section id="${route.operationId}">
     <h3><span class="method">${route.method.toUpperCase()}</span> <code>${route.path}</code></h3>
     <p>${route.summary}</p>
-    ${route.security === 'bearer' ? html`<p>Needs a staff token: <code>Authorization: Bearer cz_…</code>.</p>` : ''}
+    ${route.security === 'bearer' ? html`<p>Needs a staff token: <code>Authorization: Bearer cz_…</code>, or the staff inbox's session cookie.</p>` : ''}
+    ${route.security === 'session' ? html`<p>Needs the staff inbox's session cookie.</p>` : ''}
     ${route.examples.map((example) =>
       typeof example === 'string'
         ? html`<p><a href="${origin}${example}"><code>${origin}${example}</code></a></p>`
