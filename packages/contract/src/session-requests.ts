@@ -76,6 +76,43 @@ export const SessionRequest = z.object({
 });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
+/** Which of a request's e-mails: the zone team's notice, the requester's confirmation, or news of a status change. */
+export const SessionRequestMailKind = z.enum(['team', 'confirmation', 'requester-update']);
+export type SessionRequestMailKind = z.infer<typeof SessionRequestMailKind>;
+
+/**
+ * `queued`: not tried yet; `sent`: handed to the mail server (or written to the mail folder);
+ * `failing`: tried and failed, retried with backoff (`lastError` says why, `attempts` how often).
+ */
+export const SessionRequestMailState = z.enum(['queued', 'sent', 'failing']);
+export type SessionRequestMailState = z.infer<typeof SessionRequestMailState>;
+
+/** One e-mail of a request, from the outbox. */
+export const SessionRequestMail = z.object({
+  kind: SessionRequestMailKind,
+  state: SessionRequestMailState,
+  /** Delivery attempts made so far. */
+  attempts: z.int().check(z.minimum(0)),
+  /**
+   * Why the last attempt failed (no personal data); for a sent one, a note when it was written
+   * without a recipient (no inbox known for the zone) or dropped. `null` otherwise.
+   */
+  lastError: z.nullable(z.string()),
+  /** When it was sent; until then, when it was queued. */
+  at: IsoDateTime,
+});
+export type SessionRequestMail = z.infer<typeof SessionRequestMail>;
+
+/**
+ * One request as `GET /v1/session-requests/{id}` and `PATCH` answer it: the request with the state
+ * of its e-mails, oldest first. The list (`SessionRequestPage`) leaves `mails` out.
+ */
+export const SessionRequestDetail = z.object({
+  ...SessionRequest.shape,
+  mails: z.array(SessionRequestMail),
+});
+export type SessionRequestDetail = z.infer<typeof SessionRequestDetail>;
+
 export const SessionRequestPage = pageOf(SessionRequest);
 export type SessionRequestPage = z.infer<typeof SessionRequestPage>;
 
@@ -108,11 +145,19 @@ export const MIN_FILL_TIME_MS = 3000;
 /**
  * A staff change: a new `status` (with an optional `note` for the history), and/or
  * `possibleSpam: false` to confirm a request flagged as possible spam, which sends its e-mails.
- * At least one of the two; a flagged request changes status only once confirmed.
+ * At least one of the two; a flagged request changes status only once confirmed. The note stays
+ * with the team unless `noteToRequester` is true.
  */
 export const SessionRequestPatch = z.object({
   status: z.optional(SessionRequestStatus),
   note: z.optional(Text(0, 2000)),
   possibleSpam: z.optional(z.literal(false)),
+  /**
+   * E-mail the requester about this status change. A change to `planned` or `declined` always does
+   * (`false` does not stop it); another change (`done`) only with `true`. Needs `status`.
+   */
+  notifyRequester: z.optional(z.boolean()),
+  /** Put the `note` into the requester's e-mail (which this implies). Needs `status` and `note`. */
+  noteToRequester: z.optional(z.boolean()),
 });
 export type SessionRequestPatch = z.infer<typeof SessionRequestPatch>;

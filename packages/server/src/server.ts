@@ -175,7 +175,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   mail =
     mailSettings === false
       ? undefined
-      : startMailDelivery({ storage, directory, logger, settings: mailSettings, topics });
+      : startMailDelivery({ storage, directory, logger, settings: mailSettings, topics, publicUrl });
   const retention =
     retentionDays === false ? undefined : startRetentionSchedule({ storage, logger, retentionDays });
   const news =

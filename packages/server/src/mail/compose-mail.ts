@@ -1,4 +1,11 @@
-import { type LangMap, type Language, OTHER_TOPIC_ID, pickText, type Topic } from '@carezone/contract';
+import {
+  type LangMap,
+  type Language,
+  OTHER_TOPIC_ID,
+  pickText,
+  type SessionRequestStatus,
+  type Topic,
+} from '@carezone/contract';
 import type { StoredSessionRequestInput } from '../session-requests/stored-input.js';
 import { escapeHtml } from './html.js';
 import { MAIL_TEXTS, type MailTexts, SUMMARY_FIELDS, type SummaryField } from './texts/index.js';
@@ -146,21 +153,71 @@ function composed(
   };
 }
 
-/** The e-mail that tells the zone team a request has come in: every value that was entered. */
+/**
+ * The e-mail that tells the zone team a request has come in: every value that was entered, and,
+ * when the server knows its public URL, a link to the request in the staff inbox (`inboxUrl`).
+ */
 export function composeZoneTeamMail(
   mail: RequestForMail,
   names: MailNames,
   language: Language,
+  inboxUrl?: string,
 ): ComposedMail {
   const texts = MAIL_TEXTS[language].zoneTeam;
   const zoneName = zoneNameIn(mail, names, language);
   const rows = summaryRows(mail, names, language);
   const subject = oneLine(texts.subject(mail.reference, mail.request.organisation.name));
+  const text = [texts.intro(zoneName), '', rowsAsText(rows, MAIL_TEXTS[language].colon), '', texts.replyHint];
+  const html = [paragraph(texts.intro(zoneName)), rowsAsHtml(rows), paragraph(texts.replyHint)];
+  if (inboxUrl !== undefined) {
+    text.push('', texts.inboxLink(inboxUrl));
+    // The URL is the server's own origin and a UUID, escaped all the same.
+    const link = `<a href="${escapeHtml(inboxUrl)}">${escapeHtml(inboxUrl)}</a>`;
+    html.push(`<p>${escapeHtml(texts.inboxLink('\u0000')).replace('\u0000', link)}</p>`);
+  }
   return composed(language, subject, {
-    text: [texts.intro(zoneName), '', rowsAsText(rows, MAIL_TEXTS[language].colon), '', texts.replyHint],
-    html: [paragraph(texts.intro(zoneName)), rowsAsHtml(rows), paragraph(texts.replyHint)],
-    footer: texts.footer,
+    text,
+    html,
+    footer: inboxUrl === undefined ? texts.footer : texts.footerLinked,
   });
+}
+
+/** What the requester is told of: the status the team moved the request to, and the note if sent. */
+export interface RequesterUpdate {
+  status: SessionRequestStatus;
+  /** The team's note, only when the team chose to send it. */
+  note?: string | undefined;
+}
+
+/**
+ * The requester's news of a status change, in the language of the form: what the team did, the
+ * team's note when it was sent (kept as typed in the text, escaped and with its line breaks in the
+ * HTML), and how to ask more.
+ */
+export function composeRequesterUpdateMail(
+  mail: RequestForMail,
+  names: MailNames,
+  language: Language,
+  update: RequesterUpdate,
+): ComposedMail {
+  const { requester, requesterUpdate: texts } = MAIL_TEXTS[language];
+  const zoneName = zoneNameIn(mail, names, language);
+  const name = oneLine(mail.request.contact.name);
+  const subject = oneLine(texts.subject(mail.reference));
+  const statusLine = texts.status[update.status](zoneName);
+  const note = update.note?.replace(/\r\n?/g, '\n').trim() || undefined;
+  const text = [requester.greeting(name), '', statusLine, ''];
+  const html = [paragraph(requester.greeting(name)), paragraph(statusLine)];
+  if (note !== undefined) {
+    text.push(texts.noteHeading, '', note, '');
+    html.push(heading(texts.noteHeading), `<p style="white-space:pre-wrap">${escapeHtml(note)}</p>`);
+  }
+  text.push(texts.questions(mail.reference), '', requester.closing, requester.signature(zoneName));
+  html.push(
+    paragraph(texts.questions(mail.reference)),
+    `<p>${escapeHtml(requester.closing)}<br>${escapeHtml(requester.signature(zoneName))}</p>`,
+  );
+  return composed(language, subject, { text, html, footer: texts.automatic });
 }
 
 /** The requester's confirmation: the reference, what they asked for, and what happens next. */

@@ -29,6 +29,8 @@ export interface MailDeliveryOptions
   logger: Logger;
   settings: MailSettings;
   topics: readonly Topic[];
+  /** `CAREZONE_PUBLIC_URL`: the team's e-mail links to the request in the inbox under it. */
+  publicUrl?: string | undefined;
 }
 
 /** The outbox dispatcher of a running server, over SMTP or into a folder as configured. */

@@ -11,12 +11,20 @@ export {
   type DeleteSessionRequest,
   deleteFlaggedSessionRequest,
 } from './delete.js';
-export { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
+export {
+  CONFIRM_REQUESTER,
+  MAIL_KIND_NAMES,
+  NOTIFY_ZONE,
+  REQUESTER_UPDATE,
+  type RequesterUpdatePayload,
+  type SessionRequestOutboxPayload,
+} from './outbox-kinds.js';
 export {
   getSessionRequest,
   iterateSessionRequests,
   type ListSessionRequests,
   listSessionRequests,
+  mailsOfSessionRequest,
   type SessionRequestFilter,
   type StoredSessionRequest,
   type StoredSessionRequestPage,
@@ -27,6 +35,7 @@ export {
   canMove,
   changeSessionRequestStatus,
   NEXT_STATUSES,
+  STATUSES_TOLD_TO_REQUESTER,
 } from './status.js';
 export { type StoredSessionRequestInput, withoutBotFields } from './stored-input.js';
 export { DEFAULT_TOPICS, loadTopicsFile, parseTopics } from './topics.js';

@@ -1,7 +1,14 @@
-import type { SessionRequest, SessionRequestStatus, SpamFilter } from '@carezone/contract';
+import type {
+  SessionRequest,
+  SessionRequestMail,
+  SessionRequestMailKind,
+  SessionRequestStatus,
+  SpamFilter,
+} from '@carezone/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SessionRequestHistoryTable, SessionRequestsTable } from '../storage/database.js';
 import { encodeCursor, type ListPosition } from './cursor.js';
+import { MAIL_KIND_NAMES } from './outbox-kinds.js';
 
 /** A stored request in the contract's shape, plus its zone (the same as `request.zone`). */
 export type StoredSessionRequest = SessionRequest & { zone: string };
@@ -55,6 +62,45 @@ export async function getSessionRequest(
   const row = await db.selectFrom('session_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   return toStoredSessionRequest(row, (await historiesOf(db, [id])).get(id) ?? []);
+}
+
+/**
+ * The e-mails of one request, oldest first, from its outbox rows: `sent` once delivered, `failing`
+ * after a failed attempt, else `queued`. Rows of kinds this version does not know are left out.
+ */
+export async function mailsOfSessionRequest(
+  db: Kysely<Database>,
+  requestId: string,
+): Promise<SessionRequestMail[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['kind', 'attempts', 'created_at', 'delivered_at', 'last_error'])
+    .where('request_id', '=', requestId)
+    .execute();
+  const names: Readonly<Record<string, SessionRequestMailKind>> = MAIL_KIND_NAMES;
+  const rank = Object.keys(MAIL_KIND_NAMES);
+  // Rows queued together (the team's and the confirmation) keep one order: the kinds'.
+  rows.sort((a, b) =>
+    a.created_at === b.created_at
+      ? rank.indexOf(a.kind) - rank.indexOf(b.kind)
+      : a.created_at < b.created_at
+        ? -1
+        : 1,
+  );
+  return rows.flatMap((row) => {
+    const kind = names[row.kind];
+    if (kind === undefined) return [];
+    const state = row.delivered_at !== null ? 'sent' : row.attempts > 0 ? 'failing' : 'queued';
+    return [
+      {
+        kind,
+        state,
+        attempts: Number(row.attempts),
+        lastError: row.last_error,
+        at: row.delivered_at ?? row.created_at,
+      },
+    ];
+  });
 }
 
 export interface SessionRequestFilter {

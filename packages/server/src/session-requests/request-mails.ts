@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { StorageTransaction } from '../storage/storage.js';
-import { CONFIRM_REQUESTER, NOTIFY_ZONE, type SessionRequestOutboxPayload } from './outbox-kinds.js';
+import {
+  CONFIRM_REQUESTER,
+  NOTIFY_ZONE,
+  REQUESTER_UPDATE,
+  type RequesterUpdatePayload,
+  type SessionRequestOutboxPayload,
+} from './outbox-kinds.js';
 
 /**
  * Queues the two e-mails of a request the team should see: the zone team's notice and the
@@ -27,5 +33,29 @@ export async function queueRequestMails(
         request_id: requestId,
       })),
     )
+    .execute();
+}
+
+/**
+ * Queues the requester's news of a status change (the history entry `seq`), in the caller's
+ * transaction: delivered at least once, with retries, like the request's first two e-mails.
+ */
+export async function queueRequesterUpdate(
+  trx: StorageTransaction,
+  payload: RequesterUpdatePayload,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('outbox')
+    .values({
+      id: randomUUID(),
+      kind: REQUESTER_UPDATE,
+      payload: JSON.stringify(payload),
+      created_at: at,
+      next_attempt_at: at,
+      delivered_at: null,
+      last_error: null,
+      request_id: payload.requestId,
+    })
     .execute();
 }

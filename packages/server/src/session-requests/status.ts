@@ -2,7 +2,10 @@ import type { SessionRequestStatus } from '@carezone/contract';
 import type { Storage, StorageTransaction } from '../storage/storage.js';
 import { retryOnWriteConflict, WriteConflict } from '../storage/write-conflicts.js';
 import { getSessionRequest, type StoredSessionRequest } from './read.js';
-import { queueRequestMails } from './request-mails.js';
+import { queueRequesterUpdate, queueRequestMails } from './request-mails.js';
+
+/** A change to one of these always e-mails the requester: they are waiting to hear. */
+export const STATUSES_TOLD_TO_REQUESTER: readonly SessionRequestStatus[] = ['planned', 'declined'];
 
 /** Where a request may go from each status: received → planned → done, and declined until done. */
 export const NEXT_STATUSES: Readonly<Record<SessionRequestStatus, readonly SessionRequestStatus[]>> = {
@@ -27,6 +30,10 @@ export interface ChangeStatus {
   visibleZone: string | null;
   /** The id of the staff token making the change, kept in the history (its label is shown). */
   by?: string | undefined;
+  /** E-mail the requester about a change other than to `planned` or `declined` (those always are). */
+  notifyRequester?: boolean | undefined;
+  /** Send the note to the requester too (which implies an e-mail). */
+  noteToRequester?: boolean | undefined;
   now?: () => Date;
 }
 
@@ -52,10 +59,8 @@ export function changeSessionRequestStatus(
   return retryOnWriteConflict(() => storage.transaction((trx) => changeOnce(trx, change)));
 }
 
-async function changeOnce(
-  trx: StorageTransaction,
-  { id, status, note, confirm = false, visibleZone, by, now = () => new Date() }: ChangeStatus,
-): Promise<ChangeStatusOutcome> {
+async function changeOnce(trx: StorageTransaction, change: ChangeStatus): Promise<ChangeStatusOutcome> {
+  const { id, status, note, confirm = false, visibleZone, by, now = () => new Date() } = change;
   const row = await trx
     .selectFrom('session_requests')
     .select(['status', 'zone_id', 'possible_spam'])
@@ -69,7 +74,14 @@ async function changeOnce(
 
   const at = now().toISOString();
   if (flagged) await confirmOnce(trx, id, at);
-  if (status !== undefined) await moveOnce(trx, { id, from, status, note, at, by });
+  if (status !== undefined) {
+    const seq = await moveOnce(trx, { id, from, status, note, at, by });
+    const withNote = change.noteToRequester === true && Boolean(note);
+    if (STATUSES_TOLD_TO_REQUESTER.includes(status) || change.notifyRequester === true || withNote) {
+      // In this transaction: the requester hears of the change exactly when it is made.
+      await queueRequesterUpdate(trx, { requestId: id, seq, withNote }, at);
+    }
+  }
   const request = await getSessionRequest(trx, id);
   if (!request) throw new Error(`session request ${id} vanished inside its own transaction`);
   return { kind: 'changed', request };
@@ -96,7 +108,7 @@ async function moveOnce(
     at: string;
     by?: string | undefined;
   },
-): Promise<void> {
+): Promise<number> {
   const { id, from, status, note, at, by } = move;
   const { numUpdatedRows } = await trx
     .updateTable('session_requests')
@@ -110,8 +122,10 @@ async function moveOnce(
     .select((eb) => eb.fn.max('seq').as('last'))
     .where('request_id', '=', id)
     .executeTakeFirstOrThrow();
+  const seq = (last ?? -1) + 1;
   await trx
     .insertInto('session_request_history')
-    .values({ request_id: id, seq: (last ?? -1) + 1, status, note: note || null, at, by_token: by ?? null })
+    .values({ request_id: id, seq, status, note: note || null, at, by_token: by ?? null })
     .execute();
+  return seq;
 }

@@ -1,6 +1,7 @@
 import {
   Problem,
-  SessionRequest,
+  type SessionRequest,
+  SessionRequestDetail,
   SessionRequestPage,
   SessionRequestPatch,
   SessionRequestsQuery,
@@ -12,6 +13,7 @@ import { deleteFlaggedSessionRequest } from '../../session-requests/delete.js';
 import {
   getSessionRequest,
   listSessionRequests,
+  mailsOfSessionRequest,
   type StoredSessionRequest,
 } from '../../session-requests/read.js';
 import { changeSessionRequestStatus, NEXT_STATUSES } from '../../session-requests/status.js';
@@ -35,6 +37,11 @@ function toContract({ zone: _zone, ...request }: StoredSessionRequest): SessionR
   return request;
 }
 
+/** One request with the state of its e-mails, as the GET of one and the PATCH answer it. */
+async function detailOf(storage: Storage, request: StoredSessionRequest): Promise<SessionRequestDetail> {
+  return { ...toContract(request), mails: await mailsOfSessionRequest(storage.db, request.id) };
+}
+
 function personal(c: Context, body: unknown): Response {
   return c.json(body, 200, { 'cache-control': NO_STORE });
 }
@@ -49,6 +56,16 @@ function checkPatch(patch: SessionRequestPatch): void {
   if (patch.status === undefined && patch.note) {
     throw invalidBody([
       { path: 'note', code: 'invalid_value', message: 'goes with a status change, for the history' },
+    ]);
+  }
+  for (const flag of ['notifyRequester', 'noteToRequester'] as const) {
+    if (patch.status === undefined && patch[flag] !== undefined) {
+      throw invalidBody([{ path: flag, code: 'invalid_value', message: 'goes with a status change' }]);
+    }
+  }
+  if (patch.noteToRequester === true && !patch.note) {
+    throw invalidBody([
+      { path: 'noteToRequester', code: 'invalid_value', message: 'needs a note to send to the requester' },
     ]);
   }
 }
@@ -113,11 +130,16 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       path: '/v1/session-requests/{id}',
       operationId: 'getSessionRequest',
       tag: 'Staff',
-      summary: 'One session request with its history',
+      summary: 'One session request with its history and the state of its e-mails',
+      description:
+        'The request as entered, its `history` (each change with its note and `by`, the label of the ' +
+        'staff token that made it), and `mails`: each e-mail it queued (the zone team’s, the ' +
+        'requester’s confirmation, news of a status change) as `queued`, `sent` or `failing` (with ' +
+        '`lastError` and `attempts`; failing ones are retried with backoff).',
       params: SessionRequestParams,
       security: 'bearer',
       responses: {
-        200: { description: 'The request.', schema: SessionRequest },
+        200: { description: 'The request.', schema: SessionRequestDetail },
         400: INVALID_ID_RESPONSE,
         401: UNAUTHORIZED_RESPONSE,
         404: staffNotFoundResponse('request'),
@@ -129,7 +151,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
         const request = await getSessionRequest(storage.db, id);
         // Another zone's request is "not found": a zone token must not learn that it exists.
         if (!request || (zone !== null && request.zone !== zone)) throw notFound(id);
-        return personal(c, toContract(request));
+        return personal(c, await detailOf(storage, request));
       },
     }),
     defineRoute({
@@ -140,18 +162,24 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       summary: 'Move a session request on (received → planned → done, or declined), or confirm it',
       description:
         'A request can go from `received` to `planned` or `declined`, and from `planned` to `done` or ' +
-        '`declined`. Each change is added to its `history` with the optional `note`. ' +
+        '`declined`. Each change is added to its `history` with the optional `note` and the label of ' +
+        'the token (`by`). A change to `planned` or `declined` e-mails the requester, in the language ' +
+        'of the form; another change does with `notifyRequester: true`. The note stays with the team ' +
+        'unless `noteToRequester: true` puts it into that e-mail. The e-mail is queued with the change ' +
+        'and retried until delivered: its state is in `mails`. ' +
         '`possibleSpam: false` confirms a request flagged as possible spam: it joins the list and its ' +
         "e-mails (the zone team's, the requester's confirmation) are sent; confirming again changes " +
         'nothing. A flagged request changes status only once confirmed, in the same patch or before.',
       params: SessionRequestParams,
       body: {
-        description: 'The new status with an optional note, `possibleSpam: false`, or both.',
+        description:
+          'The new status with an optional note (and whether to tell the requester, and send the note), ' +
+          '`possibleSpam: false`, or both.',
         schema: SessionRequestPatch,
       },
       security: 'bearer',
       responses: {
-        200: { description: 'The request as changed.', schema: SessionRequest },
+        200: { description: 'The request as changed, with its e-mails.', schema: SessionRequestDetail },
         400: INVALID_ID_OR_BODY_RESPONSE,
         401: UNAUTHORIZED_RESPONSE,
         404: staffNotFoundResponse('request'),
@@ -165,7 +193,8 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
         422: {
           description:
             '`VALIDATION_FAILED`: an unknown status, a note that is too long, no `status` nor ' +
-            '`possibleSpam`, or a note without a status.',
+            '`possibleSpam`, a note, `notifyRequester` or `noteToRequester` without a status, or ' +
+            '`noteToRequester: true` without a note.',
           schema: Problem,
         },
       },
@@ -175,6 +204,17 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           path: `/v1/session-requests/${EXAMPLE_ID}`,
           headers: { Authorization: 'Bearer cz_your_staff_token' },
           body: { status: 'planned', note: 'Tuesday 14 March, 10:00, in their meeting room' },
+        },
+        {
+          method: 'patch',
+          path: `/v1/session-requests/${EXAMPLE_ID}`,
+          headers: { Authorization: 'Bearer cz_your_staff_token' },
+          body: {
+            status: 'done',
+            note: 'Thank you for having us; the slides are on our website.',
+            notifyRequester: true,
+            noteToRequester: true,
+          },
         },
         {
           method: 'patch',
@@ -195,10 +235,12 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           confirm: patch.possibleSpam === false,
           visibleZone: zone,
           by,
+          notifyRequester: patch.notifyRequester,
+          noteToRequester: patch.noteToRequester,
         });
         switch (outcome.kind) {
           case 'changed':
-            return personal(c, toContract(outcome.request));
+            return personal(c, await detailOf(storage, outcome.request));
           case 'not-found':
             throw notFound(id);
           case 'unconfirmed':

@@ -75,6 +75,7 @@ export async function seedRequest(
           next_attempt_at: time,
           delivered_at: null,
           last_error: null,
+          request_id: id,
         })),
       )
       .execute();

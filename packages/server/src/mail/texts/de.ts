@@ -48,6 +48,8 @@ export const de: MailTexts = {
       'Antworten Sie auf diese E-Mail, um die Kontaktperson direkt zu erreichen, und geben Sie dabei bitte die Referenz an.',
     footer:
       'Diese Nachricht wurde automatisch von Carezone versandt. Sie können die Anfrage in Carezone weiterverfolgen.',
+    inboxLink: (url) => `Öffnen Sie die Anfrage im Posteingang von Carezone: ${url}`,
+    footerLinked: 'Diese Nachricht wurde automatisch von Carezone versandt.',
   },
   requester: {
     subject: (reference) => `Wir haben Ihre Anfrage erhalten (${reference})`,
@@ -66,5 +68,22 @@ export const de: MailTexts = {
     signature: (zoneName) => `Das Team der Versorgungszone ${zoneName}`,
     automatic:
       'Dies ist eine automatische Nachricht. Wenn Sie diese Anfrage nicht selbst gesendet haben, können Sie diese E-Mail ignorieren.',
+  },
+  requesterUpdate: {
+    subject: (reference) => `Neuigkeiten zu Ihrer Anfrage für eine Informationsveranstaltung (${reference})`,
+    status: {
+      received: (zoneName) =>
+        `Ihre Anfrage liegt beim Team der Versorgungszone ${zoneName}, das sie prüfen wird.`,
+      planned: (zoneName) =>
+        `Gute Nachricht: Das Team der Versorgungszone ${zoneName} hat Ihre Informationsveranstaltung eingeplant.`,
+      done: (zoneName) =>
+        `Das Team der Versorgungszone ${zoneName} hat Ihre Informationsveranstaltung als abgeschlossen markiert. Vielen Dank für Ihre Teilnahme.`,
+      declined: (zoneName) =>
+        `Leider kann das Team der Versorgungszone ${zoneName} Ihrer Anfrage für eine Informationsveranstaltung nicht nachkommen.`,
+    },
+    noteHeading: 'Nachricht des Teams',
+    questions: (reference) =>
+      `Haben Sie Fragen? Antworten Sie auf diese E-Mail und geben Sie Ihre Referenz ${reference} an.`,
+    automatic: 'Dies ist eine automatische Nachricht zu einer Anfrage, die Sie über Carezone gesendet haben.',
   },
 };

@@ -44,6 +44,8 @@ export const en: MailTexts = {
     intro: (zoneName) => `A new request for an information session has come in for care zone ${zoneName}.`,
     replyHint: 'Reply to this e-mail to reach the contact person directly, and please quote the reference.',
     footer: 'This message was sent automatically by Carezone. You can follow up the request in Carezone.',
+    inboxLink: (url) => `Open the request in the Carezone inbox: ${url}`,
+    footerLinked: 'This message was sent automatically by Carezone.',
   },
   requester: {
     subject: (reference) => `We have received your request (${reference})`,
@@ -62,5 +64,21 @@ export const en: MailTexts = {
     signature: (zoneName) => `The team of care zone ${zoneName}`,
     automatic:
       'This is an automatic message. If you did not send this request yourself, you can ignore this e-mail.',
+  },
+  requesterUpdate: {
+    subject: (reference) => `News about your request for an information session (${reference})`,
+    status: {
+      received: (zoneName) => `Your request is with the team of care zone ${zoneName}, who will look at it.`,
+      planned: (zoneName) =>
+        `Good news: the team of care zone ${zoneName} has planned your information session.`,
+      done: (zoneName) =>
+        `The team of care zone ${zoneName} has marked your information session as done. Thank you for taking part.`,
+      declined: (zoneName) =>
+        `Unfortunately, the team of care zone ${zoneName} cannot follow up on your request for an information session.`,
+    },
+    noteHeading: 'A message from the team',
+    questions: (reference) =>
+      `If you have any questions, reply to this e-mail and mention your reference ${reference}.`,
+    automatic: 'This is an automatic message about a request you sent through Carezone.',
   },
 };

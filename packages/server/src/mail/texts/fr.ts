@@ -48,6 +48,8 @@ export const fr: MailTexts = {
       'Répondez à ce courriel pour joindre directement la personne de contact, en rappelant la référence.',
     footer:
       'Ce message a été envoyé automatiquement par Carezone. Vous pouvez assurer le suivi de la demande dans Carezone.',
+    inboxLink: (url) => `Ouvrez la demande dans la boîte de réception de Carezone\u00a0: ${url}`,
+    footerLinked: 'Ce message a été envoyé automatiquement par Carezone.',
   },
   requester: {
     subject: (reference) => `Nous avons bien reçu votre demande (${reference})`,
@@ -66,5 +68,22 @@ export const fr: MailTexts = {
     signature: (zoneName) => `L’équipe de la zone de soins ${zoneName}`,
     automatic:
       'Ceci est un message automatique. Si vous n’avez pas envoyé cette demande vous-même, vous pouvez ignorer ce courriel.',
+  },
+  requesterUpdate: {
+    subject: (reference) => `Des nouvelles de votre demande de séance d’information (${reference})`,
+    status: {
+      received: (zoneName) =>
+        `Votre demande est entre les mains de l’équipe de la zone de soins ${zoneName}, qui va l’examiner.`,
+      planned: (zoneName) =>
+        `Bonne nouvelle\u00a0: l’équipe de la zone de soins ${zoneName} a planifié votre séance d’information.`,
+      done: (zoneName) =>
+        `L’équipe de la zone de soins ${zoneName} a indiqué que votre séance d’information a eu lieu. Merci de votre participation.`,
+      declined: (zoneName) =>
+        `Malheureusement, l’équipe de la zone de soins ${zoneName} ne peut pas donner suite à votre demande de séance d’information.`,
+    },
+    noteHeading: 'Message de l’équipe',
+    questions: (reference) =>
+      `Une question\u00a0? Répondez à ce courriel en mentionnant votre référence ${reference}.`,
+    automatic: 'Ceci est un message automatique au sujet d’une demande que vous avez envoyée via Carezone.',
   },
 };

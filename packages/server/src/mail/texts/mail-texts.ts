@@ -1,4 +1,4 @@
-import type { SessionRequest } from '@carezone/contract';
+import type { SessionRequest, SessionRequestStatus } from '@carezone/contract';
 
 type StoredRequest = SessionRequest['request'];
 
@@ -43,7 +43,12 @@ export interface MailTexts {
     subject(reference: string, organisation: string): string;
     intro(zoneName: string): string;
     replyHint: string;
+    /** Without a public URL (`CAREZONE_PUBLIC_URL`): no link, so "follow it up in Carezone". */
     footer: string;
+    /** The link to the request in the staff inbox, when the public URL is known. */
+    inboxLink(url: string): string;
+    /** The footer that goes with the link. */
+    footerLinked: string;
   };
   /** The confirmation to the person who filled in the form. */
   requester: {
@@ -57,6 +62,18 @@ export interface MailTexts {
     privacy: string;
     closing: string;
     signature(zoneName: string): string;
+    automatic: string;
+  };
+  /**
+   * The requester's news of a status change the team made (planned, declined, or another one the
+   * team chose to tell), with the team's note when the team sends it. Greeting, closing and
+   * signature are the confirmation's.
+   */
+  requesterUpdate: {
+    subject(reference: string): string;
+    status: Record<SessionRequestStatus, (zoneName: string) => string>;
+    noteHeading: string;
+    questions(reference: string): string;
     automatic: string;
   };
 }

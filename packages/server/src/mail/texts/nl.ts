@@ -48,6 +48,8 @@ export const nl: MailTexts = {
       'Beantwoord deze e-mail om de contactpersoon rechtstreeks te bereiken, en vermeld daarbij de referentie.',
     footer:
       'Dit bericht werd automatisch verstuurd door Carezone. U kunt de aanvraag verder opvolgen in Carezone.',
+    inboxLink: (url) => `Open de aanvraag in de inbox van Carezone: ${url}`,
+    footerLinked: 'Dit bericht werd automatisch verstuurd door Carezone.',
   },
   requester: {
     subject: (reference) => `We hebben uw aanvraag goed ontvangen (${reference})`,
@@ -66,5 +68,20 @@ export const nl: MailTexts = {
     signature: (zoneName) => `Het team van zorgzone ${zoneName}`,
     automatic:
       'Dit is een automatisch bericht. Hebt u deze aanvraag niet zelf verstuurd? Dan mag u deze e-mail negeren.',
+  },
+  requesterUpdate: {
+    subject: (reference) => `Nieuws over uw aanvraag voor een infosessie (${reference})`,
+    status: {
+      received: (zoneName) => `Uw aanvraag ligt bij het team van zorgzone ${zoneName}, dat ze zal bekijken.`,
+      planned: (zoneName) => `Goed nieuws: het team van zorgzone ${zoneName} heeft uw infosessie ingepland.`,
+      done: (zoneName) =>
+        `Het team van zorgzone ${zoneName} heeft uw infosessie als afgerond gemarkeerd. Bedankt voor uw deelname.`,
+      declined: (zoneName) =>
+        `Helaas kan het team van zorgzone ${zoneName} niet ingaan op uw aanvraag voor een infosessie.`,
+    },
+    noteHeading: 'Bericht van het team',
+    questions: (reference) =>
+      `Hebt u nog vragen? Beantwoord dan deze e-mail en vermeld uw referentie ${reference}.`,
+    automatic: 'Dit is een automatisch bericht over een aanvraag die u via Carezone verstuurde.',
   },
 };

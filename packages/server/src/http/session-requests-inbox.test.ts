@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SessionRequestCreated, SessionRequestDetail, SessionRequestPage } from '@carezone/contract';
+import type { Hono } from 'hono';
+import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
+import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
+import type { Storage } from '../storage/storage.js';
+import { createTestApp } from '../test-helpers/app.js';
+import { problemOf, staffRequest } from '../test-helpers/http.js';
+import { postSessionRequest } from '../test-helpers/session-request-requests.js';
+import { createTestStaffTokens, type TestStaffTokens } from '../test-helpers/staff-tokens.js';
+
+let app: Hono;
+let storage: Storage;
+let close: () => Promise<void>;
+let tokens: TestStaffTokens;
+
+before(async () => {
+  ({ app, storage, close } = await createTestApp([REFERENCE_PACK_DIR], {
+    rateLimits: { perAddress: 'off', perZone: 'off' },
+  }));
+  tokens = await createTestStaffTokens(storage.db);
+});
+after(() => close());
+
+const get = (path: string, token: string) => staffRequest(app, 'GET', path, token);
+const patch = (id: string, body: unknown, token = tokens.sud) =>
+  staffRequest(app, 'PATCH', `/v1/session-requests/${id}`, token, body);
+
+async function newRequest(overrides: Parameters<typeof sampleInput>[0] = {}): Promise<string> {
+  const response = await postSessionRequest(app, sampleInput(overrides));
+  assert.equal(response.status, 201);
+  return SessionRequestCreated.parse(await response.json()).id;
+}
+
+async function detailOf(response: Response): Promise<SessionRequestDetail> {
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('cache-control'), 'no-store');
+  return SessionRequestDetail.parse(await response.json());
+}
+
+describe('the e-mails of a request (mails)', () => {
+  test('GET of one request answers its e-mails, queued until the mailer sends them', async () => {
+    const id = await newRequest();
+    const request = await detailOf(await get(`/v1/session-requests/${id}`, tokens.sud));
+    assert.deepEqual(
+      request.mails.map(({ kind, state, attempts, lastError }) => [kind, state, attempts, lastError]),
+      [
+        ['team', 'queued', 0, null],
+        ['confirmation', 'queued', 0, null],
+      ],
+    );
+    assert.ok(request.mails.every((mail) => mail.at === request.createdAt));
+  });
+
+  test('the state follows the outbox: sent once delivered, failing with the error after a failed attempt', async () => {
+    const id = await newRequest();
+    const rows = await storage.db
+      .selectFrom('outbox')
+      .select(['id', 'kind'])
+      .where('request_id', '=', id)
+      .execute();
+    const team = rows.find((row) => row.kind === 'session-request.notify-zone');
+    const confirmation = rows.find((row) => row.kind === 'session-request.confirm-requester');
+    assert.ok(team && confirmation);
+    const sentAt = '2030-01-01T10:00:00.000Z';
+    await storage.db
+      .updateTable('outbox')
+      .set({ delivered_at: sentAt, attempts: 1 })
+      .where('id', '=', team.id)
+      .execute();
+    await storage.db
+      .updateTable('outbox')
+      .set({ attempts: 3, last_error: 'SMTP 421: service not available' })
+      .where('id', '=', confirmation.id)
+      .execute();
+    const request = await detailOf(await get(`/v1/session-requests/${id}`, tokens.network));
+    assert.deepEqual(request.mails, [
+      { kind: 'team', state: 'sent', attempts: 1, lastError: null, at: sentAt },
+      {
+        kind: 'confirmation',
+        state: 'failing',
+        attempts: 3,
+        lastError: 'SMTP 421: service not available',
+        at: request.createdAt,
+      },
+    ]);
+  });
+
+  test('the list leaves mails out', async () => {
+    const response = await get('/v1/session-requests', tokens.sud);
+    const raw = (await response.clone().json()) as { data: Record<string, unknown>[] };
+    assert.ok(raw.data.length > 0 && raw.data.every((request) => !('mails' in request)));
+    SessionRequestPage.parse(await response.json());
+  });
+});
+
+describe('PATCH tells the requester', () => {
+  test('planned queues a requester update; the answer shows it with the history and who made it', async () => {
+    const id = await newRequest();
+    const request = await detailOf(
+      await patch(id, { status: 'planned', note: 'Tue 10:00', noteToRequester: true }),
+    );
+    assert.deepEqual(
+      request.mails.map((mail) => [mail.kind, mail.state]),
+      [
+        ['team', 'queued'],
+        ['confirmation', 'queued'],
+        ['requester-update', 'queued'],
+      ],
+    );
+    assert.deepEqual(request.history.at(-1), {
+      status: 'planned',
+      note: 'Tue 10:00',
+      at: request.updatedAt,
+      by: 'Sud',
+    });
+    const row = await storage.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('request_id', '=', id)
+      .where('kind', '=', 'session-request.requester-update')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(row.payload), { requestId: id, seq: 1, withNote: true });
+    assert.ok(!row.payload.includes('Tue 10:00'), 'the note stays in the history, not in the outbox');
+  });
+
+  test('done tells the requester only with notifyRequester', async () => {
+    const id = await newRequest();
+    await detailOf(await patch(id, { status: 'planned' }));
+    const quiet = await detailOf(await patch(id, { status: 'done' }));
+    assert.equal(quiet.mails.filter((mail) => mail.kind === 'requester-update').length, 1);
+    const other = await newRequest();
+    await detailOf(await patch(other, { status: 'planned' }));
+    const told = await detailOf(await patch(other, { status: 'done', notifyRequester: true }));
+    assert.equal(told.mails.filter((mail) => mail.kind === 'requester-update').length, 2);
+  });
+
+  test('the flags go with a status change; sending the note needs a note', async () => {
+    const id = await newRequest();
+    for (const [body, path] of [
+      [{ possibleSpam: false, notifyRequester: true }, 'notifyRequester'],
+      [{ possibleSpam: false, noteToRequester: false }, 'noteToRequester'],
+      [{ status: 'planned', noteToRequester: true }, 'noteToRequester'],
+      [{ status: 'planned', note: '  ', noteToRequester: true }, 'noteToRequester'],
+      [{ status: 'planned', notifyRequester: 'yes' }, 'notifyRequester'],
+    ] as const) {
+      const problem = await problemOf(await patch(id, body), 422, JSON.stringify(body));
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.deepEqual(
+        problem.errors?.map((error) => error.path),
+        [path],
+      );
+    }
+    const unchanged = await detailOf(await get(`/v1/session-requests/${id}`, tokens.sud));
+    assert.equal(unchanged.status, 'received');
+    assert.equal(unchanged.mails.length, 2);
+  });
+});
