@@ -200,10 +200,10 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: ApiInfo
           in: 'cookie',
           name: 'carezone-session',
           description:
-            'The staff inbox\'s sign-in session (`POST /v1/staff/session`), with the rights of the token signed ' +
+            'The staff inbox’s sign-in session (`POST /v1/staff/session`), with the rights of the token signed ' +
             'in with. Named `__Host-carezone-session` when the public URL is https. A POST, PATCH or DELETE ' +
             'made with it must come from a page of this server itself (`Origin`, `Sec-Fetch-Site`) and send ' +
-            'the session\'s `X-CSRF-Token`, else `403 FORBIDDEN`.',
+            'the session’s `X-CSRF-Token`, else `403 FORBIDDEN`.',
         },
       },
     },
