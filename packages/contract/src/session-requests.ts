@@ -120,15 +120,43 @@ export type SessionRequestPage = z.infer<typeof SessionRequestPage>;
 export const SpamFilter = z.enum(['exclude', 'only', 'include']);
 export type SpamFilter = z.infer<typeof SpamFilter>;
 
-/** Query of the staff list. `cursor` is the opaque `nextCursor` of the previous page. */
-export const SessionRequestsQuery = z.object({
+/** A calendar date `YYYY-MM-DD` that exists (no 31 February). */
+const CalendarDate = z.iso.date();
+
+/**
+ * The filters of the staff list and of its CSV export:
+ * - `topic`: requests that asked for this topic (an id of `GET /v1/topics`, or `other`);
+ * - `from`, `to`: received on or after / on or before that day (both inclusive), counted in
+ *   Brussels time, as the team reads the dates;
+ * - `q`: words that must all appear in the organisation's name, the contact's name or e-mail,
+ *   whatever their case and accents (`eloise` finds "Éloïse").
+ */
+export const SessionRequestsFilter = z.object({
   zone: z.optional(Slug),
   status: z.optional(SessionRequestStatus),
   spam: z._default(SpamFilter, 'exclude'),
+  topic: z.optional(Slug),
+  from: z.optional(CalendarDate),
+  to: z.optional(CalendarDate),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+});
+export type SessionRequestsFilter = z.infer<typeof SessionRequestsFilter>;
+
+/** Query of the staff list. `cursor` is the opaque `nextCursor` of the previous page. */
+export const SessionRequestsQuery = z.object({
+  ...SessionRequestsFilter.shape,
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
   limit: QueryLimit(LIMITS.pageMax, LIMITS.pageDefault),
 });
 export type SessionRequestsQuery = z.infer<typeof SessionRequestsQuery>;
+
+/** The languages of a CSV export's headers and labels; `,` or `;` (Excel in a Belgian locale) between cells. */
+export const SessionRequestsExportQuery = z.object({
+  ...SessionRequestsFilter.shape,
+  lang: z.optional(Language),
+  delimiter: z._default(z.enum([',', ';']), ','),
+});
+export type SessionRequestsExportQuery = z.infer<typeof SessionRequestsExportQuery>;
 
 /**
  * The header that makes `POST /v1/session-requests` safe to retry: the same key replays the

@@ -157,3 +157,46 @@ describe('PATCH tells the requester', () => {
     assert.equal(unchanged.mails.length, 2);
   });
 });
+
+describe('GET /v1/session-requests filters', () => {
+  test('topic, from, to and q narrow the list; a zone token still sees only its zone', async () => {
+    const mine = await newRequest({
+      topics: ['palliative-care'],
+      organisation: { name: 'Maison Médicale du Midi', kind: 'health-service' },
+    });
+    const theirs = await newRequest({
+      zone: 'bxl-nord',
+      topics: ['palliative-care'],
+      organisation: { name: 'Maison médicale Nord', kind: 'health-service' },
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const ids = async (query: string, token = tokens.sud) => {
+      const response = await get(`/v1/session-requests?${query}`, token);
+      assert.equal(response.status, 200, query);
+      return SessionRequestPage.parse(await response.json()).data.map((request) => request.id);
+    };
+    assert.deepEqual(await ids('topic=palliative-care'), [mine]);
+    assert.deepEqual(await ids('topic=palliative-care', tokens.network), [theirs, mine]);
+    assert.deepEqual(await ids('q=MAISON%20medicale', tokens.network), [theirs, mine]);
+    assert.deepEqual(await ids(`q=medicale&from=${today}&to=${today}`), [mine]);
+    assert.deepEqual(await ids('q=medicale&to=2000-01-01'), []);
+  });
+
+  test('a malformed or impossible date, or from after to, is 400 INVALID_QUERY naming it', async () => {
+    for (const [query, path] of [
+      ['from=2026-02-31', 'from'],
+      ['to=03/02/2026', 'to'],
+      ['from=2026-03-02&to=2026-03-01', 'to'],
+      ['topic=Not%20a%20slug', 'topic'],
+      [`q=${'x'.repeat(201)}`, 'q'],
+    ] as const) {
+      const problem = await problemOf(await get(`/v1/session-requests?${query}`, tokens.sud), 400, query);
+      assert.equal(problem.code, 'INVALID_QUERY');
+      assert.deepEqual(
+        problem.errors?.map((error) => error.path),
+        [path],
+        query,
+      );
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { retryOnWriteConflict } from '../storage/write-conflicts.js';
 import { newReference } from './reference.js';
 import { requestHash } from './request-hash.js';
 import { queueRequestMails } from './request-mails.js';
+import { searchTextOf } from './search.js';
 import type { StoredSessionRequestInput } from './stored-input.js';
 
 export interface CreateSessionRequest {
@@ -103,8 +104,16 @@ async function createOnce(
       created_at: at,
       updated_at: at,
       possible_spam: possibleSpam ? 1 : 0,
+      search_text: searchTextOf(input),
     })
     .execute();
+  const topics = [...new Set(input.topics)];
+  if (topics.length > 0) {
+    await trx
+      .insertInto('session_request_topics')
+      .values(topics.map((topic) => ({ request_id: created.id, topic })))
+      .execute();
+  }
   await trx
     .insertInto('session_request_history')
     .values({ request_id: created.id, seq: 0, status: created.status, note: null, at })

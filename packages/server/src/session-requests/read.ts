@@ -5,10 +5,11 @@ import type {
   SessionRequestStatus,
   SpamFilter,
 } from '@carezone/contract';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, SessionRequestHistoryTable, SessionRequestsTable } from '../storage/database.js';
 import { encodeCursor, type ListPosition } from './cursor.js';
 import { MAIL_KIND_NAMES } from './outbox-kinds.js';
+import { brusselsDayRange, searchPatterns } from './search.js';
 
 /** A stored request in the contract's shape, plus its zone (the same as `request.zone`). */
 export type StoredSessionRequest = SessionRequest & { zone: string };
@@ -109,6 +110,46 @@ export interface SessionRequestFilter {
   status?: SessionRequestStatus | undefined;
   /** Requests flagged as possible spam: left out by default, as they are until staff confirm them. */
   spam?: SpamFilter | undefined;
+  /** Only requests that asked for this topic. */
+  topic?: string | undefined;
+  /** Received on or after this Brussels day (`YYYY-MM-DD`). */
+  from?: string | undefined;
+  /** Received on or before this Brussels day (`YYYY-MM-DD`). */
+  to?: string | undefined;
+  /** Words that must all appear in the organisation's name or the contact's name or e-mail. */
+  q?: string | undefined;
+}
+
+type RequestQuery = SelectQueryBuilder<Database, 'session_requests', Selectable<SessionRequestsTable>>;
+
+/** The `where` of a filter, shared by the list, its pages and the CSV export. */
+export function whereFilter(
+  query: RequestQuery,
+  { zone, status, spam = 'exclude', topic, from, to, q }: SessionRequestFilter,
+): RequestQuery {
+  let filtered = query;
+  if (zone !== undefined) filtered = filtered.where('zone_id', '=', zone);
+  if (status !== undefined) filtered = filtered.where('status', '=', status);
+  if (spam !== 'include') filtered = filtered.where('possible_spam', '=', spam === 'only' ? 1 : 0);
+  if (topic !== undefined) {
+    filtered = filtered.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('session_request_topics')
+          .select('session_request_topics.request_id')
+          .whereRef('session_request_topics.request_id', '=', 'session_requests.id')
+          .where('session_request_topics.topic', '=', topic),
+      ),
+    );
+  }
+  const { start, end } = brusselsDayRange(from, to);
+  if (start !== undefined) filtered = filtered.where('created_at', '>=', start);
+  if (end !== undefined) filtered = filtered.where('created_at', '<', end);
+  for (const pattern of q === undefined ? [] : searchPatterns(q)) {
+    // `like` is case-sensitive on PostgreSQL and not on SQLite: both columns and patterns are lower case.
+    filtered = filtered.where(sql<boolean>`${sql.ref('search_text')} like ${pattern} escape '\\'`);
+  }
+  return filtered;
 }
 
 export interface ListSessionRequests extends SessionRequestFilter {
@@ -125,14 +166,9 @@ export interface StoredSessionRequestPage {
 /** One page, newest first, keyset-paged on (created_at, id) so pages stay stable while requests arrive. */
 export async function listSessionRequests(
   db: Kysely<Database>,
-  { zone, status, spam = 'exclude', after, limit }: ListSessionRequests,
+  { after, limit, ...filter }: ListSessionRequests,
 ): Promise<StoredSessionRequestPage> {
-  const rows = await db
-    .selectFrom('session_requests')
-    .selectAll()
-    .$if(zone !== undefined, (q) => q.where('zone_id', '=', zone ?? ''))
-    .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'received'))
-    .$if(spam !== 'include', (q) => q.where('possible_spam', '=', spam === 'only' ? 1 : 0))
+  const rows = await whereFilter(db.selectFrom('session_requests').selectAll(), filter)
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([

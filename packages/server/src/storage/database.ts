@@ -20,6 +20,14 @@ export interface SessionRequestsTable {
   updated_at: IsoTimestamp;
   /** 1 while the request is flagged as possible spam (see migrations/0005-possible-spam.ts), else 0. */
   possible_spam: Generated<number>;
+  /** Organisation name, contact name and e-mail, lower case without accents (migrations/0008). */
+  search_text: Generated<string>;
+}
+
+/** One row per topic a session request asked for, so filtering by topic is plain SQL (migrations/0008). */
+export interface SessionRequestTopicsTable {
+  request_id: string;
+  topic: string;
 }
 
 export interface SessionRequestHistoryTable {
@@ -133,6 +141,7 @@ export interface NewsSourcesTable {
 export interface Database {
   session_requests: SessionRequestsTable;
   session_request_history: SessionRequestHistoryTable;
+  session_request_topics: SessionRequestTopicsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   staff_tokens: StaffTokensTable;

@@ -22,6 +22,7 @@ const ALL_MIGRATIONS = [
   '0005_possible_spam',
   '0006_staff_sessions',
   '0007_history_by',
+  '0008_request_search',
 ];
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();

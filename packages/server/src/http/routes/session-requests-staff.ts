@@ -4,6 +4,7 @@ import {
   SessionRequestDetail,
   SessionRequestPage,
   SessionRequestPatch,
+  type SessionRequestsFilter,
   SessionRequestsQuery,
 } from '@carezone/contract';
 import type { Context } from 'hono';
@@ -14,6 +15,7 @@ import {
   getSessionRequest,
   listSessionRequests,
   mailsOfSessionRequest,
+  type SessionRequestFilter,
   type StoredSessionRequest,
 } from '../../session-requests/read.js';
 import { changeSessionRequestStatus, NEXT_STATUSES } from '../../session-requests/status.js';
@@ -70,6 +72,21 @@ function checkPatch(patch: SessionRequestPatch): void {
   }
 }
 
+/**
+ * The filter a staff member may use: a zone token reads its own zone (asking for another is a
+ * 403), a network token any zone or all; `from` cannot come after `to`.
+ */
+function filterOf(staffZone: string | null, query: SessionRequestsFilter): SessionRequestFilter {
+  if (staffZone !== null && query.zone !== undefined && query.zone !== staffZone) {
+    throw new ProblemError(403, 'FORBIDDEN', `this token may only read the requests of zone "${staffZone}"`);
+  }
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+    throw invalidQuery([{ path: 'to', code: 'too_small', message: 'must not come before from' }]);
+  }
+  const { status, spam, topic, from, to, q } = query;
+  return { zone: staffZone ?? query.zone, status, spam, topic, from, to, q };
+}
+
 function notFound(id: string): ProblemError {
   return new ProblemError(404, 'NOT_FOUND', `no session request "${id}"`);
 }
@@ -86,26 +103,29 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
       description:
         'A zone token lists its own zone (asking for another zone is a 403); a network token lists every ' +
         'zone, or the one in `zone`. Requests flagged as possible spam are left out: `spam=only` lists ' +
-        'them alone, `spam=include` with the others. Pass `nextCursor` back as `cursor` for the next page.',
+        'them alone, `spam=include` with the others. `topic` keeps the requests that asked for a topic; ' +
+        '`from` and `to` (both inclusive) the ones received between two days, in Brussels time; `q` the ' +
+        'ones whose organisation name, contact name or e-mail holds every word of it, whatever the case ' +
+        'and accents. Pass `nextCursor` back as `cursor` for the next page, with the same filters.',
       query: SessionRequestsQuery,
       security: 'bearer',
       responses: {
         200: { description: 'One page of requests.', schema: SessionRequestPage },
-        400: { description: '`INVALID_QUERY`: a malformed parameter or cursor.', schema: Problem },
+        400: {
+          description: '`INVALID_QUERY`: a malformed parameter or cursor, or `from` after `to`.',
+          schema: Problem,
+        },
         401: UNAUTHORIZED_RESPONSE,
         403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
       },
-      examples: ['/v1/session-requests?zone=bxl-sud&status=received', '/v1/session-requests?spam=only'],
+      examples: [
+        '/v1/session-requests?zone=bxl-sud&status=received',
+        '/v1/session-requests?spam=only',
+        '/v1/session-requests?topic=diabetes&from=2026-03-01&to=2026-03-31&q=sint%20gillis',
+      ],
       middleware: [authenticate],
       handler: async (c, { query }) => {
         const staff = staffOf(c);
-        if (staff.zone !== null && query.zone !== undefined && query.zone !== staff.zone) {
-          throw new ProblemError(
-            403,
-            'FORBIDDEN',
-            `this token may only read the requests of zone "${staff.zone}"`,
-          );
-        }
         const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
         if (query.cursor !== undefined && after === undefined) {
           throw invalidQuery([
@@ -113,9 +133,7 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           ]);
         }
         const page = await listSessionRequests(storage.db, {
-          zone: staff.zone ?? query.zone,
-          status: query.status,
-          spam: query.spam,
+          ...filterOf(staff.zone, query),
           after,
           limit: query.limit,
         });

@@ -6,6 +6,7 @@ import * as rateLimits from './0004-rate-limits.js';
 import * as possibleSpam from './0005-possible-spam.js';
 import * as staffSessions from './0006-staff-sessions.js';
 import * as historyBy from './0007-history-by.js';
+import * as requestSearch from './0008-request-search.js';
 
 /**
  * Listed in code rather than found by scanning a folder, so the same list runs from `src/`
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_possible_spam': possibleSpam,
   '0006_staff_sessions': staffSessions,
   '0007_history_by': historyBy,
+  '0008_request_search': requestSearch,
 };
 
 export const migrationProvider: MigrationProvider = {
