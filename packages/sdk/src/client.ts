@@ -9,6 +9,7 @@ import {
   type SessionRequestsResource,
   sessionRequestsResource,
 } from './resources/session-requests.js';
+import { type StaffSessionResource, staffSessionResource } from './resources/staff-session.js';
 import { type TopicsResource, topicsResource } from './resources/topics.js';
 import { type ZonesResource, zonesResource } from './resources/zones.js';
 
@@ -48,6 +49,8 @@ export interface PublicClient {
 export interface CarezoneClient extends PublicClient {
   /** Sending a request (anyone), and reading and moving requests on (staff, with `token`). */
   readonly sessionRequests: SessionRequestsResource;
+  /** The staff inbox's sign-in session (cookie), for a page of the Carezone server itself. */
+  readonly staffSession: StaffSessionResource;
 }
 
 /**
@@ -62,6 +65,7 @@ export const RESOURCES = {
   topics: topicsResource,
   news: newsResource,
   sessionRequests: sessionRequestsResource,
+  staffSession: staffSessionResource,
 } as const;
 
 /**

@@ -33,6 +33,8 @@ export type {
   SessionRequestPage,
   SessionRequestPatch,
   SessionRequestStatus,
+  StaffSession,
+  StaffSignIn,
   Topic,
   Zone,
   ZoneContact,
@@ -43,6 +45,7 @@ export type {
 // name in a language with the packs' fallback, how sure a lookup's layer is, and the topic id of a
 // subject no topic lists, and the bounds of the query parameters.
 export {
+  CSRF_HEADER,
   certaintyOf,
   ERROR_CODES,
   LANGUAGES,
@@ -93,6 +96,11 @@ export {
   sessionRequestIntakeResource,
   sessionRequestsResource,
 } from './resources/session-requests.js';
+export {
+  type SignOutOptions,
+  type StaffSessionResource,
+  staffSessionResource,
+} from './resources/staff-session.js';
 export { type TopicsResource, topicsResource } from './resources/topics.js';
 export {
   type ZoneListParams,

@@ -33,7 +33,13 @@ export interface SendOptions extends RequestOptions {
 /** The resources' one way to the API: `get` reads, `send` writes; both validate the answer. */
 export interface Http {
   get<T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T>;
-  send<T>(method: 'post' | 'patch', path: string, schema: Schema<T>, options?: SendOptions): Promise<T>;
+  /** A `204 No Content` answer is checked as `undefined`. */
+  send<T>(
+    method: 'post' | 'patch' | 'delete',
+    path: string,
+    schema: Schema<T>,
+    options?: SendOptions,
+  ): Promise<T>;
 }
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -56,7 +62,7 @@ export function createHttp(options: ClientOptions): Http {
   });
 
   async function send<T>(
-    method: 'get' | 'post' | 'patch',
+    method: 'get' | 'post' | 'patch' | 'delete',
     path: string,
     schema: Schema<T>,
     { query, body, headers, signal, retry: retrySafe }: SendOptions = {},
@@ -87,7 +93,7 @@ export function createHttp(options: ClientOptions): Http {
       throw new NetworkError(url, error);
     }
 
-    const parsed = parseJson(text);
+    const parsed = response.status === 204 ? undefined : parseJson(text);
     if (parsed === NOT_JSON) throw new ResponseValidationError(url, response.status, [notJsonIssue(text)]);
     const result = schema.safeParse(parsed);
     if (!result.success) throw new ResponseValidationError(url, response.status, result.error.issues);
@@ -146,7 +152,7 @@ function retryPolicy(retry: ClientOptions['retry']) {
   } = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
   return {
     limit,
-    methods: ['get'] as Array<'get' | 'post' | 'patch'>,
+    methods: ['get'] as Array<'get' | 'post' | 'patch' | 'delete'>,
     statusCodes: [502, 503, 504],
     afterStatusCodes: [503],
     maxRetryAfter,
