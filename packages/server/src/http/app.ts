@@ -80,7 +80,7 @@ export function apiRoutes(
       rateLimits: deps.rateLimits ?? {},
       trustedProxies: deps.trustedProxies ?? 0,
     }),
-    ...sessionRequestStaffRoutes(storage),
+    ...sessionRequestStaffRoutes(storage, topics),
     // The feeds before `/v1/news/{id}`, which would otherwise take `feed.json` for an id.
     ...newsFeedRoutes(directory, storage, linkOrigin(deps.publicUrl)),
     ...newsRoutes(directory, storage),

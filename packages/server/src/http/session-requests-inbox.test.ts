@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SessionRequestCreated, SessionRequestDetail, SessionRequestPage } from '@carezone/contract';
+import { parse } from 'csv-parse/sync';
 import type { Hono } from 'hono';
 import { REFERENCE_PACK_DIR } from '../packs/test-helpers/reference-pack.js';
+import { EXPORT_COLUMNS, exportHeaders, exportRequestsCsv } from '../session-requests/export-csv.js';
+import { exportTexts } from '../session-requests/export-texts.js';
 import { sampleInput } from '../session-requests/test-helpers/sample-input.js';
+import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import type { Storage } from '../storage/storage.js';
 import { createTestApp } from '../test-helpers/app.js';
 import { problemOf, staffRequest } from '../test-helpers/http.js';
@@ -198,5 +202,97 @@ describe('GET /v1/session-requests filters', () => {
         query,
       );
     }
+  });
+});
+
+describe('GET /v1/session-requests/export', () => {
+  const csvOf = async (response: Response) => {
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    // text() would drop the byte order mark: read the bytes as they came.
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+  };
+  const rowsOf = (csv: string, delimiter = ',') =>
+    parse(csv, { bom: true, delimiter, relax_column_count: false }) as string[][];
+
+  test('the filtered requests of the zone, as the CLI writes them, as an attachment', async () => {
+    const hostile = await newRequest({
+      topics: ['addiction'],
+      organisation: { name: '=HYPERLINK("https://evil.example","click")', kind: 'other' },
+    });
+    const plain = await newRequest({
+      topics: ['addiction'],
+      organisation: { name: 'Wijkhuis Zuid', kind: 'other' },
+    });
+    await newRequest({ zone: 'bxl-nord', topics: ['addiction'] });
+    const response = await get('/v1/session-requests/export?topic=addiction&lang=fr', tokens.sud);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    assert.equal(
+      response.headers.get('content-disposition'),
+      `attachment; filename="carezone-requests-bxl-sud-${today}.csv"`,
+    );
+    const csv = await csvOf(response);
+    assert.ok(csv.startsWith('\uFEFF'), 'a byte order mark for spreadsheets');
+    const expected = await exportRequestsCsv(storage.db, {
+      zone: 'bxl-sud',
+      topic: 'addiction',
+      language: 'fr',
+      topics: DEFAULT_TOPICS,
+    });
+    assert.equal(csv, expected.csv, 'the same bytes as `carezone requests export`');
+    const [header, ...rows] = rowsOf(csv);
+    const headers = exportHeaders(exportTexts('fr'));
+    assert.deepEqual(
+      header,
+      EXPORT_COLUMNS.map((column) => headers[column]),
+    );
+    const ids = rows.map((row) => row[EXPORT_COLUMNS.indexOf('id')]);
+    assert.deepEqual(ids, [hostile, plain], 'oldest first, this zone only');
+    const organisations = rows.map((row) => row[EXPORT_COLUMNS.indexOf('organisation')]);
+    assert.deepEqual(organisations, [`'=HYPERLINK("https://evil.example","click")`, 'Wijkhuis Zuid']);
+    assert.equal(rows[0]?.[EXPORT_COLUMNS.indexOf('status')], 'Reçue');
+  });
+
+  test('the language: lang, else Accept-Language, else Dutch; a semicolon when asked', async () => {
+    await newRequest({ topics: ['informal-carers'] });
+    const header = async (query: string, headers: Record<string, string> = {}, delimiter = ',') => {
+      const response = await app.request(`/v1/session-requests/export?topic=informal-carers${query}`, {
+        headers: { authorization: `Bearer ${tokens.network}`, ...headers },
+      });
+      assert.equal(response.headers.get('vary'), 'Accept-Language');
+      assert.match(
+        response.headers.get('content-disposition') ?? '',
+        /filename="carezone-requests-all-zones-/,
+      );
+      return rowsOf(await csvOf(response), delimiter)[0]?.[EXPORT_COLUMNS.indexOf('status')];
+    };
+    assert.equal(await header(''), exportTexts('nl').status);
+    assert.equal(await header('', { 'accept-language': 'de-BE,fr;q=0.5' }), exportTexts('de').status);
+    assert.equal(await header('&lang=fr', { 'accept-language': 'de' }), exportTexts('fr').status);
+    assert.equal(await header('&lang=en&delimiter=%3B', {}, ';'), exportTexts('en').status);
+  });
+
+  test('a zone token cannot export another zone; bad filters are 400; no token is 401', async () => {
+    const forbidden = await problemOf(
+      await get('/v1/session-requests/export?zone=bxl-nord', tokens.sud),
+      403,
+    );
+    assert.equal(forbidden.code, 'FORBIDDEN');
+    const backwards = await problemOf(
+      await get('/v1/session-requests/export?from=2026-03-02&to=2026-03-01', tokens.sud),
+      400,
+    );
+    assert.deepEqual(
+      backwards.errors?.map((error) => error.path),
+      ['to'],
+    );
+    for (const query of ['lang=es', 'delimiter=tab', 'from=yesterday']) {
+      assert.equal(
+        (await problemOf(await get(`/v1/session-requests/export?${query}`, tokens.sud), 400)).code,
+        'INVALID_QUERY',
+      );
+    }
+    assert.equal((await app.request('/v1/session-requests/export')).status, 401);
   });
 });

@@ -4,13 +4,17 @@ import {
   SessionRequestDetail,
   SessionRequestPage,
   SessionRequestPatch,
+  SessionRequestsExportQuery,
   type SessionRequestsFilter,
   SessionRequestsQuery,
+  type Topic,
 } from '@carezone/contract';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { embedLanguage } from '../../embed/embed-options.js';
 import { decodeCursor } from '../../session-requests/cursor.js';
 import { deleteFlaggedSessionRequest } from '../../session-requests/delete.js';
+import { exportRequestsCsv } from '../../session-requests/export-csv.js';
 import {
   getSessionRequest,
   listSessionRequests,
@@ -91,7 +95,16 @@ function notFound(id: string): ProblemError {
   return new ProblemError(404, 'NOT_FOUND', `no session request "${id}"`);
 }
 
-export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
+/** The Brussels day of `now`, `YYYY-MM-DD`, for an export's file name. */
+function brusselsToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
+}
+
+/**
+ * The staff routes of session requests. `topics` label the topics of the CSV export (the
+ * deployment's, `CAREZONE_TOPICS`), as `carezone requests export` labels them.
+ */
+export function sessionRequestStaffRoutes(storage: Storage, topics?: readonly Topic[]): RouteSpec[] {
   const authenticate = requireStaffToken(storage.db);
   return [
     defineRoute({
@@ -141,6 +154,54 @@ export function sessionRequestStaffRoutes(storage: Storage): RouteSpec[] {
           data: page.data.map(toContract),
           nextCursor: page.nextCursor,
         } satisfies SessionRequestPage);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/session-requests/export',
+      operationId: 'exportSessionRequests',
+      tag: 'Staff',
+      summary: 'Session requests as a CSV file for a spreadsheet',
+      description:
+        'The requests of the same filters as the list (`zone`, `status`, `spam`, `topic`, `from`, `to`, ' +
+        '`q`; no paging), oldest first, as `carezone requests export` writes them: a UTF-8 file with a ' +
+        'byte order mark, a header row and labels (statuses, kinds, topics, languages) in `lang` ' +
+        '(default: the first of nl, fr, en, de in `Accept-Language`, else nl), and every cell a ' +
+        'spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, …) made text. ' +
+        '`delimiter=;` suits Excel in a Belgian locale. Answered as an attachment, never cached.',
+      query: SessionRequestsExportQuery,
+      security: 'bearer',
+      responses: {
+        200: { description: 'The CSV file (`text/csv; charset=utf-8`).', mediaType: 'text/csv' },
+        400: {
+          description: '`INVALID_QUERY`: a malformed parameter, or `from` after `to`.',
+          schema: Problem,
+        },
+        401: UNAUTHORIZED_RESPONSE,
+        403: { description: '`FORBIDDEN`: the token belongs to another zone.', schema: Problem },
+      },
+      examples: [
+        '/v1/session-requests/export?zone=bxl-sud&status=planned&lang=fr',
+        '/v1/session-requests/export?topic=diabetes&from=2026-03-01&to=2026-03-31&delimiter=%3B',
+      ],
+      middleware: [authenticate],
+      handler: async (c, { query }) => {
+        const staff = staffOf(c);
+        const filter = filterOf(staff.zone, query);
+        const language = embedLanguage(query.lang, c.req.header('accept-language'));
+        const { csv } = await exportRequestsCsv(storage.db, {
+          ...filter,
+          delimiter: query.delimiter,
+          language,
+          topics,
+        });
+        const filename = `carezone-requests-${filter.zone ?? 'all-zones'}-${brusselsToday()}.csv`;
+        return c.body(csv, 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${filename}"`,
+          'cache-control': NO_STORE,
+          vary: 'Accept-Language',
+        });
       },
     }),
     defineRoute({
