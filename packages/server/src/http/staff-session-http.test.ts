@@ -98,7 +98,7 @@ function httpSuite(target: StorageTarget) {
         { origin: otherPort },
         { origin: `http://localhost:${url.port}`, 'sec-fetch-site': 'same-site' },
         { origin: own(), 'sec-fetch-site': 'cross-site' },
-      ]) {
+      ] as Record<string, string>[]) {
         const refused = await patch(headers);
         assert.equal(refused.status, 403, JSON.stringify(headers));
         assert.equal(((await refused.json()) as { code: string }).code, 'FORBIDDEN');

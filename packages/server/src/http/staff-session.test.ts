@@ -84,8 +84,8 @@ function withCookie(
   path: string,
   signedIn: Pick<SignedIn, 'cookie'> & { session?: Pick<StaffSession, 'csrfToken'> },
   { headers = {}, body }: { headers?: Record<string, string>; body?: unknown } = {},
-): Promise<Response> {
-  const page =
+): Response | Promise<Response> {
+  const page: Record<string, string> =
     method === 'GET' || signedIn.session === undefined
       ? {}
       : { origin: OWN, 'sec-fetch-site': 'same-origin', [CSRF_HEADER]: signedIn.session.csrfToken };
@@ -196,7 +196,7 @@ function sessionSuite(target: StorageTarget) {
           { origin: 'https://evil.example' },
           { origin: OWN, 'sec-fetch-site': 'same-site' },
           { origin: OWN, 'sec-fetch-site': 'cross-site' },
-        ]) {
+        ] as Record<string, string>[]) {
           const response = await app.request('/v1/staff/session', {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...headers },
