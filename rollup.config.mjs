@@ -211,6 +211,42 @@ const embedScript = (name, source) => ({
   plugins: plugins(),
 });
 
+const INBOX_DIR = 'packages/inbox/dist/assets';
+
+/**
+ * The inbox's script (`@carezone/inbox`, served at `/inbox/assets/`): every file named by its
+ * content's hash, so the server may let browsers keep them for good; `manifest.json` names the
+ * entry for the page the server writes. The folder is emptied first, as the widgets' is.
+ */
+const inboxBundle = () => ({
+  input: { inbox: 'packages/inbox/src/define.ts' },
+  output: {
+    dir: INBOX_DIR,
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name]-[hash].js',
+    chunkFileNames,
+  },
+  treeshake: { preset: 'smallest', moduleSideEffects: (id) => /[/\\]inbox[/\\]src[/\\]define\.ts$/.test(id) },
+  plugins: [
+    {
+      name: 'carezone-inbox-manifest',
+      async buildStart() {
+        await rm(INBOX_DIR, { recursive: true, force: true });
+      },
+      generateBundle(_options, bundle) {
+        const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+        this.emitFile({
+          type: 'asset',
+          fileName: 'manifest.json',
+          source: `${JSON.stringify({ entry: entry?.fileName }, null, 2)}\n`,
+        });
+      },
+    },
+    ...plugins([...libraryInternals, ...widgetInternals]),
+  ],
+});
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -226,4 +262,5 @@ export default [
   embedScript('carezone-embed', 'host'),
   embedScript('carezone-embed-frame', 'frame'),
   embedScript('carezone-embed-configurator', 'configurator'),
+  inboxBundle(),
 ];

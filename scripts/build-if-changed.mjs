@@ -17,7 +17,7 @@ const inputs = [
   'tsconfig.base.json',
   'rollup.config.mjs',
   'scripts',
-  ...['contract', 'sdk', 'widgets', 'server'].flatMap((name) =>
+  ...['contract', 'sdk', 'widgets', 'inbox', 'server'].flatMap((name) =>
     ['src', 'package.json', 'tsconfig.json'].map((path) => `packages/${name}/${path}`),
   ),
   'packages/widgets/custom-elements-manifest.config.mjs',

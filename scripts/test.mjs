@@ -18,8 +18,9 @@ async function findTests(dir) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await findTests(path)));
-    // Widget tests run in the browser (web-test-runner.config.mjs), not in Node.
-    else if (entry.name.endsWith('.test.ts') && !path.includes(join('packages', 'widgets'))) found.push(path);
+    // Widget and inbox tests run in the browser (web-test-runner.config.mjs), not in Node.
+    else if (entry.name.endsWith('.test.ts') && !/packages[\\/](widgets|inbox)[\\/]/.test(path))
+      found.push(path);
   }
   return found;
 }
@@ -100,6 +101,7 @@ if (only.length === 0) {
       'packages/server',
       'packages/sdk',
       'packages/widgets',
+      'packages/inbox',
       'tests',
       'stories',
       'examples/react',

@@ -2,6 +2,7 @@ import type { Topic } from '@carezone/contract';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { registerEmbedPages } from '../embed/embed-routes.js';
+import { DEFAULT_INBOX_DIR, type InboxFiles, registerInboxPages } from '../inbox/inbox-routes.js';
 import { createLogger } from '../logger.js';
 import { DEFAULT_TOPICS } from '../session-requests/topics.js';
 import type { Storage } from '../storage/storage.js';
@@ -40,6 +41,8 @@ export interface AppDependencies {
   widgets?: WidgetFiles | undefined;
   /** A folder of example pages served at `/examples/…` (and `/` redirects there); none: not served. */
   examplesDir?: string | undefined;
+  /** The built zone team's inbox served at `/inbox/`; default the `@carezone/inbox` package's build. */
+  inbox?: InboxFiles | undefined;
   /** Session topics offered; default `DEFAULT_TOPICS`. */
   topics?: readonly Topic[] | undefined;
   /** Origins whose pages may POST and PATCH; default per `resolveAllowedOrigins` (any in development only). */
@@ -130,6 +133,7 @@ export function createApp(deps: AppDependencies): Hono {
   const widgets = deps.widgets ?? { dir: undefined, version: undefined };
   registerWidgetFiles(app, widgets);
   registerEmbedPages(app, { allowedOrigins, widgets, linksOf });
+  registerInboxPages(app, deps.inbox ?? { dir: DEFAULT_INBOX_DIR });
   if (deps.examplesDir) registerExampleFiles(app, deps.examplesDir);
 
   const knownPaths = new Set([...routes.map((route) => honoPath(route.path)), '/openapi.json', '/docs']);

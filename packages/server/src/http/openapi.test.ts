@@ -123,7 +123,9 @@ const isPage = (path: string) =>
   NOT_API.includes(path) ||
   path.startsWith('/docs/assets/') ||
   path === '/embed' ||
-  path.startsWith('/embed/');
+  path.startsWith('/embed/') ||
+  path === '/inbox' ||
+  path.startsWith('/inbox/');
 
 test('every route Hono registered is in the document, and every documented operation is registered', () => {
   const registered = new Set(

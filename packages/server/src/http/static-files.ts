@@ -88,7 +88,7 @@ interface CachedFile {
  * Files read from disk once and kept while unchanged (same mtime and size), so a rebuild while the
  * server runs is picked up and a busy page does not re-read and re-hash its script every time.
  */
-class FileCache {
+export class FileCache {
   readonly #files = new Map<string, CachedFile>();
 
   /** The file, or undefined when it is missing or not a regular file. */
@@ -141,7 +141,7 @@ export function safeSegments(
 }
 
 /** `dir` joined with `segments`, checked once more to stay inside `dir`. */
-function inside(dir: string, segments: readonly string[]): string | undefined {
+export function inside(dir: string, segments: readonly string[]): string | undefined {
   const root = resolve(dir);
   const path = resolve(root, ...segments);
   return path === root || path.startsWith(root + sep) ? path : undefined;
@@ -155,7 +155,7 @@ function contentTypeOf(path: string): string {
  * The file, compressed with Brotli or gzip when the client takes it and the type is text (a 65 KB
  * script travels as 22 KB: what the bundle budgets count), or a 304 for the form the client has.
  */
-async function send(
+export async function send(
   c: Context,
   file: CachedFile,
   path: string,

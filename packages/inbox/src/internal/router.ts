@@ -1,0 +1,34 @@
+/** The pages of the inbox, from `location.pathname` (and the list's filters from its query). */
+export type Route =
+  | { view: 'requests' }
+  | { view: 'request'; id: string }
+  | { view: 'news' }
+  | { view: 'news-new' }
+  | { view: 'news-edit'; id: string }
+  | { view: 'not-found' };
+
+export const INBOX_BASE = '/inbox/';
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/inbox' || pathname === INBOX_BASE) return { view: 'requests' };
+  if (!pathname.startsWith(INBOX_BASE)) return { view: 'not-found' };
+  const segments = pathname.slice(INBOX_BASE.length).replace(/\/$/, '').split('/');
+  let decoded: string[];
+  try {
+    decoded = segments.map((segment) => decodeURIComponent(segment));
+  } catch {
+    return { view: 'not-found' };
+  }
+  const [first, second, ...rest] = decoded;
+  if (rest.length > 0 || decoded.some((segment) => segment === '')) return { view: 'not-found' };
+  if (first === 'requests' && second) return { view: 'request', id: second };
+  if (first === 'news' && second === undefined) return { view: 'news' };
+  if (first === 'news' && second === 'new') return { view: 'news-new' };
+  if (first === 'news' && second) return { view: 'news-edit', id: second };
+  return { view: 'not-found' };
+}
+
+export const requestPath = (id: string): string => `${INBOX_BASE}requests/${encodeURIComponent(id)}`;
+export const newsPath = (id?: string): string =>
+  id === undefined ? `${INBOX_BASE}news` : `${INBOX_BASE}news/${encodeURIComponent(id)}`;
+export const NEW_NEWS_PATH = `${INBOX_BASE}news/new`;
