@@ -26,7 +26,7 @@ function a11yTreePlugin() {
 }
 
 export default {
-  files: ['packages/widgets/src/**/*.test.ts'],
+  files: ['packages/widgets/src/**/*.test.ts', 'packages/inbox/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/widgets/tsconfig.json' }),

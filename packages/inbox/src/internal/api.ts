@@ -4,8 +4,8 @@ import {
   NewsItem as NewsItemSchema,
   NewsPage as NewsPageSchema,
   Problem,
+  SessionRequestDetail,
   SessionRequestPage as SessionRequestPageSchema,
-  SessionRequest as SessionRequestSchema,
   type StaffSession,
   StaffSession as StaffSessionSchema,
 } from '@carezone/contract';
@@ -155,20 +155,20 @@ export class InboxApi {
   getRequest(id: string, signal?: AbortSignal): Promise<InboxRequest> {
     return this.#transport.get(
       `session-requests/${encodeURIComponent(id)}`,
-      SessionRequestSchema,
+      SessionRequestDetail,
       undefined,
       signal ? { signal } : {},
     );
   }
 
   changeStatus(id: string, change: StatusChange): Promise<InboxRequest> {
-    return this.#transport.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequestSchema, {
+    return this.#transport.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequestDetail, {
       body: change,
     });
   }
 
   confirmNotSpam(id: string): Promise<InboxRequest> {
-    return this.#transport.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequestSchema, {
+    return this.#transport.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequestDetail, {
       body: { possibleSpam: false },
     });
   }

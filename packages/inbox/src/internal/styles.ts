@@ -23,6 +23,7 @@ export const inboxStyles = css`
     color: var(--_text);
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     line-height: 1.5;
+    overflow-wrap: break-word;
   }
   :host([hidden]),
   [hidden] {
@@ -45,6 +46,8 @@ export const inboxStyles = css`
   h3 {
     line-height: 1.25;
     margin: 0 0 0.75rem;
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   h1 {
     font-size: 1.6rem;
