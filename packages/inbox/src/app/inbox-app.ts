@@ -27,17 +27,6 @@ export class CarezoneInbox extends LitElement {
         min-height: 100vh;
         background: var(--_surface);
       }
-      .skip {
-        position: absolute;
-        left: 0.5rem;
-        top: -4rem;
-        background: var(--_surface);
-        padding: 0.5rem;
-        z-index: 1;
-      }
-      .skip:focus {
-        top: 0.5rem;
-      }
       header {
         border-bottom: 1px solid var(--_border);
         background: var(--_surface-alt);
@@ -161,7 +150,8 @@ export class CarezoneInbox extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.api ??= new InboxApi({ onUnauthorized: () => this.#sessionEnded() });
+    this.api ??= new InboxApi();
+    this.api.onUnauthorized = () => this.#sessionEnded();
     document.documentElement.lang = this._lang;
     window.addEventListener('popstate', this.#popState);
     void this.#checkSession();
@@ -293,8 +283,7 @@ export class CarezoneInbox extends LitElement {
   protected override render(): TemplateResult {
     const t = this.#t;
     const signedIn = this._session !== undefined;
-    return html`<a class="skip" href="#main" @click=${this.#skip}>${t.skipToContent}</a>
-      <header>
+    return html`<header>
         <div class="bar">
           <p class="brand">${t.appTitle}</p>
           <div class="session">
@@ -320,7 +309,7 @@ export class CarezoneInbox extends LitElement {
         </div>
         ${signedIn ? this.#renderNav(t) : nothing}
       </header>
-      <main id="main" tabindex="-1">
+      <main>
         ${this.#renderMain(t)}
       </main>
       <p class="visually-hidden" role="status" aria-live="polite">${this._status}</p>`;
@@ -381,11 +370,6 @@ export class CarezoneInbox extends LitElement {
   #zoneName(id: string): string {
     const zone = this._zones.find((candidate) => candidate.id === id);
     return zone ? pickText(zone.name, this._lang) : id;
-  }
-
-  #skip(event: Event): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type CarezoneClient,
   createClient,
   createTransport,
+  isApiError,
   type Language,
   type NewsItem,
   type NewsPage,
@@ -86,18 +87,19 @@ export class InboxApi {
   readonly client: CarezoneClient;
   readonly #transport: Transport;
   readonly #fetch: typeof globalThis.fetch;
-  readonly #onUnauthorized: (() => void) | undefined;
+  /** Called when an answer says the session is over (401), to show the sign-in again. */
+  onUnauthorized: (() => void) | undefined;
   constructor(options: InboxApiOptions = {}) {
     this.baseUrl = (options.baseUrl ?? location.origin).replace(/\/+$/, '');
     const base = options.fetch ?? globalThis.fetch.bind(globalThis);
-    this.#onUnauthorized = options.onUnauthorized;
+    this.onUnauthorized = options.onUnauthorized;
     this.#fetch = async (input, init) => {
       const request = new Request(input, init);
       if (!SAFE_METHODS.has(request.method) && this.csrfToken)
         request.headers.set(CSRF_HEADER, this.csrfToken);
       const response = await base(request, { credentials: 'same-origin' });
       if (response.status === 401 && !new URL(request.url).pathname.endsWith('/v1/staff/session')) {
-        this.#onUnauthorized?.();
+        this.onUnauthorized?.();
       }
       return response;
     };
@@ -118,7 +120,7 @@ export class InboxApi {
       this.csrfToken = session.csrfToken;
       return session;
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 404)) return undefined;
+      if (isApiError(error) && (error.status === 401 || error.status === 404)) return undefined;
       throw error;
     }
   }

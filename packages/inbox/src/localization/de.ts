@@ -2,7 +2,6 @@ import type { InboxTranslation } from './translation.js';
 
 export const de: InboxTranslation = {
   appTitle: 'Carezone-Posteingang',
-  skipToContent: 'Zum Inhalt',
   navigation: 'Posteingang',
   navRequests: 'Anfragen',
   navNews: 'Neuigkeiten',

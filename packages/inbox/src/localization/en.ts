@@ -2,7 +2,6 @@ import type { InboxTranslation } from './translation.js';
 
 export const en: InboxTranslation = {
   appTitle: 'Carezone inbox',
-  skipToContent: 'Skip to the content',
   navigation: 'Inbox',
   navRequests: 'Session requests',
   navNews: 'News',

@@ -2,7 +2,6 @@ import type { InboxTranslation } from './translation.js';
 
 export const fr: InboxTranslation = {
   appTitle: 'Boîte de réception Carezone',
-  skipToContent: 'Aller au contenu',
   navigation: 'Boîte de réception',
   navRequests: 'Demandes',
   navNews: 'Actualités',

@@ -2,7 +2,6 @@ import type { InboxTranslation } from './translation.js';
 
 export const nl: InboxTranslation = {
   appTitle: 'Carezone-inbox',
-  skipToContent: 'Naar de inhoud',
   navigation: 'Inbox',
   navRequests: 'Aanvragen',
   navNews: 'Nieuws',

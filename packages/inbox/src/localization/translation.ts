@@ -7,7 +7,6 @@ export type MailState = 'queued' | 'sent' | 'failing';
 export interface InboxTranslation {
   /** The page's `<title>` and the banner's name. */
   appTitle: string;
-  skipToContent: string;
   /** Names the main navigation. */
   navigation: string;
   navRequests: string;

@@ -96,7 +96,8 @@ export type Route = (sent: Sent) => Answer | undefined | Promise<Answer | undefi
  * A fake of the server at the SDK's boundary (its `fetch`): answers by route, records every request
  * with its headers, body and credentials mode. Unrouted calls get the defaults below.
  */
-export function fakeServer(route: Route = () => undefined, session: StaffSession | undefined = ZONE_SESSION) {
+/** `session`: the session of the cookie; `null`: signed out. */
+export function fakeServer(route: Route = () => undefined, session: StaffSession | null = ZONE_SESSION) {
   const sent: Sent[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -129,7 +130,7 @@ export function problem(status: number, code: string, extra: Record<string, unkn
   return { status, body: { type: `/problems/${code}`, title: code, status, code, ...extra } };
 }
 
-function defaults({ method, url }: Sent, session: StaffSession | undefined): Answer {
+function defaults({ method, url }: Sent, session: StaffSession | null): Answer {
   const path = url.pathname;
   if (path === '/v1/staff/session') {
     if (method === 'DELETE') return { status: 204 };

@@ -23,9 +23,9 @@ const PREVIEW_DELAY_MS = 300;
 
 /** Plain text of an HTML body, for a summary the server would derive the same way (roughly). */
 function textOf(bodyHtml: string, limit = 280): string {
-  const text = (new DOMParser().parseFromString(bodyHtml, 'text/html').body.textContent ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const body = new DOMParser().parseFromString(bodyHtml, 'text/html').body;
+  for (const hidden of body.querySelectorAll('script, style, template')) hidden.remove();
+  const text = (body.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { InboxSignedInEvent } from '../events/inbox-events.js';
 import { sendKeys } from '@web/test-runner-commands';
+import type { InboxSignedInEvent } from '../events/inbox-events.js';
 import { INBOX_TRANSLATIONS } from '../localization/translations.js';
 import { fakeServer, problem, ZONE_SESSION } from '../test-helpers/fake-server.js';
 import { mountView, shown, textOf } from '../test-helpers/mount.js';
@@ -8,7 +8,7 @@ import { mountView, shown, textOf } from '../test-helpers/mount.js';
 const en = INBOX_TRANSLATIONS.en;
 
 async function setup(route?: Parameters<typeof fakeServer>[0], language: 'en' | 'fr' = 'en') {
-  const server = fakeServer(route, undefined);
+  const server = fakeServer(route, null);
   const el = await mountView('carezone-inbox-sign-in', { api: server.api, language, session: undefined });
   const root = el.shadowRoot as ShadowRoot;
   const input = root.querySelector<HTMLInputElement>('#token') as HTMLInputElement;
