@@ -136,7 +136,7 @@ describe('<carezone-inbox-news-editor>', () => {
     el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await waitUntil(() => sent.some((request) => request.method === 'POST'));
     expect(
-      (sent.find((request) => request.method === 'POST')?.body as { zones: string[] }).zones,
+      (sent.find((request) => request.method === 'POST')?.body as { zones?: string[] } | undefined)?.zones,
     ).to.deep.equal(['bxl-nord']);
   });
 
@@ -164,6 +164,8 @@ describe('<carezone-inbox-news-editor>', () => {
     await waitUntil(() => textOf(el.shadowRoot?.querySelector('.success')) === en.saved);
     const patch = sent.filter((request) => request.method === 'PATCH')[1];
     expect(patch?.url.pathname).to.equal(`/v1/news/${NEWS_ITEM.id}`);
-    expect((patch?.body as { title: string }).title).to.equal('Infosessie diabetes in Vorst (nieuwe datum)');
+    expect((patch?.body as { title?: string } | undefined)?.title).to.equal(
+      'Infosessie diabetes in Vorst (nieuwe datum)',
+    );
   });
 });
