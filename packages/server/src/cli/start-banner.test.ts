@@ -11,6 +11,8 @@ describe('the lines serve prints for a person', () => {
       '  API reference       http://127.0.0.1:41234/docs',
       '  Examples            http://127.0.0.1:41234/examples/',
       '  Embed configurator  http://127.0.0.1:41234/embed/',
+      '  Inbox               http://127.0.0.1:41234/inbox/',
+      '  Inbox sign-in       npx carezone token create --zone <id> --label "…" (--all-zones for the network)',
       '  Widgets             http://127.0.0.1:41234/widgets/carezone.js',
       'Stop it with Ctrl+C.',
     ]);
@@ -28,6 +30,7 @@ describe('the lines serve prints for a person', () => {
       `Carezone ${VERSION} is listening on every interface, port 3000, public at https://zorgzones.example.be.`,
     );
     assert.ok(lines.includes('  API reference       https://zorgzones.example.be/docs'), lines.join('\n'));
+    assert.ok(lines.includes('  Inbox               https://zorgzones.example.be/inbox/'), lines.join('\n'));
     assert.ok(!lines.some((line) => /Examples|Widgets/.test(line)));
   });
 

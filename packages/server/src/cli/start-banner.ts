@@ -14,7 +14,8 @@ const EVERY_INTERFACE = new Set(['0.0.0.0', '[::]']);
 
 /**
  * A few lines for a person who just ran `carezone serve`: where the API, its reference, the
- * examples, the embed configurator and the widgets are, at the port the server really got.
+ * examples, the embed configurator, the zone team's inbox (and how to get a token to sign in to it)
+ * and the widgets are, at the port the server really got.
  * Links use the public URL when there is one, as the pages themselves do.
  */
 export function startBanner({ listening, publicUrl, examples, widgets }: StartBannerInput): string[] {
@@ -31,6 +32,9 @@ export function startBanner({ listening, publicUrl, examples, widgets }: StartBa
     ['API reference', `${origin}/docs`],
     ...(examples ? [['Examples', `${origin}/examples/`] as [string, string]] : []),
     ['Embed configurator', `${origin}/embed/`],
+    // The zone team's page: a token first (its label names the changes made with it), then the URL.
+    ['Inbox', `${origin}/inbox/`],
+    ['Inbox sign-in', 'npx carezone token create --zone <id> --label "…" (--all-zones for the network)'],
     ...(widgets ? [['Widgets', `${origin}/widgets/carezone.js`] as [string, string]] : []),
   ];
   const width = Math.max(...links.map(([label]) => label.length));
