@@ -1,7 +1,7 @@
-// Carezone as someone outside this repository gets it: the four packages packed by `npm pack`,
+// Carezone as someone outside this repository gets it: the five packages packed by `npm pack`,
 // installed from those tarballs into an empty project in the temporary folder (their third-party
 // dependencies from the registry), and used there as the README says: `npx carezone serve` answers
-// a lookup and serves the widget bundles; the README's SDK example runs in plain Node and
+// a lookup, serves the widget bundles and the zone team's inbox; the README's SDK example runs in plain Node and
 // type-checks with TypeScript (strict; node16 and bundler resolution); the finder, imported from
 // the package, is bundled by Vite and by rollup into pages that work in Chromium. A file missing
 // from a package fails one of these. publint and "Are the types wrong?" find nothing to fix.
@@ -20,7 +20,8 @@ import { rollup } from 'rollup';
 import { assertBuilt, freePort, launchBrowser } from '../e2e/harness.js';
 import { REPO_ROOT, waitForLog } from '../helpers.js';
 
-const PACKAGES = ['contract', 'sdk', 'widgets', 'server'] as const;
+// In the order of the root package.json's workspaces, which `npm pack` follows.
+const PACKAGES = ['contract', 'sdk', 'widgets', 'inbox', 'server'] as const;
 const bin = (name: string) => join(REPO_ROOT, 'node_modules', '.bin', name);
 
 /** The environment of a user's shell: none of the npm variables of the `npm test` around us. */
@@ -155,6 +156,19 @@ describe('installed from the tarballs', () => {
       assert.equal(response.status, 200, path);
       await response.arrayBuffer();
     }
+  });
+
+  test('/inbox/ answers the inbox page, whose script the installed @carezone/inbox provides', async () => {
+    const response = await fetch(`${serverUrl}/inbox/`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const page = await response.text();
+    const script = /<script type="module" src="(\/inbox\/assets\/inbox-[\w-]+\.js)"/.exec(page)?.[1];
+    assert.ok(script, 'the page loads the built inbox, not the "not built" message');
+    const asset = await fetch(`${serverUrl}${script}`);
+    assert.equal(asset.status, 200);
+    assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
+    assert.ok((await asset.arrayBuffer()).byteLength > 10_000);
   });
 
   test('/docs runs on the copy of Scalar the server package ships, without installing @scalar/* and its dependencies', async () => {
