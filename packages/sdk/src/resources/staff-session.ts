@@ -62,6 +62,7 @@ export function staffSessionResource(http: Http): StaffSessionResource {
         ...(given === undefined ? {} : { headers: { [CSRF_HEADER]: given } }),
         ...options,
       });
+      // Only once the server ended it: a refused sign-out leaves the session as it was.
       csrfToken = undefined;
     },
   };
