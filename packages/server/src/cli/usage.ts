@@ -38,7 +38,8 @@ serve       Serves the API, its docs and the widgets. Without --zonepack it load
             checked at start; default a built-in list), CAREZONE_ALLOWED_ORIGINS (comma-separated
             origins whose pages may POST, or *; unset: this server's pages only, or any origin with
             NODE_ENV=development|test), CAREZONE_RATE_LIMIT_IP (default 30/hour) and CAREZONE_RATE_LIMIT_ZONE
-            (default 120/hour), like 5/min or off, counted in PostgreSQL for every process on it (in
+            (default 120/hour), and staff sign-ins per address CAREZONE_RATE_LIMIT_SIGN_IN (default
+            10/15min), like 5/min or off, counted in PostgreSQL for every process on it (in
             memory on SQLite); CAREZONE_TRUST_PROXY (reverse proxies in front whose X-Forwarded-For
             gives the client address, default 0).
             Mail (the outbox): CAREZONE_SMTP_URL (smtp://user:pass@host:port or smtps://…; unset:

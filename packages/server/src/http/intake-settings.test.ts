@@ -6,12 +6,13 @@ test('nothing set: every intake setting is its default', () => {
   assert.deepEqual(intakeSettingsFromEnv({}), {
     topics: undefined,
     allowedOrigins: undefined,
-    rateLimits: { perAddress: undefined, perZone: undefined },
+    rateLimits: { perAddress: undefined, perZone: undefined, signIn: undefined },
     trustedProxies: undefined,
   });
   assert.deepEqual(intakeSettingsFromEnv({ CAREZONE_TOPICS: ' ', CAREZONE_RATE_LIMIT_IP: '' }).rateLimits, {
     perAddress: undefined,
     perZone: undefined,
+    signIn: undefined,
   });
 });
 
@@ -22,12 +23,17 @@ test('every variable is read', () => {
       CAREZONE_ALLOWED_ORIGINS: 'https://a.example,https://b.example',
       CAREZONE_RATE_LIMIT_IP: '1000000/s',
       CAREZONE_RATE_LIMIT_ZONE: 'off',
+      CAREZONE_RATE_LIMIT_SIGN_IN: '5/15min',
       CAREZONE_TRUST_PROXY: '1',
     }),
     {
       topics: 'topics.json',
       allowedOrigins: 'https://a.example,https://b.example',
-      rateLimits: { perAddress: { capacity: 1_000_000, windowMs: 1000 }, perZone: 'off' },
+      rateLimits: {
+        perAddress: { capacity: 1_000_000, windowMs: 1000 },
+        perZone: 'off',
+        signIn: { capacity: 5, windowMs: 15 * 60_000 },
+      },
       trustedProxies: 1,
     },
   );

@@ -20,8 +20,9 @@ export interface IntakeSettings {
 
 /**
  * Reads the intake's environment: `CAREZONE_TOPICS` (a JSON file of topics),
- * `CAREZONE_ALLOWED_ORIGINS` (comma-separated origins, or `*`), `CAREZONE_RATE_LIMIT_IP` and
- * `CAREZONE_RATE_LIMIT_ZONE` (like `30/hour`, or `off`), `CAREZONE_TRUST_PROXY` (a count of
+ * `CAREZONE_ALLOWED_ORIGINS` (comma-separated origins, or `*`), `CAREZONE_RATE_LIMIT_IP`,
+ * `CAREZONE_RATE_LIMIT_ZONE` and `CAREZONE_RATE_LIMIT_SIGN_IN` (staff sign-ins per address; like
+ * `30/hour`, or `off`), `CAREZONE_TRUST_PROXY` (a count of
  * reverse proxies). Unset or empty means the default; a malformed value throws.
  */
 export function intakeSettingsFromEnv(env: NodeJS.ProcessEnv): IntakeSettings {
@@ -41,6 +42,7 @@ export function intakeSettingsFromEnv(env: NodeJS.ProcessEnv): IntakeSettings {
     rateLimits: {
       perAddress: rateLimit('CAREZONE_RATE_LIMIT_IP'),
       perZone: rateLimit('CAREZONE_RATE_LIMIT_ZONE'),
+      signIn: rateLimit('CAREZONE_RATE_LIMIT_SIGN_IN'),
     },
     trustedProxies,
   };

@@ -49,6 +49,7 @@ export const SETTINGS = [
   { name: 'CAREZONE_ALLOWED_ORIGINS', fallback: "(this server's own pages)" },
   { name: 'CAREZONE_RATE_LIMIT_IP', fallback: '30/hour' },
   { name: 'CAREZONE_RATE_LIMIT_ZONE', fallback: '120/hour' },
+  { name: 'CAREZONE_RATE_LIMIT_SIGN_IN', fallback: '10/15min' },
   { name: 'CAREZONE_TRUST_PROXY', fallback: '0' },
   { name: 'CAREZONE_SMTP_URL', fallback: '(none: e-mails are written as .eml files)' },
   { name: 'CAREZONE_MAIL_FROM', fallback: DEFAULT_MAIL_FROM },

@@ -85,7 +85,7 @@ export function startTestServer(options: Partial<ServerOptions> = {}): Promise<R
     mail: false,
     retentionDays: false,
     newsPolling: false,
-    rateLimits: { perAddress: 'off', perZone: 'off' },
+    rateLimits: { perAddress: 'off', perZone: 'off', signIn: 'off' },
     logger: createLogger('silent'),
     ...options,
   });
