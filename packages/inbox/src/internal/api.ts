@@ -97,7 +97,9 @@ export class InboxApi {
       const request = new Request(input, init);
       if (!SAFE_METHODS.has(request.method) && this.csrfToken)
         request.headers.set(CSRF_HEADER, this.csrfToken);
-      const response = await base(request, { credentials: 'same-origin' });
+      // `no-cache`: the public lists (news) may be cached for minutes; the team must see its own
+      // changes at once, so every answer is revalidated (a 304 when unchanged).
+      const response = await base(request, { credentials: 'same-origin', cache: 'no-cache' });
       if (response.status === 401 && !new URL(request.url).pathname.endsWith('/v1/staff/session')) {
         this.onUnauthorized?.();
       }

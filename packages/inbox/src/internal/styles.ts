@@ -102,7 +102,7 @@ export const inboxStyles = css`
     font-size: 0.9rem;
     margin: 0 0 0.25rem;
   }
-  input:not([type='checkbox']),
+  input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
@@ -119,7 +119,8 @@ export const inboxStyles = css`
     min-height: 8rem;
     resize: vertical;
   }
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     width: 1.25rem;
     height: 1.25rem;
     margin: 0.15rem 0 0;
@@ -204,10 +205,22 @@ export const inboxStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  ul.plain {
+  .plain {
     list-style: none;
     padding: 0;
     margin: 0;
+  }
+  .editor {
+    display: grid;
+    gap: 0 calc(2 * var(--_space));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
+    align-items: start;
+  }
+  .message {
+    white-space: pre-line;
+  }
+  .card > h2:first-child {
+    margin-top: 0;
   }
   .card {
     border: 1px solid var(--_border);

@@ -87,6 +87,7 @@ export interface Sent {
   headers: Headers;
   body: unknown;
   credentials: RequestCredentials | undefined;
+  cache: RequestCache | undefined;
 }
 
 export type Answer = { status?: number; body?: unknown; headers?: Record<string, string> } | 'offline';
@@ -108,6 +109,7 @@ export function fakeServer(route: Route = () => undefined, session: StaffSession
       headers: request.headers,
       body: text ? JSON.parse(text) : undefined,
       credentials: init?.credentials,
+      cache: init?.cache,
     };
     sent.push(entry);
     const answer = (await route(entry)) ?? defaults(entry, session);

@@ -34,6 +34,8 @@ describe('<carezone-inbox-news>', () => {
     expect(
       sent.find((request) => request.url.pathname === '/v1/news')?.url.searchParams.get('zone'),
     ).to.equal('bxl-sud');
+    // The public list may be cached for minutes: the inbox revalidates, to see its own changes.
+    expect(sent.find((request) => request.url.pathname === '/v1/news')?.cache).to.equal('no-cache');
     const root = el.shadowRoot as ShadowRoot;
     expect(textOf(root.querySelector('.news h2'))).to.equal(NEWS_ITEM.title);
     expect(root.querySelector('.news h2')?.getAttribute('lang')).to.equal('nl');
