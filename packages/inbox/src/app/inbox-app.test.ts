@@ -41,6 +41,11 @@ describe('<carezone-inbox>', () => {
       () => inbox.heading() === en.requestTitle(REQUEST.request.organisation.name),
       'the request shows',
     );
+    // The heading that took the focus while the request loaded keeps it, and the title follows it.
+    await waitUntil(() => inbox.focused() === 'H1', 'the heading has the focus');
+    await waitUntil(
+      () => document.title === `${en.requestTitle(REQUEST.request.organisation.name)} · ${en.appTitle}`,
+    );
     expect(textOf(inbox.root.querySelector('header'))).to.contain(en.signedInAs('Team Zuid', 'South'));
     await expect(inbox.el).to.be.accessible();
     // A link of the navigation: the news, in place, with the History API.

@@ -46,6 +46,14 @@ export class InboxView extends LitElement {
     return zone ? pickText(zone.name, this.language) : id;
   }
 
+  /** The page's title follows the heading of the view shown (whose text may come with its data). */
+  protected override updated(): void {
+    const heading = this.renderRoot.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+    if (heading && this.isConnected && !this.closest('[hidden]')) {
+      document.title = `${heading} · ${this.t.appTitle}`;
+    }
+  }
+
   /** Moves the focus to the view's heading, so a screen reader starts reading the new page there. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;

@@ -1,5 +1,5 @@
 import type { SessionRequestStatus } from '@carezone/sdk';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { InboxRequest, RequestMail, StatusChange } from '../internal/api.js';
 import { errorMessage } from '../internal/errors.js';
@@ -68,19 +68,22 @@ export class InboxRequestDetail extends InboxView {
 
   protected override render(): TemplateResult {
     const t = this.t;
+    // One heading throughout, its text following the load: the focus it got on arrival stays.
+    const status = this.#request.status;
+    const loaded = this._changed ?? this.#request.value;
+    const heading =
+      status === TaskStatus.COMPLETE && loaded
+        ? t.requestTitle(loaded.request.organisation.name)
+        : status === TaskStatus.ERROR
+          ? t.notFoundTitle
+          : t.loading;
     return html`<p><a href=${INBOX_BASE}>${t.backToRequests}</a></p>
+      <h1 tabindex="-1">${heading}</h1>
       ${this.#request.render({
-        initial: () => this.#renderPending(),
-        pending: () => this.#renderPending(),
         complete: (loaded) => this.#renderRequest(this._changed ?? loaded),
-        error: (error) => html`<h1 tabindex="-1">${t.notFoundTitle}</h1>
-          <div role="alert"><p class="error">${errorMessage(t, error)}</p></div>
+        error: (error) => html`<div role="alert"><p class="error">${errorMessage(t, error)}</p></div>
           <button class="secondary" type="button" @click=${() => void this.#request.run()}>${t.retry}</button>`,
       })}`;
-  }
-
-  #renderPending(): TemplateResult {
-    return html`<h1 tabindex="-1">${this.t.loading}</h1>`;
   }
 
   #renderRequest(request: InboxRequest): TemplateResult {
@@ -90,8 +93,7 @@ export class InboxRequestDetail extends InboxView {
       text === undefined || text === null || text === ''
         ? html`<span class="muted">${t.notGiven}</span>`
         : text;
-    return html`<h1 tabindex="-1">${t.requestTitle(input.organisation.name)}</h1>
-      <p>
+    return html`<p>
         <span class="badge">${t.statuses[request.status]}</span>
         ${request.possibleSpam ? html`<span class="badge">${t.possibleSpam}</span>` : nothing}
         <span class="muted">${t.reference} ${request.reference}</span>
