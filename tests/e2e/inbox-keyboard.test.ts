@@ -1,6 +1,6 @@
 // The zone team's inbox against the real server, with the keyboard alone (Tab, arrows, Space,
 // Enter, typing; never a click): sign in with a token made by the CLI, filter the list, open a
-// request, plan it with a note for the requester, and sign out. The requester's e-mail is written
+// request, plan it with a note for the requester, and sign out; the CSV of the filter downloads. The requester's e-mail is written
 // to the outbox folder, and the session is over once signed out. The page raises no CSP violation.
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -132,6 +132,26 @@ describe('the inbox with the keyboard alone', () => {
         document.querySelector('carezone-inbox')?.shadowRoot?.querySelector('[role=status]')?.textContent ===
         '1 aanvraag.',
     );
+
+    // The CSV of the filter, as the link downloads it with the session cookie.
+    const csv = await page.evaluate(async () => {
+      const link = document
+        .querySelector('carezone-inbox')
+        ?.shadowRoot?.querySelector('carezone-inbox-requests')
+        ?.shadowRoot?.querySelector<HTMLAnchorElement>('a[download]');
+      const response = await fetch(link?.href ?? '');
+      return {
+        href: link?.href ?? '',
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    });
+    assert.match(csv.href, /\/v1\/session-requests\/export\?status=received&q=marolles&lang=nl$/);
+    assert.equal(csv.status, 200);
+    assert.match(csv.type ?? '', /^text\/csv/);
+    assert.ok(csv.text.includes('École des Marolles'), csv.text);
+    assert.equal(csv.text.trim().split('\n').length, 2, 'the header and the one request');
 
     // Open it.
     await tabTo(page, (target) => target.tag === 'a' && target.text === 'École des Marolles', 'the request');
