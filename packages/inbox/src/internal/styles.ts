@@ -219,8 +219,11 @@ export const inboxStyles = css`
   .message {
     white-space: pre-line;
   }
-  .card > h2:first-child {
+  .card > :first-child {
     margin-top: 0;
+  }
+  .card > :last-child {
+    margin-bottom: 0;
   }
   .card {
     border: 1px solid var(--_border);
