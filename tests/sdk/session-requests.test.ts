@@ -12,6 +12,7 @@ let sudTeam: CarezoneClient;
 let nordTeam: CarezoneClient;
 let revokedId: string;
 let revokedToken: string;
+let sudTokenText: string;
 
 before(async () => {
   // The built-in Brussels pack; rate limits stay at their defaults, far above this suite.
@@ -19,7 +20,8 @@ before(async () => {
   const tokenFor = async (zone: string) =>
     (await createStaffToken(server.storage.db, { zone, label: zone })).token;
   visitor = createClient({ baseUrl: server.url, retry: 0 });
-  sudTeam = createClient({ baseUrl: server.url, retry: 0, token: await tokenFor('bxl-sud') });
+  sudTokenText = await tokenFor('bxl-sud');
+  sudTeam = createClient({ baseUrl: server.url, retry: 0, token: sudTokenText });
   nordTeam = createClient({ baseUrl: server.url, retry: 0, token: await tokenFor('bxl-nord') });
   ({ id: revokedId, token: revokedToken } = await createStaffToken(server.storage.db, {
     zone: 'bxl-sud',
@@ -125,5 +127,79 @@ describe('topics and session requests against the real server', () => {
     for await (const page of nordTeam.sessionRequests.pages({ zone: 'bxl-nord', limit: 2 }))
       seen.push(...page.data.map((entry) => entry.request.participants ?? 0));
     assert.deepEqual(seen, [5, 4, 3, 2, 1]);
+  });
+});
+
+describe('the inbox calls against the real server', () => {
+  test('get answers who made each change and the e-mails; update tells the requester', async () => {
+    const created = await visitor.sessionRequests.create({ ...request, participants: 40 });
+    const fresh = await sudTeam.sessionRequests.get(created.id);
+    assert.deepEqual(
+      fresh.mails.map((mail) => [mail.kind, mail.state]),
+      [
+        ['team', 'queued'],
+        ['confirmation', 'queued'],
+      ],
+    );
+    const planned = await sudTeam.sessionRequests.update(created.id, {
+      status: 'planned',
+      note: 'Thursday 9:30',
+      noteToRequester: true,
+    });
+    assert.deepEqual(
+      planned.history.map((entry) => [entry.status, entry.by]),
+      [
+        ['received', null],
+        ['planned', 'bxl-sud'],
+      ],
+    );
+    assert.deepEqual(
+      planned.mails.map((mail) => mail.kind),
+      ['team', 'confirmation', 'requester-update'],
+    );
+    const done = await sudTeam.sessionRequests.update(created.id, { status: 'done', notifyRequester: true });
+    assert.equal(done.mails.filter((mail) => mail.kind === 'requester-update').length, 2);
+  });
+
+  test('list filters by topic, day and text; export gives the same requests as CSV', async () => {
+    const mine = await visitor.sessionRequests.create({
+      ...request,
+      topics: ['prevention'],
+      organisation: { name: 'Maison de Quartier Écluse', kind: 'welfare-service' },
+    });
+    await visitor.sessionRequests.create({ ...request, topics: ['prevention'], zone: 'bxl-nord' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const filters = { topic: 'prevention', from: today, to: today, q: 'ecluse' };
+    const page = await sudTeam.sessionRequests.list(filters);
+    assert.deepEqual(
+      page.data.map((entry) => entry.id),
+      [mine.id],
+    );
+    assert.deepEqual(
+      (await sudTeam.sessionRequests.list({ ...filters, to: '2000-01-01', from: undefined })).data,
+      [],
+    );
+
+    const csv = await sudTeam.sessionRequests.export({ ...filters, lang: 'en' });
+    assert.ok(csv.startsWith('\uFEFFReference,ID,'), csv.slice(0, 40));
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines.length, 2, 'the header and one request');
+    assert.ok(lines[1]?.includes(mine.id));
+    assert.ok(lines[1]?.includes('Maison de Quartier Écluse'));
+    assert.ok(lines[1]?.includes('Prevention'), 'topics as labels in the language asked');
+    assert.equal(await codeOf(nordTeam.sessionRequests.export({ zone: 'bxl-sud' })), 'FORBIDDEN');
+    assert.equal(await codeOf(visitor.sessionRequests.export()), 'UNAUTHORIZED');
+
+    // The link a page in a browser with a staff session would offer: the same file.
+    const query = new URLSearchParams({ ...filters, lang: 'en' });
+    const response = await fetch(`${server.url}/v1/session-requests/export?${query}`, {
+      headers: { authorization: `Bearer ${sudTokenText}` },
+    });
+    assert.equal(response.status, 200);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename="carezone-requests-bxl-sud-/,
+    );
+    assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()), csv);
   });
 });

@@ -29,7 +29,12 @@ export type {
   ProblemPlace,
   SessionRequest,
   SessionRequestCreated,
+  SessionRequestDetail,
+  SessionRequestHistoryEntry,
   SessionRequestInput,
+  SessionRequestMail,
+  SessionRequestMailKind,
+  SessionRequestMailState,
   SessionRequestPage,
   SessionRequestPatch,
   SessionRequestStatus,
@@ -90,6 +95,7 @@ export { type NewsListParams, type NewsResource, newsResource } from './resource
 export { type PlaceSearchParams, type PlacesResource, placesResource } from './resources/places.js';
 export {
   type CreateSessionRequestOptions,
+  type SessionRequestExportParams,
   type SessionRequestIntakeResource,
   type SessionRequestListParams,
   type SessionRequestsResource,

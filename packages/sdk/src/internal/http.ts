@@ -28,14 +28,16 @@ export interface SendOptions extends RequestOptions {
    * a POST with an `Idempotency-Key`, a PATCH that sets a state.
    */
   retry?: boolean;
+  /** The body is not JSON (a CSV export): the schema checks its text as it is. */
+  raw?: boolean;
 }
 
 /** The resources' one way to the API: `get` reads, `send` writes; both validate the answer. */
 export interface Http {
   get<T>(path: string, schema: Schema<T>, query?: Query, options?: RequestOptions): Promise<T>;
-  /** A `204 No Content` answer is checked as `undefined`. */
+  /** A `204 No Content` answer is checked as `undefined`. A GET here is one of a `raw` body. */
   send<T>(
-    method: 'post' | 'patch' | 'delete',
+    method: 'get' | 'post' | 'patch' | 'delete',
     path: string,
     schema: Schema<T>,
     options?: SendOptions,
@@ -65,7 +67,7 @@ export function createHttp(options: ClientOptions): Http {
     method: 'get' | 'post' | 'patch' | 'delete',
     path: string,
     schema: Schema<T>,
-    { query, body, headers, signal, retry: retrySafe }: SendOptions = {},
+    { query, body, headers, signal, retry: retrySafe, raw }: SendOptions = {},
   ): Promise<T> {
     signal?.throwIfAborted();
     const searchParams = toSearchParams(query);
@@ -79,7 +81,8 @@ export function createHttp(options: ClientOptions): Http {
       response = await api(path, {
         method,
         ...(search ? { searchParams } : {}),
-        ...(body === undefined ? {} : { json: body }),
+        // ky sends no body when `json` is undefined.
+        json: body,
         ...(headers ? { headers } : {}),
         ...(signal ? { signal } : {}),
         ...(retrySafe ? { retry: { ...retry, methods: [method] } } : {}),
@@ -93,7 +96,7 @@ export function createHttp(options: ClientOptions): Http {
       throw new NetworkError(url, error);
     }
 
-    const parsed = response.status === 204 ? undefined : parseJson(text);
+    const parsed = response.status === 204 ? undefined : raw ? text : parseJson(text);
     if (parsed === NOT_JSON) throw new ResponseValidationError(url, response.status, [notJsonIssue(text)]);
     const result = schema.safeParse(parsed);
     if (!result.success) throw new ResponseValidationError(url, response.status, result.error.issues);
@@ -102,7 +105,7 @@ export function createHttp(options: ClientOptions): Http {
 
   return {
     get: (path, schema, query, requestOptions) =>
-      send('get', path, schema, { ...(query ? { query } : {}), ...requestOptions }),
+      send('get', path, schema, { query, ...requestOptions }),
     send,
   };
 }

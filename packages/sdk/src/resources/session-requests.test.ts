@@ -106,9 +106,10 @@ describe('staff calls', () => {
     ...created,
     request: input,
     updatedAt: created.createdAt,
-    history: [{ status: 'received', note: null, at: created.createdAt }],
+    history: [{ status: 'received', note: null, at: created.createdAt, by: null }],
     possibleSpam: false,
   };
+  const detail = { ...stored, mails: [] };
 
   test('send the token as a bearer and the filters as query parameters', async () => {
     const server = await serve((_request, response) =>
@@ -143,7 +144,7 @@ describe('staff calls', () => {
 
   test('update sends a PATCH with the new status and note', async () => {
     const server = await serve((_request, response) =>
-      sendJson(response, 200, { ...stored, status: 'planned' }),
+      sendJson(response, 200, { ...detail, status: 'planned' }),
     );
     const result = await createClient({ baseUrl: server.url }).sessionRequests.update('a1', {
       status: 'planned',
@@ -158,7 +159,7 @@ describe('staff calls', () => {
   test('lists the requests flagged as possible spam, and confirms one', async () => {
     const flagged = { ...stored, possibleSpam: true };
     const server = await serve((request, response) =>
-      sendJson(response, 200, request.method === 'PATCH' ? stored : { data: [flagged], nextCursor: null }),
+      sendJson(response, 200, request.method === 'PATCH' ? detail : { data: [flagged], nextCursor: null }),
     );
     const client = createClient({ baseUrl: server.url, token: 'cz_secret' });
     const page = await client.sessionRequests.list({ spam: 'only' });
@@ -167,6 +168,56 @@ describe('staff calls', () => {
     const confirmed = await client.sessionRequests.update('a1', { possibleSpam: false });
     assert.equal(confirmed.possibleSpam, false);
     assert.deepEqual(JSON.parse(server.requests[1]?.body ?? ''), { possibleSpam: false });
+  });
+});
+
+describe('the inbox calls', () => {
+  test('list sends the topic, date and text filters', async () => {
+    const server = await serve((_request, response) =>
+      sendJson(response, 200, { data: [], nextCursor: null }),
+    );
+    await createClient({ baseUrl: server.url }).sessionRequests.list({
+      topic: 'diabetes',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      q: 'Éloïse & co',
+    });
+    assert.equal(
+      server.requests[0]?.url,
+      '/v1/session-requests?topic=diabetes&from=2026-03-01&to=2026-03-31&q=%C3%89lo%C3%AFse+%26+co',
+    );
+  });
+
+  test('export asks for CSV and resolves to its text, byte order mark included', async () => {
+    const csv = '\uFEFFReference,Status\r\nCZ-1,Planned\r\n';
+    const server = await serve((_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="x.csv"',
+      });
+      response.end(csv);
+    });
+    const client = createClient({ baseUrl: server.url, token: 'cz_secret' });
+    const text = await client.sessionRequests.export({ zone: 'bxl-sud', lang: 'fr', delimiter: ';' });
+    assert.equal(text, csv);
+    assert.equal(server.requests[0]?.url, '/v1/session-requests/export?zone=bxl-sud&lang=fr&delimiter=%3B');
+    assert.equal(server.requests[0]?.headers.accept, 'text/csv');
+    assert.equal(server.requests[0]?.headers.authorization, 'Bearer cz_secret');
+  });
+
+  test('an export answered with something else than CSV breaks the contract; a problem is an ApiError', async () => {
+    const server = await serve((_request, response, index) => {
+      if (index > 0) return sendProblem(response, problem(403, 'FORBIDDEN'));
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<h1>proxy</h1>');
+    });
+    const client = createClient({ baseUrl: server.url, retry: 0 });
+    const html = await client.sessionRequests.export().catch((error: unknown) => error);
+    assert.ok(html instanceof Error && html.name === 'ResponseValidationError', String(html));
+    const forbidden = await client.sessionRequests
+      .export({ zone: 'bxl-nord' })
+      .catch((error: unknown) => error);
+    assert.ok(forbidden instanceof ApiError && forbidden.code === 'FORBIDDEN');
   });
 });
 
