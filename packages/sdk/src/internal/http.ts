@@ -104,8 +104,7 @@ export function createHttp(options: ClientOptions): Http {
   }
 
   return {
-    get: (path, schema, query, requestOptions) =>
-      send('get', path, schema, { query, ...requestOptions }),
+    get: (path, schema, query, requestOptions) => send('get', path, schema, { query, ...requestOptions }),
     send,
   };
 }
