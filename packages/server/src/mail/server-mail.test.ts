@@ -56,3 +56,42 @@ test('a request posted to the server is mailed at once (a nudge, not the next po
     await rm(data, { recursive: true, force: true });
   }
 });
+
+test("with CAREZONE_PUBLIC_URL the server's team e-mail links to the request in the inbox", async () => {
+  const data = await mkdtemp(join(tmpdir(), 'carezone-server-mail-link-'));
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer({
+      port: 0,
+      dataDir: data,
+      logger: memoryLogger().logger,
+      publicUrl: 'https://zorgzones.example.be/',
+      mail: mailSettingsFromEnv({ CAREZONE_ZONE_INBOXES: 'bxl-sud=zuid@example.org' }, data),
+    });
+    const response = await fetch(`${server.url}/v1/session-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomBytes(16).toString('hex') },
+      body: JSON.stringify({ ...sampleRequest(), fillTimeMs: 20_000 }),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    const { id } = (await response.json()) as { id: string };
+    const dir = join(data, 'outbox-mail');
+    let files: string[] = [];
+    for (let waited = 0; files.length < 2 && waited < 3000; waited += 25) {
+      await sleep(25);
+      files = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.eml'));
+    }
+    const mails = await Promise.all(
+      files.map(async (name) => parseEml(await readFile(join(dir, name), 'utf8'))),
+    );
+    const team = mails.find((mail) => mail.headers.to === 'zuid@example.org');
+    const link = `https://zorgzones.example.be/inbox/requests/${id}`;
+    assert.ok(team?.text.includes(link), 'the link in the text');
+    assert.ok(team?.html?.includes(`<a href="${link}">`), 'the link in the HTML');
+    const confirmation = mails.find((mail) => mail.headers.to === 'eloise.dupont@example.org');
+    assert.ok(confirmation && !confirmation.text.includes('/inbox/'), 'the requester gets no staff link');
+  } finally {
+    await server?.close();
+    await rm(data, { recursive: true, force: true });
+  }
+});
