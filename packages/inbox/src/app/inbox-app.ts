@@ -260,9 +260,10 @@ export class CarezoneInbox extends LitElement {
   #say(message: string): void {
     // Emptied first, so that the same message said twice is read twice.
     this._status = '';
-    requestAnimationFrame(() => {
+    // A timer, not an animation frame: frames stop in a tab in the background.
+    setTimeout(() => {
       this._status = message;
-    });
+    }, 100);
   }
 
   #switchLanguage(event: Event): void {
