@@ -2,15 +2,12 @@ import {
   CSRF_HEADER,
   type NewsInput,
   NewsItem as NewsItemSchema,
-  NewsPage as NewsPageSchema,
-  Problem,
-  SessionRequestDetail,
-  SessionRequestPage as SessionRequestPageSchema,
+  type SessionRequestDetail,
+  type SessionRequestMail,
+  type SessionRequestPatch,
   type StaffSession,
-  StaffSession as StaffSessionSchema,
 } from '@carezone/contract';
 import {
-  ApiError,
   type CarezoneClient,
   createClient,
   createTransport,
@@ -18,12 +15,10 @@ import {
   type Language,
   type NewsItem,
   type NewsPage,
-  type SessionRequest,
   type SessionRequestPage,
   type SessionRequestStatus,
   type Transport,
 } from '@carezone/sdk';
-import type { MailKind, MailState } from '../localization/translation.js';
 
 export type { StaffSession };
 
@@ -40,30 +35,23 @@ export interface RequestFilter {
 
 export const FILTER_KEYS = ['zone', 'status', 'topic', 'from', 'to', 'q'] as const;
 
-/** One e-mail of a request, from its outbox row (issue 17's `mails`). */
-export interface RequestMail {
-  kind: MailKind;
-  state: MailState;
-  attempts: number;
-  lastError: string | null;
-  at: string;
-}
+/** A request as its page shows it: with its history (and who made each change) and its e-mails. */
+export type InboxRequest = SessionRequestDetail;
+/** One e-mail of a request (to the team, the confirmation, a status update), from the outbox. */
+export type RequestMail = SessionRequestMail;
+/** A status change, with its note and whether the requester hears of it. */
+export type StatusChange = Pick<
+  SessionRequestPatch,
+  'status' | 'note' | 'notifyRequester' | 'noteToRequester'
+> & { status: SessionRequestStatus };
 
-/**
- * A request as the inbox reads it: the contract's, with the history's `by` and the `mails` when the
- * server sends them (the page shows what is there).
- */
-export type InboxRequest = SessionRequest & {
-  history: (SessionRequest['history'][number] & { by?: string | null })[];
-  mails?: RequestMail[];
+/** The answer of a DELETE: `204 No Content`. */
+const NO_CONTENT = {
+  safeParse: (input: unknown) =>
+    input === undefined
+      ? ({ success: true, data: undefined } as const)
+      : ({ success: false, error: { issues: [] } } as const),
 };
-
-export interface StatusChange {
-  status: SessionRequestStatus;
-  note?: string;
-  notifyRequester?: boolean;
-  noteToRequester?: boolean;
-}
 
 export interface InboxApiOptions {
   /** The server's origin. Default: the page's. */
@@ -86,14 +74,13 @@ export class InboxApi {
   csrfToken: string | undefined;
   readonly client: CarezoneClient;
   readonly #transport: Transport;
-  readonly #fetch: typeof globalThis.fetch;
   /** Called when an answer says the session is over (401), to show the sign-in again. */
   onUnauthorized: (() => void) | undefined;
   constructor(options: InboxApiOptions = {}) {
     this.baseUrl = (options.baseUrl ?? location.origin).replace(/\/+$/, '');
     const base = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.onUnauthorized = options.onUnauthorized;
-    this.#fetch = async (input, init) => {
+    const fetchWithSession: typeof globalThis.fetch = async (input, init) => {
       const request = new Request(input, init);
       if (!SAFE_METHODS.has(request.method) && this.csrfToken)
         request.headers.set(CSRF_HEADER, this.csrfToken);
@@ -105,7 +92,7 @@ export class InboxApi {
       }
       return response;
     };
-    const clientOptions = { baseUrl: this.baseUrl, fetch: this.#fetch, retry: 1 };
+    const clientOptions = { baseUrl: this.baseUrl, fetch: fetchWithSession, retry: 1 };
     this.client = createClient(clientOptions);
     this.#transport = createTransport(clientOptions);
   }
@@ -113,12 +100,7 @@ export class InboxApi {
   /** The session of the cookie, or undefined when there is none (signed out, expired, revoked). */
   async session(signal?: AbortSignal): Promise<StaffSession | undefined> {
     try {
-      const session = await this.#transport.get(
-        'staff/session',
-        StaffSessionSchema,
-        undefined,
-        signal ? { signal } : {},
-      );
+      const session = await this.client.staffSession.current(signal ? { signal } : {});
       this.csrfToken = session.csrfToken;
       return session;
     } catch (error) {
@@ -128,9 +110,7 @@ export class InboxApi {
   }
 
   async signIn(token: string): Promise<StaffSession> {
-    const session = await this.#transport.send('post', 'staff/session', StaffSessionSchema, {
-      body: { token },
-    });
+    const session = await this.client.staffSession.signIn(token);
     this.csrfToken = session.csrfToken;
     return session;
   }
@@ -138,7 +118,7 @@ export class InboxApi {
   /** Ends the session on the server; the page forgets it even when the server cannot be reached. */
   async signOut(): Promise<void> {
     try {
-      await this.#delete('staff/session');
+      await this.client.staffSession.signOut();
     } finally {
       this.csrfToken = undefined;
     }
@@ -147,34 +127,24 @@ export class InboxApi {
   listRequests(
     filter: RequestFilter & { cursor?: string | undefined; limit?: number },
     signal?: AbortSignal,
-  ): Promise<SessionRequestPage & { data: InboxRequest[] }> {
-    return this.#transport.get(
-      'session-requests',
-      SessionRequestPageSchema,
-      { ...filterQuery(filter), cursor: filter.cursor, limit: filter.limit },
+  ): Promise<SessionRequestPage> {
+    const { cursor, limit } = filter;
+    return this.client.sessionRequests.list(
+      { ...filterQuery(filter), ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) },
       signal ? { signal } : {},
     );
   }
 
   getRequest(id: string, signal?: AbortSignal): Promise<InboxRequest> {
-    return this.#transport.get(
-      `session-requests/${encodeURIComponent(id)}`,
-      SessionRequestDetail,
-      undefined,
-      signal ? { signal } : {},
-    );
+    return this.client.sessionRequests.get(id, signal ? { signal } : {});
   }
 
   changeStatus(id: string, change: StatusChange): Promise<InboxRequest> {
-    return this.#transport.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequestDetail, {
-      body: change,
-    });
+    return this.client.sessionRequests.update(id, change);
   }
 
   confirmNotSpam(id: string): Promise<InboxRequest> {
-    return this.#transport.send('patch', `session-requests/${encodeURIComponent(id)}`, SessionRequestDetail, {
-      body: { possibleSpam: false },
-    });
+    return this.client.sessionRequests.update(id, { possibleSpam: false });
   }
 
   /** The CSV of the requests of `filter`, with the inbox's language for its labels. */
@@ -185,25 +155,25 @@ export class InboxApi {
     return `${this.baseUrl}/v1/session-requests/export?${query}`;
   }
 
+  // The news staff write (the SDK's news resource reads only, so that the feed widget carries no
+  // more): through the SDK's transport, with the contract's schemas.
+
   listNews(
     params: { zone?: string | undefined; cursor?: string | undefined },
     signal?: AbortSignal,
   ): Promise<NewsPage> {
-    return this.#transport.get(
-      'news',
-      NewsPageSchema,
-      { zone: params.zone, cursor: params.cursor, limit: 20 },
+    return this.client.news.list(
+      {
+        ...(params.zone ? { zone: params.zone } : {}),
+        ...(params.cursor ? { cursor: params.cursor } : {}),
+        limit: 20,
+      },
       signal ? { signal } : {},
     );
   }
 
   getNews(id: string, signal?: AbortSignal): Promise<NewsItem> {
-    return this.#transport.get(
-      `news/${encodeURIComponent(id)}`,
-      NewsItemSchema,
-      undefined,
-      signal ? { signal } : {},
-    );
+    return this.client.news.get(id, signal ? { signal } : {});
   }
 
   createNews(input: NewsInput): Promise<NewsItem> {
@@ -214,35 +184,8 @@ export class InboxApi {
     return this.#transport.send('patch', `news/${encodeURIComponent(id)}`, NewsItemSchema, { body: patch });
   }
 
-  deleteNews(id: string): Promise<void> {
-    return this.#delete(`news/${encodeURIComponent(id)}`);
-  }
-
-  /** DELETE, which the SDK's transport does not send: its problem becomes the same ApiError. */
-  async #delete(path: string): Promise<void> {
-    const url = `${this.baseUrl}/v1/${path}`;
-    const response = await this.#fetch(url, { method: 'DELETE', headers: { accept: 'application/json' } });
-    if (response.ok) return;
-    const text = await response.text().catch(() => '');
-    let problem: Problem | undefined;
-    try {
-      const parsed = Problem.safeParse(JSON.parse(text));
-      if (parsed.success) problem = parsed.data;
-    } catch {
-      // Not a problem document: built from the status below.
-    }
-    const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    throw new ApiError(
-      problem ?? {
-        type: 'about:blank',
-        title: response.statusText,
-        status: response.status,
-        code: 'INTERNAL',
-      },
-      response.status,
-      url,
-      retryAfter,
-    );
+  async deleteNews(id: string): Promise<void> {
+    await this.#transport.send('delete', `news/${encodeURIComponent(id)}`, NO_CONTENT);
   }
 }
 

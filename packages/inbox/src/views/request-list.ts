@@ -1,7 +1,7 @@
-import { pickText, type SessionRequestPage, type Topic } from '@carezone/sdk';
+import { pickText, type SessionRequest, type SessionRequestPage, type Topic } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { filterFromSearch, filterQuery, type InboxRequest, type RequestFilter } from '../internal/api.js';
+import { filterFromSearch, filterQuery, type RequestFilter } from '../internal/api.js';
 import { errorMessage } from '../internal/errors.js';
 import { InboxView } from '../internal/inbox-view.js';
 import { formatDate } from '../internal/language.js';
@@ -146,7 +146,7 @@ export class InboxRequestList extends InboxView {
   #renderList(first: SessionRequestPage): TemplateResult {
     const t = this.t;
     const pages = [first, ...this._more];
-    const requests = pages.flatMap((page) => page.data) as InboxRequest[];
+    const requests = pages.flatMap((page) => page.data);
     const next = pages.at(-1)?.nextCursor;
     if (requests.length === 0) return html`<p class="notice">${t.noRequests}</p>`;
     return html`<p class="muted">${t.results(requests.length, next !== null && next !== undefined)}</p>
@@ -162,7 +162,7 @@ export class InboxRequestList extends InboxView {
       }`;
   }
 
-  #renderRequest(request: InboxRequest, index: number): TemplateResult {
+  #renderRequest(request: SessionRequest, index: number): TemplateResult {
     const t = this.t;
     const input = request.request;
     const network = this.session?.zone === null;
