@@ -1,15 +1,16 @@
 import type { Language, ZoneSummary } from '@carezone/sdk';
 import { pickText } from '@carezone/sdk';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { InboxAnnounceEvent, InboxNavigateEvent, InboxSignedInEvent } from '../events/inbox-events.js';
 import { InboxApi, type StaffSession } from '../internal/api.js';
 import { errorMessage } from '../internal/errors.js';
 import type { InboxView } from '../internal/inbox-view.js';
 import { chooseLanguage, INBOX_LANGUAGES, initialLanguage } from '../internal/language.js';
-import { INBOX_BASE, newsPath, parseRoute, type Route } from '../internal/router.js';
+import { INBOX_BASE, inboxLinkTarget, newsPath, parseRoute, type Route } from '../internal/router.js';
 import { inboxStyles } from '../internal/styles.js';
 import type { InboxTranslation } from '../localization/translation.js';
 import { INBOX_TRANSLATIONS } from '../localization/translations.js';
+import { inboxAppStyles } from './inbox-app.styles.js';
 
 /**
  * @summary The zone team's inbox: sign-in, the session requests and the news of the zone, one page
@@ -20,78 +21,7 @@ import { INBOX_TRANSLATIONS } from '../localization/translations.js';
  * being filled in shows the sign-in above the form, which keeps what was typed.
  */
 export class CarezoneInbox extends LitElement {
-  static override styles = [
-    inboxStyles,
-    css`
-      :host {
-        min-height: 100vh;
-        background: var(--_surface);
-      }
-      header {
-        border-bottom: 1px solid var(--_border);
-        background: var(--_surface-alt);
-        padding: 0.5rem var(--_space);
-      }
-      .bar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem var(--_space);
-        align-items: center;
-        justify-content: space-between;
-        max-width: 72rem;
-        margin: 0 auto;
-      }
-      .brand {
-        font-weight: 700;
-        font-size: 1.1rem;
-        margin: 0;
-      }
-      .session {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-      }
-      .session p {
-        margin: 0;
-      }
-      .lang {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-      }
-      .lang label {
-        margin: 0;
-      }
-      .lang select {
-        width: auto;
-      }
-      nav ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem auto 0;
-        max-width: 72rem;
-      }
-      nav a {
-        display: inline-block;
-        padding: 0.5rem 0;
-        min-height: 2.75rem;
-        font-weight: 600;
-      }
-      nav a[aria-current='page'] {
-        text-decoration-thickness: 3px;
-        text-underline-offset: 0.3em;
-      }
-      main {
-        max-width: 72rem;
-        margin: 0 auto;
-        padding: var(--_space);
-      }
-    `,
-  ];
+  static override styles = [inboxStyles, inboxAppStyles];
 
   static override properties = {
     api: { attribute: false },
@@ -219,24 +149,10 @@ export class CarezoneInbox extends LitElement {
 
   /** Links to pages of the inbox change the view in place; any other link works as usual. */
   readonly #followLink = (event: MouseEvent): void => {
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    const link = event
-      .composedPath()
-      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (!link || link.hasAttribute('download') || (link.target && link.target !== '_self')) return;
-    const url = new URL(link.href, location.href);
-    if (url.origin !== location.origin || !(url.pathname === '/inbox' || url.pathname.startsWith(INBOX_BASE)))
-      return;
+    const path = inboxLinkTarget(event);
+    if (path === undefined) return;
     event.preventDefault();
-    this.#go(url.pathname + url.search);
+    this.#go(path);
   };
 
   #go(path: string, { focus = true, replace = false }: { focus?: boolean; replace?: boolean } = {}): void {

@@ -32,3 +32,21 @@ export const requestPath = (id: string): string => `${INBOX_BASE}requests/${enco
 export const newsPath = (id?: string): string =>
   id === undefined ? `${INBOX_BASE}news` : `${INBOX_BASE}news/${encodeURIComponent(id)}`;
 export const NEW_NEWS_PATH = `${INBOX_BASE}news/new`;
+
+/**
+ * The inbox path a plain click on a link goes to (the view changes in place), or undefined for a
+ * click the browser should handle: a modified or other button's click, a download, another target,
+ * a page outside the inbox.
+ */
+export function inboxLinkTarget(event: MouseEvent): string | undefined {
+  if (event.defaultPrevented || event.button !== 0) return undefined;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
+  const link = event
+    .composedPath()
+    .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+  if (!link || link.hasAttribute('download') || (link.target && link.target !== '_self')) return undefined;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin) return undefined;
+  if (url.pathname !== '/inbox' && !url.pathname.startsWith(INBOX_BASE)) return undefined;
+  return url.pathname + url.search;
+}
