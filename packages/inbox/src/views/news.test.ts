@@ -63,8 +63,9 @@ describe('<carezone-inbox-news>', () => {
     const confirm = window.confirm;
     window.confirm = () => true;
     try {
+      const announced = oneEvent(el, 'carezone-inbox-announce');
       el.shadowRoot?.querySelector<HTMLButtonElement>('.news button.danger')?.click();
-      const said = await oneEvent(el, 'carezone-inbox-announce');
+      const said = await announced;
       expect((said as unknown as { message: string }).message).to.equal(en.deleted(NEWS_ITEM.title));
     } finally {
       window.confirm = confirm;
@@ -142,7 +143,7 @@ describe('<carezone-inbox-news-editor>', () => {
     ).to.deep.equal(['bxl-nord']);
   });
 
-  it('edits an item: loads it into the form, saves with PATCH, keeps the text when refused', async () => {
+  it('edits an item: loads it into the form, saves with PATCH (emptied fields cleared), keeps the text when refused', async () => {
     let refuse = true;
     const { api, sent } = fakeServer(({ method }) =>
       method === 'PATCH'
@@ -158,6 +159,7 @@ describe('<carezone-inbox-news-editor>', () => {
     const title = el.shadowRoot?.querySelector<HTMLInputElement>('#title') as HTMLInputElement;
     expect(title.value).to.equal(NEWS_ITEM.title);
     await type(el, '#title', 'Infosessie diabetes in Vorst (nieuwe datum)');
+    await type(el, '#summary', '');
     el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     expect(textOf(await shown(el, '.error'))).to.equal(en.errors.validation(en.body));
     expect(title.value).to.equal('Infosessie diabetes in Vorst (nieuwe datum)');
@@ -169,5 +171,7 @@ describe('<carezone-inbox-news-editor>', () => {
     expect((patch?.body as { title?: string } | undefined)?.title).to.equal(
       'Infosessie diabetes in Vorst (nieuwe datum)',
     );
+    // An emptied field is cleared (`null`), not left out, which would keep the old text.
+    expect(patch?.body).to.include({ summary: null, author: null, sourceUrl: null });
   });
 });

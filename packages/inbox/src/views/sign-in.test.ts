@@ -32,8 +32,10 @@ describe('<carezone-inbox-sign-in>', () => {
     );
     input.focus();
     await sendKeys({ type: 'cz_zuid_0123456789' });
+    // Listened for before Enter: the fake server may answer before `sendKeys` returns.
+    const signedIn = oneEvent(el, 'carezone-inbox-signed-in');
     await sendKeys({ press: 'Enter' });
-    const event = (await oneEvent(el, 'carezone-inbox-signed-in')) as unknown as InboxSignedInEvent;
+    const event = (await signedIn) as unknown as InboxSignedInEvent;
     expect(event.session).to.deep.equal(ZONE_SESSION);
     const post = sent.find((request) => request.method === 'POST');
     expect(post?.url.pathname).to.equal('/v1/staff/session');
