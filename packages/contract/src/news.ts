@@ -38,6 +38,24 @@ export const NewsInput = z.object({
 });
 export type NewsInput = z.infer<typeof NewsInput>;
 
+/**
+ * A change to a staff news item: every field may be left out (kept as it is); those given replace
+ * the item's, and `null` clears an optional one (the summary is then made from the body again).
+ */
+export const NewsPatch = z.object({
+  title: z.optional(NewsInput.shape.title),
+  summary: z.optional(z.nullable(NewsInput.shape.summary.def.innerType)),
+  bodyHtml: z.optional(z.nullable(NewsInput.shape.bodyHtml.def.innerType)),
+  language: z.optional(NewsInput.shape.language),
+  publishedAt: z.optional(z.nullable(NewsInput.shape.publishedAt.def.innerType)),
+  author: z.optional(z.nullable(NewsInput.shape.author.def.innerType)),
+  zones: z.optional(NewsInput.shape.zones),
+  topics: z.optional(z.nullable(NewsInput.shape.topics.def.innerType)),
+  image: z.optional(z.nullable(NewsInput.shape.image.def.innerType)),
+  sourceUrl: z.optional(z.nullable(NewsInput.shape.sourceUrl.def.innerType)),
+});
+export type NewsPatch = z.infer<typeof NewsPatch>;
+
 export const NewsQuery = z.object({
   zone: z.optional(Slug),
   layer: z.optional(Slug),

@@ -2,6 +2,7 @@ import {
   CSRF_HEADER,
   type NewsInput,
   NewsItem as NewsItemSchema,
+  type NewsPatch,
   type SessionRequestDetail,
   type SessionRequestMail,
   type SessionRequestPatch,
@@ -180,7 +181,8 @@ export class InboxApi {
     return this.#transport.send('post', 'news', NewsItemSchema, { body: input });
   }
 
-  updateNews(id: string, patch: Partial<NewsInput>): Promise<NewsItem> {
+  /** Fields left out stay as they are; `null` clears an optional one. */
+  updateNews(id: string, patch: NewsPatch): Promise<NewsItem> {
     return this.#transport.send('patch', `news/${encodeURIComponent(id)}`, NewsItemSchema, { body: patch });
   }
 

@@ -1,4 +1,3 @@
-import type { NewsInput } from '@carezone/contract';
 import type { Language, NewsItem, PublicClient } from '@carezone/sdk';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -260,24 +259,30 @@ export class InboxNewsEditor extends InboxView {
       this.renderRoot.querySelector<HTMLElement>(missing[0] === 'title' ? '#title' : '#zone')?.focus();
       return;
     }
-    const fields: Partial<NewsInput> = {
-      title: draft.title.trim(),
-      language: draft.language,
-      ...(draft.summary.trim() ? { summary: draft.summary.trim() } : {}),
-      ...(draft.bodyHtml.trim() ? { bodyHtml: draft.bodyHtml } : {}),
-      ...(draft.author.trim() ? { author: draft.author.trim() } : {}),
-      ...(draft.sourceUrl.trim() ? { sourceUrl: draft.sourceUrl.trim() } : {}),
+    // The optional fields: a new item leaves the empty ones out; a change clears them (`null`).
+    const optional = {
+      summary: draft.summary.trim(),
+      bodyHtml: draft.bodyHtml.trim() ? draft.bodyHtml : '',
+      author: draft.author.trim(),
+      sourceUrl: draft.sourceUrl.trim(),
     };
+    const required = { title: draft.title.trim(), language: draft.language };
     this._busy = true;
     this._error = undefined;
     this._done = undefined;
     try {
       if (this.itemId === undefined) {
-        const created = await this.api.createNews({ ...fields, zones: [draft.zone] } as NewsInput);
+        const given = Object.entries(optional).filter(([, value]) => value !== '');
+        const created = await this.api.createNews({
+          ...required,
+          ...Object.fromEntries(given),
+          zones: [draft.zone],
+        });
         this.announce(t.published);
         this.navigate(newsPath(created.id), { replace: true });
       } else {
-        await this.api.updateNews(this.itemId, fields);
+        const cleared = Object.entries(optional).map(([name, value]) => [name, value === '' ? null : value]);
+        await this.api.updateNews(this.itemId, { ...required, ...Object.fromEntries(cleared) });
         this._done = t.saved;
       }
     } catch (error) {

@@ -287,6 +287,40 @@ describe('staff: POST, PATCH, DELETE /v1/news', () => {
     assert.deepEqual(NewsItem.parse(await moved.json()).zones, ['bxl-nord']);
   });
 
+  test('PATCH with null clears an optional field; a field left out stays; a required one cannot be cleared', async () => {
+    const item = NewsItem.parse(
+      await (
+        await send(
+          'POST',
+          '/v1/news',
+          tokens.sud,
+          input({ summary: 'Kort', author: 'Team Zuid', sourceUrl: 'https://example.be/infosessie' }),
+        )
+      ).json(),
+    );
+    const cleared = await send('PATCH', `/v1/news/${item.id}`, tokens.sud, {
+      author: null,
+      sourceUrl: null,
+      summary: null,
+    });
+    assert.equal(cleared.status, 200);
+    const after = NewsItem.parse(await cleared.json());
+    assert.equal(after.author ?? null, null);
+    assert.equal(after.sourceUrl ?? null, null);
+    assert.equal(
+      after.summary,
+      'Het team van zorgzone Zuid geeft een infosessie.',
+      'made from the body again',
+    );
+    assert.equal(after.bodyHtml, item.bodyHtml, 'left out, so kept');
+    assert.deepEqual(after.topics, item.topics);
+    await problem(
+      await send('PATCH', `/v1/news/${item.id}`, tokens.sud, { title: null }),
+      422,
+      'VALIDATION_FAILED',
+    );
+  });
+
   test('DELETE removes an own item; another zone’s item is 404 and stays', async () => {
     const item = NewsItem.parse(await (await send('POST', '/v1/news', tokens.sud, input())).json());
     await problem(await send('DELETE', `/v1/news/${item.id}`, tokens.nord), 404, 'NOT_FOUND');

@@ -1,6 +1,5 @@
-import { NewsInput, NewsItem, Problem } from '@carezone/contract';
+import { NewsInput, NewsItem, NewsPatch, Problem } from '@carezone/contract';
 import type { Context } from 'hono';
-import * as z from 'zod/mini';
 import { NewsContentError } from '../../news/items/content-limits.js';
 import type { NewsDraft, PreparedNewsItem } from '../../news/items/news-draft.js';
 import { prepareNewsItem } from '../../news/items/prepare-item.js';
@@ -19,10 +18,6 @@ import {
 } from '../route-spec.js';
 import { requireStaffToken, staffNotFoundResponse, staffOf, UNAUTHORIZED_RESPONSE } from '../staff-auth.js';
 import { NewsParams, newsNotFound } from './news.js';
-
-/** Every field of `NewsInput` may be left out; those given replace the item's. */
-const NewsPatch = z.partial(NewsInput);
-type NewsPatch = z.infer<typeof NewsPatch>;
 
 /** A body of up to 200,000 characters (the contract's limit) in JSON, with room for escapes. */
 const MAX_NEWS_BODY_BYTES = 1024 * 1024;
@@ -96,21 +91,27 @@ function prepareOrReject(draft: NewsDraft): PreparedNewsItem {
   }
 }
 
+/** A field of a patch: left out, the item's value stays; `null` clears it. */
+function field<T>(given: T | null | undefined, current: T | null | undefined): T | undefined {
+  return given === null ? undefined : (given ?? current ?? undefined);
+}
+
 /** The stored item with a patch applied; the result is prepared (sanitised) like any new item. */
 function patched(current: PreparedNewsItem, patch: NewsPatch): PreparedNewsItem {
   const draft: NewsDraft = {
     sourceId: current.sourceId,
     title: patch.title ?? current.title,
-    summary: patch.summary ?? current.summary,
-    bodyHtml: patch.bodyHtml ?? current.bodyHtml ?? undefined,
+    // A cleared summary is made from the body again, as for a new item.
+    summary: patch.summary === null ? undefined : (patch.summary ?? current.summary),
+    bodyHtml: field(patch.bodyHtml, current.bodyHtml),
     language: patch.language ?? current.language ?? undefined,
-    publishedAt: patch.publishedAt ?? current.publishedAt ?? undefined,
+    publishedAt: field(patch.publishedAt, current.publishedAt),
     updatedAt: new Date().toISOString(),
-    author: patch.author ?? current.author ?? undefined,
+    author: field(patch.author, current.author),
     zones: patch.zones ?? current.zones,
-    topics: patch.topics ?? current.topics,
-    image: patch.image ?? current.image ?? undefined,
-    sourceUrl: patch.sourceUrl ?? current.sourceUrl ?? undefined,
+    topics: field(patch.topics, current.topics) ?? [],
+    image: field(patch.image, current.image),
+    sourceUrl: field(patch.sourceUrl, current.sourceUrl),
   };
   return prepareOrReject(draft);
 }
@@ -174,7 +175,11 @@ export function newsStaffRoutes(directory: ZoneDirectory, storage: Storage): Rou
         'network’s (403). An imported item changed here keeps this version: later imports of its feed ' +
         'leave it as it is.',
       params: NewsParams,
-      body: { description: 'Any fields of `NewsInput`.', schema: NewsPatch },
+      body: {
+        description:
+          'Any fields of `NewsInput`; those left out stay as they are, and `null` clears an optional one.',
+        schema: NewsPatch,
+      },
       security: 'bearer',
       responses: {
         200: { description: 'The item as changed.', schema: NewsItem },
