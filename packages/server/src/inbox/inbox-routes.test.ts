@@ -142,6 +142,15 @@ describe('the inbox page at /inbox/', () => {
     assert.equal(response.headers.get('cache-control'), 'no-cache');
   });
 
+  test('names an icon the server serves, so the browser asks for no /favicon.ico', async () => {
+    const page = await (await app.request('/inbox/')).text();
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(page)?.[1];
+    assert.ok(icon, 'the page names its icon');
+    const response = await app.request(icon);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^image\/svg\+xml/);
+  });
+
   test('without a build, the page says how to make one', async () => {
     const unbuilt = await appWith(undefined, storage);
     const response = await unbuilt.request('/inbox/', { headers: { 'accept-language': 'en' } });

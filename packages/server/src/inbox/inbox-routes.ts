@@ -7,6 +7,8 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { embedLanguage } from '../embed/embed-options.js';
 import { NO_STORE, sendWithETag } from '../http/caching.js';
+// Carezone's icon, which /docs serves; without one the browser asks for /favicon.ico and gets a 404.
+import { DOCS_ICON_PATH } from '../http/docs.js';
 import { ProblemError } from '../http/problem.js';
 import { FileCache, IMMUTABLE_CACHE, inside, safeSegments, send } from '../http/static-files.js';
 
@@ -115,6 +117,7 @@ export function renderInboxPage(lang: Language, entry: string | undefined) {
 <meta name="robots" content="noindex">
 <title>${texts.title}</title>
 <link rel="stylesheet" href="${PAGE_CSS_PATH}">
+<link rel="icon" href="${DOCS_ICON_PATH}" type="image/svg+xml">
 ${entry ? html`<script type="module" src="${INBOX_ASSETS}/${entry}"></script>` : ''}
 </head>
 <body>
