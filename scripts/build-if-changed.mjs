@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run build`, unless nothing it reads changed since the last build that ran through here.
+// `npm run build`, unless nothing it reads changed since the last build that ran through here and
+// what it writes is still there.
 // `npm ci` builds once (`prepare`), so `npm start` right after it starts at once instead of
 // building a second time; after a `git pull` or an edit, the changed files are newer and it builds.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,14 @@ const inputs = [
   'packages/widgets/custom-elements-manifest.config.mjs',
 ];
 
+/** What the build writes that `carezone serve` needs: a missing one (a deleted dist/) means build. */
+const outputs = [
+  'packages/server/dist/cli.js',
+  'packages/widgets/dist/cdn/integrity.json',
+  'packages/inbox/dist/assets/manifest.json',
+  'packages/server/vendor/scalar-api-reference/standalone.js',
+];
+
 function newestChange(path) {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats) return 0;
@@ -32,7 +41,8 @@ function newestChange(path) {
 
 const lastBuild = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const changed = Math.max(...inputs.map((path) => newestChange(join(root, path))));
-if (changed < lastBuild) {
+const missing = outputs.some((path) => !statSync(join(root, path), { throwIfNoEntry: false }));
+if (changed < lastBuild && !missing) {
   console.error('The build is up to date (nothing it reads changed since it ran).');
 } else {
   const started = Date.now();
