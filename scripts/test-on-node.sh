@@ -18,10 +18,12 @@ if [ ! -x "$home/package/bin/node" ]; then
 fi
 node_home="$(cd "$home/package" && pwd)"
 machine_nodedir="${npm_config_nodedir:-/usr}"
+machine_path="$PATH"
 
 rebuild_for_machine() {
+  export PATH="$machine_path" npm_config_nodedir="$machine_nodedir"
   echo "Rebuilding better-sqlite3 for the machine's Node $(node --version)"
-  npm_config_nodedir="$machine_nodedir" npm rebuild better-sqlite3 --silent >/dev/null
+  npm rebuild better-sqlite3 --silent >/dev/null
 }
 trap rebuild_for_machine EXIT
 
